@@ -1,0 +1,42 @@
+# Two entry points: `make demo` and `make test`. Both set up .venv/ from nothing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+ARTICLE := data/articles/mali-coup-plot.md
+
+.PHONY: demo test install install-dev browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Debian's Chromium, for the tests that open the HTML views in a real browser.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+demo: $(VENV)/.installed
+	@mkdir -p out
+	$(BIN)/kg build $(ARTICLE)
+	$(BIN)/kg export --format ttl -o out/mali-coup-plot.ttl
+	$(BIN)/kg view -o out/mali-coup-plot.html
+	$(BIN)/kg stats
+	$(BIN)/kg query --name who-did-what
+
+test: $(VENV)/.installed-dev browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .kg out .pytest_cache

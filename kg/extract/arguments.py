@@ -1,0 +1,318 @@
+"""Find who did it (agent) and to whom (target) for a trigger, through the constructions news uses.
+
+Constructions handled, each a small function below:
+- active and passive clauses, passive with no agent, "by"-phrases that are amounts ("by five years");
+- subjects shared through coordination, open complements and control ("plotting to overthrow",
+  "allowing Goita to maintain"), relative clauses ("soldiers who mutinied");
+- participles: "the arrested soldiers" (amod), "soldiers arrested overnight" (acl);
+- nominal events: "the arrests of", "a crackdown on", "the junta's actions against", modifiers that
+  name the agent ("Islamist insurgency"), support verbs ("came to power through a coup"),
+  suffering subjects ("Mali grapples with an insurgency"), "X were among those caught up in ...";
+- arguments that are not actors themselves but own one ("its relations with France");
+- coordination and lists ("Mara and Maiga", "neither X nor Y", "figures such as X and Y").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.extract.mentions import TIME_ENTS, is_actorish
+from kg.extract.triggers import Trigger
+from kg.gazetteer import fold
+from kg.rules import Rules
+
+SUBJECTS = ("nsubj", "csubj", "expl")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+OBJECTS = ("dobj", "dative", "oprd")
+OPEN_CLAUSES = ("xcomp", "advcl", "pcomp", "conj", "ccomp", "acl", "relcl")
+RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+@dataclass
+class Arguments:
+    """Heads of the agent and target phrases of one trigger (each may be several, by coordination)."""
+
+    agents: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+
+
+def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
+    """Agent and target heads of a trigger, expanded over coordination and lists."""
+    if trigger.nominal:
+        agent, target = _nominal_arguments(trigger, rules)
+    else:
+        agent, target = _verbal_arguments(trigger, rules)
+    return Arguments(
+        agents=_expand(agent, rules) if agent is not None else [],
+        targets=_expand(target, rules) if target is not None else [],
+    )
+
+
+# ----------------------------------------------------------------------------- verbs
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice: a passive subject or auxiliary, or a bare past participle modifying a noun."""
+    if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"):
+        return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not _own_subject(verb):
+        return is_passive(verb.head)
+    return False
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS + PASSIVE_SUBJECTS and child.dep_ != "expl":
+            return child
+    return None
+
+
+def clause_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, inherited through coordination, control and relative clauses."""
+    if depth > 6:
+        return None
+    subject = _own_subject(verb)
+    if subject is not None:
+        if fold(subject.text) in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    dep, head = verb.dep_, verb.head
+    if head is verb:
+        return None
+    if dep == "relcl":
+        return head
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head
+    if dep == "amod" and verb.tag_ == "VBN":
+        return head
+    if dep == "pcomp" and head.dep_ == "prep":
+        return clause_subject(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
+    if dep == "xcomp":
+        # object control: "allowing Goita to maintain", "urged the junta to release"
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative") and child.i < verb.i:
+                return child
+        return clause_subject(head, depth + 1)
+    if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return clause_subject(head, depth + 1)
+    return None
+
+
+def _agent_phrase(verb: Token, rules: Rules) -> Token | None:
+    """The object of a passive "by"-phrase, unless it is an amount or a time ("by five years")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    if obj.ent_type_ in TIME_ENTS or obj.ent_type_ == "CARDINAL" or fold(obj.lemma_) in rules.words.non_agent_nouns:
+                        return None
+                    return obj
+    return None
+
+
+def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = ()) -> Token | None:
+    """The object of the first target preposition under ``head`` ("on X", "against X", "with X")."""
+    best = None
+    for child in head.children:
+        if child.dep_ == "prep" and fold(child.text) in rules.words.target_preps and fold(child.text) not in skip:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTS and not _is_place(obj, rules):
+                    if best is None or fold(child.text) == "against":
+                        best = obj
+    return best
+
+
+def _is_place(token: Token, rules: Rules) -> bool:
+    if token.ent_type_ in ("LOC", "FAC"):
+        return True
+    if token.ent_type_ == "GPE":
+        return fold(token.head.text) in ("in", "at", "near", "across", "around", "inside", "outside", "into")
+    return fold(token.lemma_) in rules.words.region_nouns
+
+
+def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Token | None]:
+    verb = trigger.token
+    consumed = set(trigger.consumed)
+    subject = clause_subject(verb)
+    if is_passive(verb):
+        target = subject if subject is not None and subject.i not in consumed else None
+        agent = _agent_phrase(verb, rules)
+        if target is None and subject is not None and subject.i in consumed:
+            agent = agent or _owner(subject, rules)
+    else:
+        agent = subject
+        target = None
+        for child in verb.children:
+            if child.dep_ in OBJECTS and child.i not in consumed:
+                target = child
+                break
+        if target is None:
+            target = _prep_target(verb, rules)
+        if agent is None:
+            for index in consumed:
+                agent = agent or _owner(verb.doc[index], rules)
+    return _resolve_relative(agent), _resolve_relative(target)
+
+
+def _owner(token: Token, rules: Rules) -> Token | None:
+    """The possessor of a non-actor noun ("the junta's transition period" -> the junta)."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+    return None
+
+
+def _resolve_relative(token: Token | None) -> Token | None:
+    if token is not None and fold(token.text) in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+# ----------------------------------------------------------------------------- nouns
+
+
+def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Token | None]:
+    noun = trigger.token
+    agent = target = None
+    of_role = rules.of_role.get(trigger.type, "target")
+    poss_role = rules.poss_role.get(trigger.type, "agent")
+    consumed = set(trigger.consumed)
+    for child in noun.children:
+        if child.i in consumed:
+            continue
+        if child.dep_ == "poss":
+            if poss_role == "agent":
+                agent = agent or child
+            else:
+                target = target or child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if not is_actorish(obj, rules):
+                inner_agent, inner_target = _look_through(obj, rules)
+                agent = agent or inner_agent
+                target = target or inner_target
+            elif of_role == "agent":
+                agent = agent or obj
+            else:
+                target = target or obj
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and is_actorish(obj, rules):
+                agent = agent or obj
+        elif child.dep_ in ("amod", "compound", "nmod") and is_actorish(child, rules):
+            if poss_role == "target" and of_role == "target" and child.ent_type_ == "PERSON":
+                target = target or child
+            else:
+                agent = agent or child
+    if target is None:
+        obj = _prep_target(noun, rules, skip=("of", "by"))
+        if obj is not None:
+            if is_actorish(obj, rules):
+                target = obj
+            elif fold(obj.lemma_) in rules.words.abstract_heads or _owner(obj, rules) is not None:
+                inner_agent, inner_target = _look_through(obj, rules)
+                target = inner_agent or inner_target
+    if agent is None or target is None:
+        governor_agent, governor_target = _from_governor(noun, rules)
+        agent = agent or governor_agent
+        target = target or governor_target
+    if agent is not None and target is not None and agent.i == target.i:
+        target = None
+    return _resolve_relative(agent), _resolve_relative(target)
+
+
+def _look_through(obj: Token, rules: Rules) -> tuple[Token | None, Token | None]:
+    """Arguments of an abstract noun: its owner is the agent, its "with/against" object the target."""
+    owner = _owner(obj, rules)
+    inner = _prep_target(obj, rules, skip=("of",))
+    if inner is not None and not is_actorish(inner, rules):
+        inner = None
+    if owner is None:
+        for child in obj.children:
+            if child.dep_ in ("amod", "compound") and is_actorish(child, rules):
+                owner = child
+    return owner, inner
+
+
+def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | None]:
+    """Arguments a nominal event takes from the verb that governs it.
+
+    - support verbs: "X launched an attack", "X came to power through a coup" -> X is the agent;
+    - suffering verbs: "Mali grapples with an insurgency" -> Mali is the target;
+    - participles: "those caught up in the crackdown", "soldiers killed in the raid" -> the target.
+    """
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        preposition = fold(head.text)
+        verb = head.head
+    elif noun.dep_ in ("dobj", "nsubjpass", "attr"):
+        preposition = None
+        verb = head
+    else:
+        return None, None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    lemma = fold(verb.lemma_)
+    if lemma in rules.words.undergo_verbs:
+        return None, clause_subject(verb)
+    if preposition == "in" and verb.tag_ == "VBN":
+        victim = clause_subject(verb)
+        return None, _among(victim) if victim is not None else None
+    if lemma in rules.words.support_verbs and noun.dep_ != "nsubjpass":
+        return clause_subject(verb), None
+    return None, None
+
+
+def _among(token: Token) -> Token:
+    """"X were among those caught": a demonstrative under "among" stands for the copula's subject."""
+    if fold(token.text) in ("those", "them", "these") and token.dep_ == "pobj" and fold(token.head.text) == "among":
+        verb = token.head.head
+        subject = _own_subject(verb)
+        if subject is not None:
+            return subject
+    return token
+
+
+# ----------------------------------------------------------------------------- coordination and lists
+
+
+def _expand(head: Token, rules: Rules) -> list[Token]:
+    """The actors a phrase names: itself, its conjuncts, or the members it lists ("such as X and Y")."""
+    members = _listed_members(head, rules)
+    if members:
+        return members
+    heads = [head]
+    stack = [head]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                heads.append(child)
+                stack.append(child)
+    # "Moussa Mara and Choguel Maiga" can be parsed with "Mara" inside a compound of "Maiga"
+    for child in head.lefts:
+        if child.dep_ == "compound" and child.ent_type_ == "PERSON" and head.ent_type_ == "PERSON":
+            if any(c.dep_ == "cc" for c in child.children) or any(t.dep_ == "cc" for t in child.subtree):
+                heads.append(child)
+    return sorted(set(heads), key=lambda t: t.i)
+
+
+def _listed_members(head: Token, rules: Rules) -> list[Token]:
+    """Named members of a generic phrase: "figures such as X and Y", "soldiers, including X"."""
+    for child in head.children:
+        if child.dep_ == "prep":
+            marker = fold(child.text)
+            two = fold(child.doc[child.i : child.i + 2].text)
+            if marker in rules.words.example_markers or two in rules.words.example_markers:
+                obj = next((c for c in child.subtree if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return _expand(obj, rules)
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+            return _expand(child, rules)
+    return []

@@ -1,0 +1,288 @@
+"""Turn the head word of an argument into a typed actor mention.
+
+Handles the noun phrases news uses for actors: named entities with titles ("Gen Asimi Goïta"),
+appositions that give a role ("Goïta, the junta leader"), quantities ("dozens of soldiers",
+"about 50 soldiers"), demonyms ("Malian soldiers" -> MLI; "Russian allies" -> Russia), group nouns
+from the rules ("the junta" -> MilitaryGovernment), organisations and countries from the gazetteer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.gazetteer import fold
+from kg.records import ActorRef
+from kg.rules import ActorKind, Rules
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+LEFT_MODIFIERS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod", "npadvmod"}
+TIME_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+@dataclass
+class DocContext:
+    """What the whole document tells about its mentions: its main country."""
+
+    country: str | None
+
+
+def main_country(doc, rules: Rules) -> str | None:
+    """The country a document is mostly about: the one its place names and demonyms name most."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        iso3 = None
+        if ent.label_ == "GPE":
+            place = rules.gazetteer.country(ent.text)
+            iso3 = place.country if place else None
+        elif ent.label_ == "NORP":
+            iso3 = rules.gazetteer.country_of_demonym(ent.text)
+        if iso3:
+            counts[iso3] = counts.get(iso3, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token lies in, when it is one of the actor-bearing kinds."""
+    if token.ent_type_ in ENTITY_LABELS:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    return None
+
+
+def group_kind(token: Token, rules: Rules) -> tuple[ActorKind | None, int]:
+    """The actor kind a common-noun phrase names, trying its longest modifier+head suffix first.
+
+    Returns the kind and the index of the first token of the matched words.
+    """
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    words = [token]
+    while left:
+        words.insert(0, left[0])
+        left = [c for c in left[0].doc[left[0].i - 1 : left[0].i] if c.head in words and c.dep_ in ("compound", "amod")]
+    for start in range(len(words)):
+        part = words[start:]
+        for text in (" ".join(fold(w.text) for w in part), " ".join(fold(w.lemma_) for w in part)):
+            kind = rules.groups.get(text)
+            if kind:
+                return kind, part[0].i
+    return None, token.i
+
+
+def is_actorish(token: Token, rules: Rules) -> bool:
+    """Whether a noun can name an actor on its own (entity, group noun, pronoun, title)."""
+    if token.ent_type_ in ENTITY_LABELS and token.ent_type_ != "FAC":
+        return True
+    lower = fold(token.text)
+    if token.pos_ == "PRON":
+        return lower in rules.words.group_pronouns or lower in rules.words.person_pronouns
+    if group_kind(token, rules)[0] is not None:
+        return True
+    return fold(token.lemma_) in rules.titles or lower in rules.organizations
+
+
+def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]:
+    """Token bounds [start, end) of a head's core noun phrase: left modifiers, head, no clauses."""
+    exclude = exclude or set()
+    start = head.i
+    stack = [c for c in head.lefts if c.dep_ in LEFT_MODIFIERS]
+    while stack:
+        child = stack.pop()
+        if child.i in exclude:
+            continue
+        start = min(start, child.left_edge.i if child.dep_ in ("poss", "compound", "amod", "nmod") else child.i)
+        stack.extend(c for c in child.lefts if c.dep_ in LEFT_MODIFIERS)
+    end = head.i + 1
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].i in exclude):
+        start += 1
+    ent = entity_of(head)
+    if ent is not None:
+        start, end = min(start, ent.start), max(end, ent.end)
+    return start, end
+
+
+def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None = None) -> tuple[ActorRef | None, str | None]:
+    """A typed actor mention for ``head`` and the quantity said of it, or (None, None) if not an actor."""
+    quantity = None
+    head, quantity = _through_quantity(head, rules)
+    doc = head.doc
+    lower = fold(head.text)
+    if head.pos_ == "PRON" or lower in rules.words.group_pronouns | rules.words.person_pronouns:
+        if lower in rules.words.group_pronouns or lower in rules.words.person_pronouns:
+            person = lower in rules.words.person_pronouns
+            return ActorRef(text=head.text, label=head.text, type="Person" if person else "Actor",
+                            start=head.idx, end=head.idx + len(head.text), pronoun=True), quantity
+        return None, None
+    for child in head.children:
+        if child.dep_ == "nummod" and quantity is None:
+            sub = list(child.subtree)
+            quantity = doc[sub[0].i : sub[-1].i + 1].text
+    start, end = noun_phrase(head, exclude)
+    ent = entity_of(head)
+    title = None
+    if ent is not None and ent.label_ == "PERSON":
+        start, end, title = _strip_title(ent, rules)
+        if start >= end:
+            return None, None
+    text_start, text_end = noun_phrase(head, exclude)
+    span = doc[min(text_start, start) : max(text_end, end)]
+    ref = _type_mention(head, ent, doc[start:end], rules, ctx)
+    if ref is None:
+        return None, None
+    ref.text = span.text
+    ref.start, ref.end = span.start_char, span.end_char
+    appositive = _apposition_title(head, rules)
+    ref.title = " ".join(t for t in (title, appositive) if t) or None
+    if ref.type == "Person" and ref.title:
+        kind = _title_kind(ref.title, rules)
+        if kind:
+            ref.sector = kind.sector
+    return ref, quantity
+
+
+def _through_quantity(head: Token, rules: Rules) -> tuple[Token, str | None]:
+    """Step from "dozens" in "dozens of soldiers" to "soldiers", keeping "dozens" as the quantity."""
+    lemma = fold(head.lemma_)
+    if lemma in rules.words.quantity_heads or head.like_num or head.ent_type_ == "CARDINAL":
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    left = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det"]
+                    quantity = head.doc[left[0].i : head.i + 1].text if left else head.text
+                    return objects[0], quantity
+    return head, None
+
+
+def _strip_title(ent: Span, rules: Rules) -> tuple[int, int, str | None]:
+    """Remove leading title words ("Gen", "President") from a person entity."""
+    start = ent.start
+    words = []
+    while start < ent.end - 1:
+        one = fold(ent.doc[start].text)
+        two = fold(ent.doc[start : start + 2].text) if start + 2 <= ent.end - 1 else None
+        if two and two in rules.titles:
+            words.append(ent.doc[start : start + 2].text)
+            start += 2
+        elif one in rules.titles:
+            words.append(ent.doc[start].text)
+            start += 1
+        else:
+            break
+    # titles just before the entity ("former Prime Minister Moussa Mara")
+    before = ent.start - 1
+    lead = []
+    doc = ent.doc
+    while before >= 0 and doc[before].pos_ in ("PROPN", "NOUN", "ADJ") and doc[before].ent_type_ in ("", "NORP"):
+        lead.insert(0, doc[before].text)
+        before -= 1
+    lead_text = " ".join(lead)
+    if lead_text and (fold(lead_text) in rules.titles or any(fold(" ".join(lead[i:])) in rules.titles for i in range(len(lead)))):
+        words.insert(0, lead_text)
+    return start, ent.end, " ".join(words) or None
+
+
+def _apposition_title(head: Token, rules: Rules) -> str | None:
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and child.pos_ in ("NOUN", "PROPN"):
+            start, end = noun_phrase(child)
+            words = [t for t in child.doc[start:end] if t.dep_ != "det"]
+            if words:
+                return child.doc[words[0].i : end].text
+    return None
+
+
+def _title_kind(title: str, rules: Rules) -> ActorKind | None:
+    words = fold(title).split()
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            kind = rules.titles.get(" ".join(words[i:j]))
+            if kind:
+                return kind
+    kind = rules.groups.get(words[-1]) if words else None
+    return kind
+
+
+def _country_of_modifiers(head: Token, rules: Rules, ctx: DocContext) -> str | None:
+    """The country a phrase's modifiers name: "Malian", "Mali's", "the country's"."""
+    gaz = rules.gazetteer
+    for child in head.lefts:
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            for token in child.subtree:
+                if token.ent_type_ == "NORP" or token.pos_ == "ADJ":
+                    iso3 = gaz.country_of_demonym(token.text)
+                    if iso3:
+                        return iso3
+                if token.ent_type_ == "GPE":
+                    place = gaz.country(token.text)
+                    if place:
+                        return place.country
+                if fold(token.lemma_) in ("country", "nation", "state") and child.dep_ == "poss":
+                    return ctx.country
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                    place = gaz.country(obj.text)
+                    if place:
+                        return place.country
+    return None
+
+
+def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: DocContext) -> ActorRef | None:
+    gaz = rules.gazetteer
+    text = span.text
+    if ent is not None:
+        label_ = ent.label_
+        if label_ == "PERSON":
+            country = _country_of_modifiers(head, rules, ctx) or ctx.country
+            return ActorRef(text=text, label=text, type="Person", country=country)
+        org = rules.organizations.get(fold(ent.text)) or rules.organizations.get(fold(text))
+        if org is not None:
+            return ActorRef(text=text, label=org.name, type=org.type, sector=org.sector, country=org.country)
+        if label_ == "GPE":
+            place = gaz.country(ent.text)
+            if place is not None:
+                return ActorRef(text=text, label=place.name, type="Country", sector="GOV", country=place.country)
+            city = gaz.city(ent.text, ctx.country)
+            return ActorRef(text=text, label=ent.text, type="Government", sector="GOV", country=city.country if city else ctx.country)
+        if label_ == "NORP":
+            kind, _ = group_kind(head, rules)
+            if kind is None:
+                kind = rules.groups.get(fold(ent.text)) or rules.groups.get(fold(head.lemma_))
+            iso3 = gaz.country_of_demonym(ent.text)
+            if kind is not None:
+                country = iso3 or ctx.country
+                return _group_ref(kind, country, rules, text)
+            if iso3:
+                place = gaz.by_iso3.get(iso3)
+                return ActorRef(text=text, label=place.name if place else ent.text, type="Country", sector="GOV", country=iso3)
+            return ActorRef(text=text, label=ent.text, type="Actor", country=ctx.country)
+        if label_ == "ORG":
+            kind, _ = group_kind(head, rules)
+            country = _country_of_modifiers(head, rules, ctx)
+            if kind is not None:
+                return _group_ref(kind, country or ctx.country, rules, text)
+            return ActorRef(text=text, label=ent.text, type="Organization", country=country)
+    kind, _ = group_kind(head, rules)
+    country = _country_of_modifiers(head, rules, ctx)
+    if kind is not None:
+        if kind.sector not in ("IGO", "MED"):
+            country = country or ctx.country
+        return _group_ref(kind, country, rules, text)
+    title = rules.titles.get(fold(head.lemma_))
+    if title is not None:
+        return ActorRef(text=text, label=text, type=title.type, sector=title.sector, country=country or ctx.country)
+    if country is not None and any(c.dep_ in ("amod", "compound") and gaz.country_of_demonym(c.text) for c in head.lefts):
+        place = gaz.by_iso3.get(country)
+        return ActorRef(text=text, label=place.name if place else country, type="Country", sector="GOV", country=country)
+    return None
+
+
+def _group_ref(kind: ActorKind, country: str | None, rules: Rules, text: str) -> ActorRef:
+    demonym = rules.gazetteer.demonym(country) if country else None
+    base = kind.label or text
+    label = f"{demonym} {base}" if demonym else base
+    return ActorRef(text=text, label=label, type=kind.type, sector=kind.sector, country=country)

@@ -1,0 +1,107 @@
+"""Find the words that start events (verbs and nouns from ``kg/rules/triggers.toml``).
+
+A trigger key is tried most specific first: a phrasal verb ("round up"), a verb with its object
+("extend mandate", "seek assistance"), a noun compound ("coup plot"), a noun with its preposition
+("action against"), then the bare lemma.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.gazetteer import fold
+from kg.rules import Rules
+
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that names an event, the key it matched and the type it gives."""
+
+    token: Token
+    type: str
+    key: str
+    nominal: bool
+    consumed: tuple[int, ...] = ()  # tokens that are part of the trigger ("assistance" in "seek assistance")
+
+    @property
+    def text(self) -> str:
+        doc = self.token.doc
+        indices = sorted((self.token.i, *self.consumed))
+        if indices[-1] - indices[0] <= 3:
+            return doc[indices[0] : indices[-1] + 1].text
+        return self.token.text
+
+
+def find_triggers(sentence: Span, rules: Rules) -> list[Trigger]:
+    """All event triggers in a sentence, in order."""
+    found = []
+    for token in sentence:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            trigger = _verb_trigger(token, rules)
+        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG"):
+            trigger = _noun_trigger(token, rules)
+        elif token.tag_ == "VBN" and token.dep_ == "amod":
+            trigger = _verb_trigger(token, rules)
+        else:
+            trigger = None
+        if trigger is not None:
+            found.append(trigger)
+    return found
+
+
+def _verb_trigger(token: Token, rules: Rules) -> Trigger | None:
+    lemma = fold(token.lemma_)
+    table = rules.verb_triggers
+    for child in token.children:
+        if child.dep_ == "prt":
+            key = f"{lemma} {fold(child.text)}"
+            if key in table:
+                return Trigger(token, table[key], key, False, (child.i,))
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            for obj_word in (fold(child.lemma_), fold(child.text)):
+                key = f"{lemma} {obj_word}"
+                if key in table:
+                    return Trigger(token, table[key], key, False, (child.i,))
+            for mod in child.lefts:
+                if mod.dep_ == "compound":
+                    key = f"{lemma} {fold(mod.lemma_)}"
+                    if key in table:
+                        return Trigger(token, table[key], key, False, (child.i,))
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    key = f"{lemma} {fold(child.text)} {fold(obj.lemma_)}"
+                    if key in table:
+                        return Trigger(token, table[key], key, False, (child.i, obj.i))
+    if lemma in table:
+        return Trigger(token, table[lemma], lemma, False)
+    return None
+
+
+def _noun_trigger(token: Token, rules: Rules) -> Trigger | None:
+    lemma = fold(token.lemma_)
+    text = fold(token.text)
+    table = rules.noun_triggers
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod"):
+            for key in (f"{fold(child.lemma_)} {lemma}", f"{fold(child.text)} {text}"):
+                if key in table:
+                    return Trigger(token, table[key], key, True, (child.i,))
+    for child in token.rights:
+        if child.dep_ == "prep":
+            for key in (f"{lemma} {fold(child.text)}", f"{text} {fold(child.text)}"):
+                if key in table:
+                    return Trigger(token, table[key], key, True)
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    key = f"{lemma} {fold(child.text)} {fold(obj.lemma_)}"
+                    if key in table:
+                        return Trigger(token, table[key], key, True, (child.i, obj.i))
+    for key in (lemma, text):
+        if key in table:
+            return Trigger(token, table[key], key, True)
+    return None

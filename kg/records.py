@@ -1,0 +1,117 @@
+"""The records extraction produces: plain dataclasses, serialised to the DESIGN extraction contract.
+
+``extract`` yields :class:`EventRecord`; ``rdf`` turns them into triples. Neither side needs the
+other's library: these records are the whole interface between text and graph.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class ActorRef:
+    """An actor or target as one sentence names it, typed and (after resolution) with an IRI."""
+
+    text: str
+    label: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    iri: str | None = None
+    title: str | None = None
+    start: int = 0
+    end: int = 0
+    pronoun: bool = False
+
+    def contract(self) -> dict:
+        """The contract's actor object (extra fields only added, never renamed)."""
+        return {
+            "text": self.text,
+            "label": self.label,
+            "type": self.type,
+            "country": self.country,
+            "sector": self.sector,
+            "iri": self.iri,
+            "title": self.title,
+        }
+
+
+@dataclass
+class ActionRef:
+    """The words that name the action, and its type with mappings to PLOVER, CAMEO and ACLED."""
+
+    text: str
+    lemma: str
+    type: str
+    plover: str
+    cameo: str
+    acled: str | None
+    acled_sub: str | None
+
+    def contract(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class TimeRef:
+    """When, as the text says it and normalised to its own precision (``2025``, ``2025-05``)."""
+
+    text: str
+    value: str | None = None
+    end: str | None = None
+
+    def contract(self) -> dict:
+        return {"text": self.text, "value": self.value, "end": self.end}
+
+
+@dataclass
+class PlaceRef:
+    """Where, linked to GeoNames when the gazetteer knows the name."""
+
+    text: str
+    label: str
+    country: str | None = None
+    geonames: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def contract(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class EventRecord:
+    """One event as one sentence reports it: the unit of the extraction contract."""
+
+    action: ActionRef
+    actor: ActorRef | None
+    target: ActorRef | None
+    modality: str
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+    quantity: str | None = None
+    attributed_to: str | None = None
+    time: TimeRef | None = None
+    place: PlaceRef | None = None
+    iri: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def contract(self) -> dict:
+        """The event object of the DESIGN extraction contract: every field present, nulls where unknown."""
+        return {
+            "actor": self.actor.contract() if self.actor else None,
+            "action": self.action.contract(),
+            "target": self.target.contract() if self.target else None,
+            "quantity": self.quantity,
+            "modality": self.modality,
+            "attributed_to": self.attributed_to,
+            "time": self.time.contract() if self.time else None,
+            "place": self.place.contract() if self.place else None,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 2),
+            "iri": self.iri,
+        }
