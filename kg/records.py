@@ -22,6 +22,7 @@ class ActorRef:
     start: int = 0
     end: int = 0
     pronoun: bool = False
+    is_agent: bool = False
 
     def contract(self) -> dict:
         """The contract's actor object (extra fields only added, never renamed)."""

@@ -152,6 +152,8 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
                 break
         if target is None:
             target = _prep_target(verb, rules)
+        for index in consumed:
+            target = target or _prep_target(verb.doc[index], rules, skip=("of",))
         if agent is None:
             for index in consumed:
                 agent = agent or _owner(verb.doc[index], rules)
@@ -205,7 +207,7 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and is_actorish(obj, rules):
                 agent = agent or obj
-        elif child.dep_ in ("amod", "compound", "nmod") and is_actorish(child, rules):
+        elif _names_actor(child, rules):
             if poss_role == "target" and of_role == "target" and child.ent_type_ == "PERSON":
                 target = target or child
             else:
@@ -225,6 +227,13 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
     if agent is not None and target is not None and agent.i == target.i:
         target = None
     return _resolve_relative(agent), _resolve_relative(target)
+
+
+def _names_actor(child: Token, rules: Rules) -> bool:
+    """A modifier of a nominal event that names its agent: "Islamist insurgency", "army raid"."""
+    if child.dep_ == "amod":
+        return child.ent_type_ in ("NORP", "ORG", "GPE")
+    return child.dep_ in ("compound", "nmod") and is_actorish(child, rules)
 
 
 def _look_through(obj: Token, rules: Rules) -> tuple[Token | None, Token | None]:
@@ -308,8 +317,9 @@ def _listed_members(head: Token, rules: Rules) -> list[Token]:
     for child in head.children:
         if child.dep_ == "prep":
             marker = fold(child.text)
-            two = fold(child.doc[child.i : child.i + 2].text)
-            if marker in rules.words.example_markers or two in rules.words.example_markers:
+            doc = child.doc
+            pairs = (fold(doc[child.i : child.i + 2].text), fold(doc[max(child.i - 1, 0) : child.i + 1].text))
+            if marker in rules.words.example_markers or any(p in rules.words.example_markers for p in pairs):
                 obj = next((c for c in child.subtree if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return _expand(obj, rules)

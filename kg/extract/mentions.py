@@ -25,6 +25,12 @@ class DocContext:
     """What the whole document tells about its mentions: its main country."""
 
     country: str | None
+    person_words: frozenset[str] = frozenset()
+
+
+def person_words(doc) -> frozenset[str]:
+    """Folded name words of the document's PERSON entities, to recognise "Dembele" alone."""
+    return frozenset(fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.pos_ == "PROPN" and len(t.text) > 2)
 
 
 def main_country(doc, rules: Rules) -> str | None:
@@ -109,7 +115,9 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     head, quantity = _through_quantity(head, rules)
     doc = head.doc
     lower = fold(head.text)
-    if head.pos_ == "PRON" or lower in rules.words.group_pronouns | rules.words.person_pronouns:
+    if head.pos_ == "PRON" and lower not in rules.words.group_pronouns | rules.words.person_pronouns:
+        return None, None
+    if lower in rules.words.group_pronouns | rules.words.person_pronouns:
         if lower in rules.words.group_pronouns or lower in rules.words.person_pronouns:
             person = lower in rules.words.person_pronouns
             return ActorRef(text=head.text, label=head.text, type="Person" if person else "Actor",
@@ -266,6 +274,8 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
             if kind is not None:
                 return _group_ref(kind, country or ctx.country, rules, text)
             return ActorRef(text=text, label=ent.text, type="Organization", country=country)
+    if head.pos_ in ("PROPN", "NOUN") and fold(head.text) in ctx.person_words and not fold(head.text) in rules.titles:
+        return ActorRef(text=text, label=head.text, type="Person", country=ctx.country)
     kind, _ = group_kind(head, rules)
     country = _country_of_modifiers(head, rules, ctx)
     if kind is not None:

@@ -104,11 +104,11 @@ def modality_of(trigger: Token, sentence: Span, rules: Rules, arguments: list[To
                         found.add("denied")
                     if lemma in cue("alleged", "verbs"):
                         found.add("alleged")
-                    if lemma in cue("planned", "verbs") and relation in ("xcomp", "dobj", "ccomp", "pobj", "prep"):
+                    if lemma in cue("planned", "verbs") and relation in ("xcomp", "dobj", "ccomp"):
                         found.add("planned")
                     if lemma in cue("hypothetical", "verbs") and relation in ("ccomp", "xcomp"):
                         found.add("hypothetical")
-                    if lemma in cue("reported", "verbs") and relation in ("ccomp", "parataxis", "xcomp", "advcl"):
+                    if lemma in cue("reported", "verbs") and lemma not in cue("alleged", "verbs") and relation in ("ccomp", "parataxis", "xcomp", "advcl"):
                         found.add("reported")
                         subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                         if subject is not None and attribution is None and fold(subject.text) not in ("it", "which", "that"):

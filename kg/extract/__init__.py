@@ -1,0 +1,175 @@
+"""Extraction: a spaCy Doc in, event records out (the DESIGN extraction contract).
+
+``extract_events`` is a plain generator over the sentences of a Doc. It finds triggers, their
+arguments, modality, attribution, time and place, and yields one :class:`EventRecord` per
+(trigger, agent, target, time); it never touches RDF.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc, Span
+
+from kg.article import Article
+from kg.extract.arguments import find_arguments
+from kg.extract.mentions import DocContext, build_mention, main_country, person_words
+from kg.extract.modality import modality_of
+from kg.extract.triggers import Trigger, find_triggers
+from kg.extract.where_when import place_of, times_of
+from kg.iris import event_iri
+from kg.records import ActionRef, ActorRef, EventRecord
+from kg.resolve import Resolver, resolve_events
+from kg.rules import Rules
+
+GOVERNOR_WINDOW = 4
+
+
+def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver | None = None) -> list[EventRecord]:
+    """All events of an article's Doc, resolved and with IRIs, in text order."""
+    ctx = DocContext(country=main_country(doc, rules), person_words=person_words(doc))
+    events: list[EventRecord] = []
+    seen_sentences: set[str] = set()
+    for sentence in doc.sents:
+        key = " ".join(sentence.text.split())
+        if not key or key in seen_sentences:
+            continue  # repeated headlines and boilerplate lines
+        seen_sentences.add(key)
+        events.extend(_sentence_events(sentence, article, rules, ctx))
+    resolver = resolver or Resolver()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            words = [t.text for t in ent if t.lower_.rstrip(".") not in rules.titles and t.pos_ == "PROPN"]
+            if len(words) >= 2:
+                resolver.learn(" ".join(words))
+    resolve_events(events, resolver)
+    unique: dict[tuple, EventRecord] = {}
+    for event in events:
+        event.iri = str(
+            event_iri(
+                event.action.type,
+                event.actor.iri if event.actor else None,
+                event.target.iri if event.target else None,
+                event.time.value if event.time else None,
+            )
+        )
+        identity = (event.iri, event.start)
+        if identity not in unique:
+            unique[identity] = event
+    return list(unique.values())
+
+
+def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocContext) -> Iterator[EventRecord]:
+    triggers = find_triggers(sentence, rules)
+    produced: set[tuple] = set()
+    for trigger in triggers:
+        event_type = _planned_form(trigger, rules)
+        args = find_arguments(trigger, rules)
+        exclude = {trigger.token.i, *trigger.consumed}
+        agents = _mentions(args.agents, rules, ctx, exclude)
+        targets = _mentions(args.targets, rules, ctx, exclude)
+        if not agents and not targets:
+            continue
+        if (event_type, trigger.token.lemma_) in rules.weak and not any(_typed(m) for m, _ in agents + targets):
+            continue
+        modality, attribution = modality_of(trigger.token, sentence, rules, args.agents + args.targets)
+        info = rules.event_types[event_type]
+        action = ActionRef(
+            text=trigger.text,
+            lemma=trigger.token.lemma_.lower(),
+            type=event_type,
+            plover=info.plover,
+            cameo=info.cameo,
+            acled=info.acled,
+            acled_sub=info.acled_sub,
+        )
+        action = _refine_acled(action, targets, rules)
+        arg_indices = {t.i for t in args.agents + args.targets}
+        place = place_of(trigger.token, sentence, rules, ctx, exclude | arg_indices)
+        times = times_of(trigger.token, sentence, article.published) or [None]
+        for agent, _ in agents or [(None, None)]:
+            for target, quantity in targets or [(None, None)]:
+                if agent is not None and target is not None and agent.label == target.label and agent.start == target.start:
+                    continue
+                for time in times:
+                    identity = (event_type, agent.start if agent else None, target.start if target else None, time.text if time else None)
+                    if identity in produced:
+                        continue
+                    produced.add(identity)
+                    actor = _copy(agent)
+                    if actor is not None:
+                        actor.is_agent = True
+                    yield EventRecord(
+                        action=action,
+                        actor=actor,
+                        target=_copy(target),
+                        quantity=quantity,
+                        modality=modality,
+                        attributed_to=attribution,
+                        time=time,
+                        place=place,
+                        sentence=sentence.text.strip(),
+                        start=sentence.start_char,
+                        end=sentence.start_char + len(sentence.text.rstrip()),
+                        confidence=_confidence(agent, target, time, place),
+                    )
+
+
+def _planned_form(trigger: Trigger, rules: Rules) -> str:
+    """A Coup that a planning word governs ("plotting to overthrow") is a CoupPlot."""
+    planned = rules.planned_form.get(trigger.type)
+    if planned is None:
+        return trigger.type
+    token = trigger.token
+    verbs = rules.cue("planned", "verbs")
+    nouns = rules.cue("planned", "nouns")
+    for _ in range(GOVERNOR_WINDOW):
+        if token.head is token:
+            break
+        token = token.head
+        lemma = token.lemma_.lower()
+        if (token.pos_ in ("VERB", "AUX") and lemma in verbs) or (token.pos_ == "NOUN" and lemma in nouns):
+            return planned
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "pcomp", "advcl"):
+            break
+    return trigger.type
+
+
+def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int]) -> list[tuple[ActorRef, str | None]]:
+    result = []
+    for head in heads:
+        ref, quantity = build_mention(head, rules, ctx, exclude)
+        if ref is not None:
+            result.append((ref, quantity))
+    return result
+
+
+def _typed(ref: ActorRef) -> bool:
+    return ref.type not in ("Actor",)
+
+
+def _refine_acled(action: ActionRef, targets, rules: Rules) -> ActionRef:
+    """ACLED codes violence against unarmed people apart from battles between armed parties."""
+    if action.plover != "ASSAULT" or not targets:
+        return action
+    target = targets[0][0]
+    if target.sector in ("CVL", "MED") or target.type in ("Civilians", "Protesters"):
+        if action.acled == "Battles":
+            action = ActionRef(**{**action.contract(), "acled": "Violence against civilians", "acled_sub": "Attack"})
+    elif target.type in ("MilitaryForce", "ArmedGroup", "Insurgents") and action.acled == "Violence against civilians" and action.acled_sub == "Attack":
+        action = ActionRef(**{**action.contract(), "acled": "Battles", "acled_sub": "Armed clash"})
+    return action
+
+
+def _confidence(agent, target, time, place) -> float:
+    score = 0.5
+    score += 0.2 if agent is not None else 0.0
+    score += 0.2 if target is not None else 0.0
+    score += 0.05 if time is not None else 0.0
+    score += 0.05 if place is not None else 0.0
+    return min(score, 1.0)
+
+
+def _copy(ref: ActorRef | None) -> ActorRef | None:
+    if ref is None:
+        return None
+    return ActorRef(**ref.__dict__)

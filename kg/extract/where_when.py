@@ -1,0 +1,96 @@
+"""Find when and where an event happened: time expressions and places attached to its clause."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.mentions import DocContext
+from kg.extract.timex import normalise
+from kg.gazetteer import fold
+from kg.records import PlaceRef, TimeRef
+from kg.rules import Rules
+
+TIME_PREPS = ("in", "on", "since", "until", "till", "by", "during", "before", "after", "from", "through", "at")
+
+
+def _clause_tokens(trigger: Token) -> list[Token]:
+    """The trigger's own subtree, or its governing verb's when the trigger is a noun."""
+    root = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        if head.pos_ in ("VERB", "AUX"):
+            root = head
+    return list(root.subtree)
+
+
+def _is_year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
+
+
+def times_of(trigger: Token, sentence: Span, published: str | None) -> list[TimeRef]:
+    """Normalised times of an event; coordinated dates ("in 2020 and 2021") give one each."""
+    tokens = _clause_tokens(trigger)
+    indices = {t.i for t in tokens}
+    doc = trigger.doc
+    found: list[TimeRef] = []
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.start not in indices and ent.end - 1 not in indices:
+            continue
+        is_date = ent.label_ in ("DATE", "TIME") or (ent.label_ == "CARDINAL" and any(_is_year(t) for t in ent))
+        if not is_date:
+            continue
+        start = ent.start
+        prep = doc[start - 1] if start > 0 else None
+        if prep is not None and fold(prep.text) in ("until", "till", "through"):
+            start -= 1
+        text = doc[start : ent.end].text
+        ref = normalise(text, published)
+        if ref is not None and not seen.intersection(range(ent.start, ent.end)):
+            found.append(ref)
+            seen.update(range(ent.start, ent.end))
+    for token in tokens:
+        if _is_year(token) and token.i not in seen:
+            ref = normalise(token.text, published)
+            if ref is not None:
+                found.append(ref)
+                seen.add(token.i)
+    dated = [t for t in found if t.value]
+    ends = [t for t in found if t.end and not t.value]
+    if len(dated) > 1:
+        return dated
+    if dated:
+        if ends:
+            dated[0].end = ends[0].end
+        return dated
+    return found[:1]
+
+
+def place_of(trigger: Token, sentence: Span, rules: Rules, ctx: DocContext, exclude: set[int]) -> PlaceRef | None:
+    """The place of an event: a place name or region noun in a locative phrase of its clause."""
+    gaz = rules.gazetteer
+    doc = trigger.doc
+    for token in _clause_tokens(trigger):
+        if token.i in exclude or token.dep_ != "pobj":
+            continue
+        prep = fold(token.head.text)
+        if prep not in ("in", "at", "near", "across", "around", "inside", "outside", "throughout", "into", "from"):
+            continue
+        if token.ent_type_ in ("GPE", "LOC", "FAC"):
+            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            name = ent.text if ent is not None else token.text
+            place = gaz.place(name, ctx.country)
+            if place is not None:
+                return PlaceRef(text=name, label=place.name, country=place.country, geonames=place.geonames, lat=place.lat, lon=place.lon)
+            return PlaceRef(text=name, label=name, country=ctx.country)
+        if fold(token.lemma_) in rules.words.region_nouns and token.pos_ == "NOUN":
+            span = doc[token.left_edge.i : token.right_edge.i + 1]
+            country = ctx.country
+            for inner in span:
+                if inner.ent_type_ == "GPE":
+                    place = gaz.country(inner.text)
+                    if place:
+                        country = place.country
+            place = gaz.by_iso3.get(country) if country else None
+            text = span.text
+            return PlaceRef(text=text, label=f"{text} ({place.name})" if place else text, country=country)
+    return None
