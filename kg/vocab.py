@@ -119,3 +119,8 @@ class OA(DefinedNamespace):
 
 PLOVER = Namespace(ONTOLOGY_IRI + "/plover#")
 KGR = Namespace(DATA_BASE)
+
+
+def event_type_iri(name: str) -> URIRef:
+    """IRI of an event type of the scheme (names are checked against the ontology when rules load)."""
+    return URIRef(ONTOLOGY_IRI + "#" + name)

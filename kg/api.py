@@ -1,0 +1,131 @@
+"""kg's Python API: the functions the CLI and the notebook both call."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from kg.article import Article
+from kg.records import EventRecord
+
+
+@dataclass
+class Extractor:
+    """A loaded spaCy pipeline and rule set; build it once and extract from many articles."""
+
+    model: str | None = None
+    rules: object = None
+    nlp: object = None
+    resolver: object = None
+
+    def __post_init__(self) -> None:
+        from kg.nlp import build_pipeline
+        from kg.resolve import Resolver
+        from kg.rules import Rules
+
+        self.rules = self.rules or Rules.load()
+        self.nlp = self.nlp or build_pipeline(self.rules, self.model)
+        self.resolver = self.resolver or Resolver()
+
+    def events(self, article: Article) -> list[EventRecord]:
+        """Event records of one article."""
+        from kg.extract import extract_events
+
+        return extract_events(self.nlp(article.text), article, self.rules, self.resolver)
+
+    def stream(self, articles: Iterable[Article], batch_size: int = 32):
+        """(article, events) pairs, parsed in batches with ``nlp.pipe``."""
+        from kg.extract import extract_events
+
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield article, extract_events(doc, article, self.rules, self.resolver)
+
+
+def extract(text: str, *, published: str | None = None, id: str = "doc", extractor: Extractor | None = None) -> list[dict]:
+    """Events of one text as contract dicts. ``kg.extract("...", published="2025-08")``."""
+    extractor = extractor or Extractor()
+    return [e.contract() for e in extractor.events(Article(id=id, text=text, published=published))]
+
+
+@dataclass
+class BuildSummary:
+    articles: int = 0
+    skipped: int = 0
+    events: int = 0
+    quads: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class KnowledgeGraph:
+    """A kg knowledge graph in a store: build into it, query it, export and view it."""
+
+    def __init__(self, store: str | Path | None = None, *, read_only: bool = False):
+        from kg.store import KgStore
+
+        self.store = KgStore.open(store, read_only=read_only)
+
+    def build(self, inputs, *, published: str | None = None, model: str | None = None,
+              extractor: Extractor | None = None, force: bool = False) -> BuildSummary:
+        """Read, extract and store articles; an unchanged article already stored is skipped."""
+        from kg.rdf import article_graph
+        from kg.read import read_articles
+
+        extractor = extractor or Extractor(model=model)
+        summary = BuildSummary()
+        for article, events in extractor.stream(read_articles(inputs, published=published)):
+            if not force and self.store.article_hash(article.id) == article.content_hash:
+                summary.skipped += 1
+                continue
+            summary.quads += self.store.replace_article(article.id, article_graph(article, events))
+            summary.articles += 1
+            summary.events += len(events)
+        self.store.flush()
+        return summary
+
+    def query(self, sparql: str, params: dict | None = None) -> tuple[list[str], list[list]]:
+        """Run SPARQL SELECT; returns variable names and rows of terms."""
+        from kg.query import rows_of
+
+        return rows_of(self.store.query(sparql, params))
+
+    def named(self, name: str, params: dict | None = None) -> tuple[list[str], list[list]]:
+        from kg.query import load_query
+
+        return self.query(load_query(name).text, params)
+
+    def export(self, fmt: str = "ttl", output: str | Path | None = None):
+        from kg.export import export
+
+        return export(self.store, fmt, output)
+
+    def network(self):
+        from kg.network import actor_multigraph
+
+        return actor_multigraph(self.store)
+
+    def view(self, output: str | Path = "out/view.html", title: str = "kg actor network") -> Path:
+        from kg.views import write_view
+
+        return write_view(self.network(), output, title)
+
+    def stats(self) -> dict:
+        """Counts of articles, events, actors and assertions by modality."""
+        s = self.store
+        kgo = "https://w3id.org/kg/ontology#"
+        by_modality = {
+            row["m"].value.removeprefix(kgo).lower(): int(row["n"].value)
+            for row in s.query(f"SELECT ?m (COUNT(?a) AS ?n) WHERE {{ ?a <{kgo}modality> ?m }} GROUP BY ?m")
+        }
+        by_type = {
+            row["t"].value.removeprefix(kgo): int(row["n"].value)
+            for row in s.query(f"SELECT ?t (COUNT(?e) AS ?n) WHERE {{ ?e <{kgo}eventType> ?t }} GROUP BY ?t ORDER BY DESC(?n)")
+        }
+        return {
+            "articles": s.count(f"?a a <{kgo}Article>"),
+            "events": s.count(f"?e a <{kgo}Event>"),
+            "actors": s.count(f"SELECT DISTINCT ?x WHERE {{ ?e <{kgo}agent>|<{kgo}target> ?x }}"),
+            "assertions": sum(by_modality.values()),
+            "by_modality": by_modality,
+            "by_type": by_type,
+        }

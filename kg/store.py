@@ -1,0 +1,163 @@
+"""The triple store: an embedded, persistent Oxigraph store on disk (or in memory).
+
+One named graph per article holds its assertions and provenance; events, actors and places live
+in a shared graph; the ontology sits in its own graph so queries can read labels and mappings.
+Queries see the union of all graphs.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.iris import ONTOLOGY_GRAPH, graph_iri
+from kg.ontology import ONTOLOGY_FILE
+
+MEMORY = ":memory:"
+DEFAULT_STORE = ".kg/store"
+
+
+def default_store_path() -> str:
+    """``$KG_STORE`` when set, else ``.kg/store``."""
+    return os.environ.get("KG_STORE") or DEFAULT_STORE
+
+
+def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def values_clause(bindings: dict) -> str:
+    """A trailing SPARQL VALUES clause binding each ``name`` to its term, serialised by Oxigraph.
+
+    Terms are written by the RDF library (quotes and IRIs escaped), never pasted as raw text, so a
+    parameter value cannot change the query's structure.
+    """
+    names, terms = [], []
+    for name, value in bindings.items():
+        if not name.isidentifier():
+            raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
+        term = value if isinstance(value, (ox.NamedNode, ox.Literal)) else to_ox(value)
+        names.append(f"?{name}")
+        terms.append(str(term))
+    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+
+
+class KgStore:
+    """A kg knowledge graph in an Oxigraph store."""
+
+    def __init__(self, store: ox.Store, path: str):
+        self.store = store
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> "KgStore":
+        """Open (creating if needed) the store at ``path``; ``:memory:`` for a throwaway one."""
+        where = str(path) if path is not None else default_store_path()
+        try:
+            if where == MEMORY:
+                store = ox.Store()
+            elif read_only:
+                if not Path(where).exists():
+                    raise StoreError(f"no store at {where}: build one first with 'kg build'")
+                store = ox.Store.read_only(where)
+            else:
+                Path(where).mkdir(parents=True, exist_ok=True)
+                store = ox.Store(where)
+        except StoreError:
+            raise
+        except OSError as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                raise StoreError(f"store {where} is in use by another kg process; wait for it to finish") from None
+            raise StoreError(f"cannot open store {where}: {message.splitlines()[0] if message else exc}") from None
+        kg_store = cls(store, where)
+        if not read_only and not store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
+            kg_store.load_ontology()
+        return kg_store
+
+    def load_ontology(self) -> None:
+        """Load ``ontology/conflict.ttl`` into its own graph (replacing any older version)."""
+        graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        with ONTOLOGY_FILE.open("rb") as handle:
+            quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(handle, format=ox.RdfFormat.TURTLE)]
+        self.store.remove_graph(graph) if self.store.contains_named_graph(graph) else None
+        self.store.extend(quads)
+
+    def replace_article(self, article_id: str, quads: Iterable[tuple]) -> int:
+        """Replace one article's named graph and add its shared-graph quads; returns quads added."""
+        graph = ox.NamedNode(str(graph_iri(article_id)))
+        converted = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g))) for s, p, o, g in quads]
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+        self.store.extend(converted)
+        return len(converted)
+
+    def article_hash(self, article_id: str) -> str | None:
+        """The content hash stored for an article, or None when it is not in the store."""
+        rows = self.select(
+            "SELECT ?g ?h WHERE { GRAPH ?g { ?a <https://w3id.org/kg/ontology#contentHash> ?h } }",
+            {"g": graph_iri(article_id)},
+        )
+        return rows[0]["h"].value if rows else None
+
+    def query(self, sparql: str, bindings: dict | None = None):
+        """Run a SPARQL query over the union of all graphs; parameters are bound, never pasted."""
+        if bindings:
+            sparql = sparql + "\n" + values_clause(bindings)
+        try:
+            return self.store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except RuntimeError as exc:
+            raise QueryError(f"query failed: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"store {self.path}: {exc}") from None
+
+    def select(self, sparql: str, bindings: dict | None = None) -> list:
+        """A SELECT query's solutions as a list."""
+        return list(self.query(sparql, bindings))
+
+    def count(self, sparql_where: str) -> int:
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_where} }}")
+        return int(rows[0]["n"].value)
+
+    def dump(self, handle, rdf_format: ox.RdfFormat, *, include_ontology: bool = False) -> None:
+        """Write the store's data (without the ontology graph unless asked) in an RDF format."""
+        ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        quads = (q for q in self.store if include_ontology or q.graph_name != ontology)
+        if rdf_format.supports_datasets:
+            ox.serialize(quads, handle, format=rdf_format, prefixes=PREFIXES)
+        else:
+            ox.serialize(list(dict.fromkeys(q.triple for q in quads)), handle, format=rdf_format, prefixes=PREFIXES)
+
+    def flush(self) -> None:
+        if self.path != MEMORY:
+            self.store.flush()
+
+
+PREFIXES = {
+    "kgo": "https://w3id.org/kg/ontology#",
+    "kgr": "https://w3id.org/kg/id/",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}

@@ -1,0 +1,66 @@
+"""The whole extractor on the reference article, with the real English pipeline."""
+import pytest
+
+pytestmark = pytest.mark.model
+
+CONTRACT_KEYS = {"actor", "action", "target", "quantity", "modality", "attributed_to", "time", "place",
+                 "sentence", "start", "end", "confidence", "iri"}
+
+
+def find(events, type_, **where):
+    out = []
+    for e in events:
+        c = e.contract()
+        if c["action"]["type"] != type_:
+            continue
+        if all((c[k] or {}).get("label") == v if k in ("actor", "target") else c[k] == v for k, v in where.items()):
+            out.append(c)
+    return out
+
+
+def test_every_event_follows_the_contract(mali_events):
+    article, events = mali_events
+    assert events
+    for event in events:
+        c = event.contract()
+        assert set(c) == CONTRACT_KEYS
+        assert c["modality"] in {"asserted", "reported", "alleged", "denied", "planned", "hypothetical"}
+        assert article.text[c["start"]:c["end"]] == c["sentence"]
+        assert set(c["action"]) >= {"text", "lemma", "type", "plover", "cameo", "acled", "acled_sub"}
+
+
+def test_arrests_of_dozens_of_soldiers(mali_events):
+    _, events = mali_events
+    arrests = find(events, "Arrest", target="Malian soldiers", modality="asserted")
+    assert arrests
+    assert any((a["quantity"] or "").lower() == "dozens" for a in arrests)
+    assert arrests[0]["target"]["country"] == "MLI"
+    assert arrests[0]["action"]["cameo"] == "173"
+
+
+def test_goitas_two_coups(mali_events):
+    _, events = mali_events
+    coups = find(events, "Coup", actor="Asimi Goïta")
+    assert sorted(c["time"]["value"] for c in coups) == ["2020", "2021"]
+    assert all(c["actor"]["type"] == "Person" for c in coups)
+
+
+def test_dembele_and_sagara_are_never_asserted_arrested(mali_events):
+    _, events = mali_events
+    for name in ("Abass Dembele", "Nema Sagara"):
+        arrests = find(events, "Arrest", target=name)
+        assert {a["modality"] for a in arrests} >= {"denied"}
+        assert "asserted" not in {a["modality"] for a in arrests}
+
+
+def test_alleged_coup_plot_attributed_to_afp(mali_events):
+    _, events = mali_events
+    plots = find(events, "CoupPlot", target="Malian military junta", attributed_to="AFP")
+    assert plots and plots[0]["modality"] == "alleged"
+    assert plots[0]["actor"]["label"] == "Malian soldiers"
+
+
+def test_junta_disbanded_parties_in_may(mali_events):
+    _, events = mali_events
+    bans = find(events, "Ban", actor="Malian military junta")
+    assert bans and bans[0]["time"]["value"] == "2025-05"

@@ -1,0 +1,67 @@
+import io
+
+import pyoxigraph as ox
+
+from kg.api import KnowledgeGraph
+from kg.errors import QueryError, StoreError
+from kg.query import list_queries, load_query
+
+from conftest import MALI
+
+import pytest
+
+
+def test_rebuilding_the_same_article_changes_nothing(mali_store, extractor):
+    before = len(list(mali_store.store.store))
+    summary = mali_store.build([MALI], extractor=extractor, force=True)
+    assert summary.articles == 1
+    assert len(list(mali_store.store.store)) == before
+    assert mali_store.build([MALI], extractor=extractor).skipped == 1
+
+
+def test_assertions_live_in_the_article_graph_and_point_at_events(mali_store):
+    rows = mali_store.store.select(
+        """PREFIX kgo: <https://w3id.org/kg/ontology#>
+        SELECT ?g (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a a kgo:Assertion ; kgo:asserts ?e } } GROUP BY ?g"""
+    )
+    assert [(r["g"].value, int(r["n"].value) > 10) for r in rows] == [("https://w3id.org/kg/id/graph/mali-coup-plot", True)]
+
+
+def test_denied_arrest_of_dembele_is_a_denied_assertion(mali_store):
+    names, rows = mali_store.named("denied-and-alleged")
+    denied = [dict(zip(names, (t.value if t else None for t in row))) for row in rows]
+    assert any(r["modality"] == "denied" and r["target"] == "Abass Dembele" for r in denied)
+
+
+def test_events_of_type_binds_its_parameter(mali_store):
+    names, rows = mali_store.named("events-of-type", {"type": ox.Literal("Coup")})
+    types = {row[names.index("event_type")].value for row in rows}
+    assert types == {"Coup", "CoupPlot"}
+
+
+def test_turtle_export_parses_with_an_independent_parser(mali_store, tmp_path):
+    path = mali_store.export("ttl", tmp_path / "mali.ttl")
+    triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    assert len(triples) > 100
+    trig = mali_store.export("trig", tmp_path / "mali.trig")
+    graphs = {q.graph_name.value for q in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)}
+    assert "https://w3id.org/kg/id/graph/mali-coup-plot" in graphs
+
+
+def test_named_queries_have_descriptions_and_names_cannot_escape():
+    assert {q.name for q in list_queries()} >= {"who-did-what", "denied-and-alleged", "events-of-type"}
+    assert all(q.description for q in list_queries())
+    with pytest.raises(QueryError):
+        load_query("../store")
+
+
+def test_syntax_error_is_a_query_error(mali_store):
+    with pytest.raises(QueryError, match="syntax"):
+        mali_store.query("SELEC ?x WHERE { ?x ?y ?z }")
+
+
+def test_unreadable_store_path_is_a_store_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a store")
+    with pytest.raises(StoreError):
+        KnowledgeGraph(str(blocker / "store"))
