@@ -129,3 +129,11 @@ class KnowledgeGraph:
             "by_modality": by_modality,
             "by_type": by_type,
         }
+
+
+def build(paths, *, store: str | Path | None = ":memory:", published: str | None = None,
+          model: str | None = None) -> KnowledgeGraph:
+    """Build a graph from files, folders or .jsonl paths; ``kg.build(["a.md"], store=".kg/store")``."""
+    graph = KnowledgeGraph(store)
+    graph.build(paths, published=published, model=model)
+    return graph

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -18,7 +19,10 @@ ModelOption = typer.Option(None, "--model", help="spaCy pipeline to use (default
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = 160  # piped or logged output: wide tables beat wrapped cells
+    return console
 
 
 @app.command()
