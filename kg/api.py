@@ -29,13 +29,13 @@ class Extractor:
 
     def events(self, article: Article) -> list[EventRecord]:
         """Event records of one article."""
-        from kg.extract import extract_events
+        from kg.extraction import extract_events
 
         return extract_events(self.nlp(article.text), article, self.rules, self.resolver)
 
     def stream(self, articles: Iterable[Article], batch_size: int = 32):
         """(article, events) pairs, parsed in batches with ``nlp.pipe``."""
-        from kg.extract import extract_events
+        from kg.extraction import extract_events
 
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):

@@ -174,6 +174,31 @@ def stats(store: Optional[str] = StoreOption) -> None:
     console.print(table)
 
 
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Argument(..., help="Gold file: a PLV TSV or an ACLED-notes JSONL."),
+    format: str = typer.Option(..., "--format", "-f", help="plv or acled."),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N documents."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Also write the extracted events as contract JSONL."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Extract events from gold-coded texts and print how well they match the gold coding."""
+    from kg.api import Extractor
+    from kg.evaluate import evaluate
+
+    scores = evaluate(gold, format, Extractor(model=model), limit=limit, predictions_out=predictions)
+    if as_json:
+        sys.stdout.write(json.dumps(scores.values) + "\n")
+        return
+    table = Table(title=f"{format} scores on {gold.name}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for key, value in scores.values.items():
+        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    _console().print(table)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning kg's errors into one line and an exit code."""
     try:

@@ -129,12 +129,12 @@ class Rules:
         organizations: dict[str, Organization] = {}
         organization_names: list[str] = []
         for org in actors.get("organization", []):
-            canonical = org["names"][0]
-            organization_names.extend(org["names"])
-            for name in org["names"]:
-                organizations.setdefault(
-                    fold(name), Organization(canonical, _class(org["type"], classes), org["sector"], org.get("country"))
-                )
+            for entry in org["names"]:
+                names = [n.strip() for n in entry.split("|") if n.strip()]
+                organization_names.extend(names)
+                kind = Organization(names[0], _class(org["type"], classes), org["sector"], org.get("country"))
+                for name in names:
+                    organizations.setdefault(fold(name), kind)
         gazetteer = Gazetteer(directory / "places.tsv", directory / "demonyms.tsv")
         patterns_file = directory / "patterns.jsonl"
         extra = list(srsly.read_jsonl(patterns_file)) if patterns_file.exists() else []

@@ -2,8 +2,8 @@
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extract.arguments import find_arguments
-from kg.extract.triggers import find_triggers
+from kg.extraction.arguments import find_arguments
+from kg.extraction.triggers import find_triggers
 
 
 def parse(words, heads, deps, pos, lemmas, tags=None, ents=None):

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.extract.timex import normalise
+from kg.extraction.timex import normalise
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,8 @@ def is_actorish(token: Token, rules: Rules) -> bool:
         return lower in rules.words.group_pronouns or lower in rules.words.person_pronouns
     if group_kind(token, rules)[0] is not None:
         return True
+    if token.pos_ == "PROPN" and not token.ent_type_:
+        return True  # a name the entity recogniser missed
     return fold(token.lemma_) in rules.titles or lower in rules.organizations
 
 
@@ -247,7 +249,8 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
         if label_ == "PERSON":
             country = _country_of_modifiers(head, rules, ctx) or ctx.country
             return ActorRef(text=text, label=text, type="Person", country=country)
-        org = rules.organizations.get(fold(ent.text)) or rules.organizations.get(fold(text))
+        name = _strip_determiner(ent).text
+        org = rules.organizations.get(fold(name)) or rules.organizations.get(fold(_strip_determiner(span).text))
         if org is not None:
             return ActorRef(text=text, label=org.name, type=org.type, sector=org.sector, country=org.country)
         if label_ == "GPE":
@@ -268,12 +271,16 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
                 place = gaz.by_iso3.get(iso3)
                 return ActorRef(text=text, label=place.name if place else ent.text, type="Country", sector="GOV", country=iso3)
             return ActorRef(text=text, label=ent.text, type="Actor", country=ctx.country)
-        if label_ == "ORG":
+        if label_ in ("ORG", "FAC"):
             kind, _ = group_kind(head, rules)
             country = _country_of_modifiers(head, rules, ctx)
-            if kind is not None:
+            if kind is not None and not _is_proper_name(ent, rules):
                 return _group_ref(kind, country or ctx.country, rules, text)
-            return ActorRef(text=text, label=ent.text, type="Organization", country=country)
+            if kind is not None:  # "Rapid Support Forces": typed by its head noun, named by itself
+                return ActorRef(text=text, label=name, type=kind.type, sector=kind.sector, country=country)
+            if label_ == "FAC" and not _is_proper_name(ent, rules):
+                return None
+            return ActorRef(text=text, label=name, type="Organization", country=country)
     if head.pos_ in ("PROPN", "NOUN") and fold(head.text) in ctx.person_words and not fold(head.text) in rules.titles:
         return ActorRef(text=text, label=head.text, type="Person", country=ctx.country)
     kind, _ = group_kind(head, rules)
@@ -285,10 +292,37 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
     title = rules.titles.get(fold(head.lemma_))
     if title is not None:
         return ActorRef(text=text, label=text, type=title.type, sector=title.sector, country=country or ctx.country)
+    if head.pos_ == "PROPN" and not head.ent_type_:
+        org = rules.organizations.get(fold(text)) or rules.organizations.get(fold(head.text))
+        if org is not None:
+            return ActorRef(text=text, label=org.name, type=org.type, sector=org.sector, country=org.country)
+        return ActorRef(text=text, label=_strip_determiner(span).text, type="Actor", country=country)
     if country is not None and any(c.dep_ in ("amod", "compound") and gaz.country_of_demonym(c.text) for c in head.lefts):
         place = gaz.by_iso3.get(country)
         return ActorRef(text=text, label=place.name if place else country, type="Country", sector="GOV", country=country)
     return None
+
+
+def _strip_determiner(span: Span) -> Span:
+    """"The European Union" -> "European Union"."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].dep_ == "det" or (start < span.end - 1 and span.doc[start].lower_ == "the"):
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _is_proper_name(ent: Span, rules: Rules) -> bool:
+    """An organisation's own name, not a description: has a name word that is not a place or people."""
+    gaz = rules.gazetteer
+    for token in ent:
+        if token.pos_ != "PROPN" or token.is_stop:
+            continue
+        if gaz.country(token.text) or gaz.country_of_demonym(token.text):
+            continue
+        if group_kind(token, rules)[0] is not None or fold(token.lemma_) in rules.titles:
+            continue
+        return True
+    return False
 
 
 def _group_ref(kind: ActorKind, country: str | None, rules: Rules, text: str) -> ActorRef:

@@ -11,11 +11,11 @@ from typing import Iterator
 from spacy.tokens import Doc, Span
 
 from kg.article import Article
-from kg.extract.arguments import find_arguments
-from kg.extract.mentions import DocContext, build_mention, main_country, person_words
-from kg.extract.modality import modality_of
-from kg.extract.triggers import Trigger, find_triggers
-from kg.extract.where_when import place_of, times_of
+from kg.extraction.arguments import find_arguments
+from kg.extraction.mentions import DocContext, build_mention, main_country, person_words
+from kg.extraction.modality import modality_of
+from kg.extraction.triggers import Trigger, find_triggers
+from kg.extraction.where_when import place_of, times_of
 from kg.iris import event_iri
 from kg.records import ActionRef, ActorRef, EventRecord
 from kg.resolve import Resolver, resolve_events

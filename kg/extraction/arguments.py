@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extract.mentions import TIME_ENTS, is_actorish
-from kg.extract.triggers import Trigger
+from kg.extraction.mentions import TIME_ENTS, is_actorish
+from kg.extraction.triggers import Trigger
 from kg.gazetteer import fold
 from kg.rules import Rules
 
@@ -114,13 +114,21 @@ def _agent_phrase(verb: Token, rules: Rules) -> Token | None:
     return None
 
 
-def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = ()) -> Token | None:
-    """The object of the first target preposition under ``head`` ("on X", "against X", "with X")."""
+def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = (), actors_only: bool = False) -> Token | None:
+    """The object of the first target preposition under ``head`` ("on X", "against X", "with X").
+
+    With ``actors_only``, an object that is not an actor is replaced by the actor it is about
+    ("strikes against Hamas targets" -> Hamas) or skipped.
+    """
     best = None
     for child in head.children:
         if child.dep_ == "prep" and fold(child.text) in rules.words.target_preps and fold(child.text) not in skip:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTS and not _is_place(obj, rules):
+                    if actors_only:
+                        obj = actor_within(obj, rules)
+                        if obj is None:
+                            continue
                     if best is None or fold(child.text) == "against":
                         best = obj
     return best
@@ -148,16 +156,46 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
         target = None
         for child in verb.children:
             if child.dep_ in OBJECTS and child.i not in consumed:
-                target = child
+                target = actor_within(child, rules)
                 break
         if target is None:
-            target = _prep_target(verb, rules)
+            target = _prep_target(verb, rules, actors_only=True)
         for index in consumed:
-            target = target or _prep_target(verb.doc[index], rules, skip=("of",))
+            target = target or _prep_target(verb.doc[index], rules, skip=("of",), actors_only=True)
         if agent is None:
             for index in consumed:
                 agent = agent or _owner(verb.doc[index], rules)
+    if agent is not None and not is_actorish(agent, rules) and fold(agent.text) not in RELATIVE_PRONOUNS:
+        agent = actor_within(agent, rules) or agent
     return _resolve_relative(agent), _resolve_relative(target)
+
+
+def actor_within(token: Token, rules: Rules, depth: int = 0) -> Token | None:
+    """The actor a non-actor phrase is about: "a U.S. court decision" -> court, "Trump's ban" ->
+    Trump, "a bid by Sharon" -> Sharon, "the draft proposed by the Council" -> the Council."""
+    if is_actorish(token, rules):
+        return token
+    if depth > 2 or token.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    children = list(token.children)
+    for child in children:
+        if child.dep_ == "poss" and is_actorish(child, rules):
+            return child
+    for child in children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and is_actorish(child, rules):
+            return child
+    for child in children:
+        if child.dep_ == "prep" and fold(child.text) in ("of", "by", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = actor_within(obj, rules, depth + 1)
+                    if found is not None:
+                        return found
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = _agent_phrase(child, rules)
+            if agent is not None and is_actorish(agent, rules):
+                return agent
+    return None
 
 
 def _owner(token: Token, rules: Rules) -> Token | None:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.mentions import DocContext
-from kg.extract.timex import normalise
+from kg.extraction.mentions import DocContext
+from kg.extraction.timex import normalise
 from kg.gazetteer import fold
 from kg.records import PlaceRef, TimeRef
 from kg.rules import Rules
