@@ -52,6 +52,9 @@ class ArgumentWords:
     group_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     region_nouns: frozenset[str]
+    strong_target_preps: frozenset[str]
+    place_target_roots: frozenset[str]
+    symmetric_types: frozenset[str]
 
 
 @dataclass
@@ -102,7 +105,7 @@ class Rules:
                 planned_form[base] = type_name
         words_raw = _toml(directory / "arguments.toml")
         try:
-            words = ArgumentWords(**{k: frozenset(fold(v) for v in words_raw[k]) for k in ArgumentWords.__dataclass_fields__})
+            words = ArgumentWords(**{k: frozenset(_word_form(k, v) for v in words_raw[k]) for k in ArgumentWords.__dataclass_fields__})
         except KeyError as exc:
             raise RulesError(f"arguments.toml: missing list {exc}") from None
 
@@ -186,6 +189,11 @@ class Rules:
         for name in self.organization_names:
             add("ORG", name)
         return patterns + self.extra_patterns
+
+
+def _word_form(key: str, value: str) -> str:
+    """Words are matched folded; event-type and PLOVER names keep their case."""
+    return value if key in ("place_target_roots", "symmetric_types") else fold(value)
 
 
 def _toml(path: Path) -> dict:

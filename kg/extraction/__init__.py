@@ -86,32 +86,55 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
         arg_indices = {t.i for t in args.agents + args.targets}
         place = place_of(trigger.token, sentence, rules, ctx, exclude | arg_indices)
         times = times_of(trigger.token, sentence, article.published) or [None]
-        for agent, _ in agents or [(None, None)]:
-            for target, quantity in targets or [(None, None)]:
-                if agent is not None and target is not None and agent.label == target.label and agent.start == target.start:
+        if not targets and place is not None and place.text[:1].isupper() and info.plover in rules.words.place_target_roots:
+            targets = [(_place_actor(place, rules), None)]
+        for agent, target, quantity in _pairs(event_type, agents, targets, rules):
+            if agent is not None and target is not None and agent.label == target.label and agent.start == target.start:
+                continue
+            for time in times:
+                identity = (event_type, agent.start if agent else None, target.start if target else None, time.text if time else None)
+                if identity in produced:
                     continue
-                for time in times:
-                    identity = (event_type, agent.start if agent else None, target.start if target else None, time.text if time else None)
-                    if identity in produced:
-                        continue
-                    produced.add(identity)
-                    actor = _copy(agent)
-                    if actor is not None:
-                        actor.is_agent = True
-                    yield EventRecord(
-                        action=action,
-                        actor=actor,
-                        target=_copy(target),
-                        quantity=quantity,
-                        modality=modality,
-                        attributed_to=attribution,
-                        time=time,
-                        place=place,
-                        sentence=sentence.text.strip(),
-                        start=sentence.start_char,
-                        end=sentence.start_char + len(sentence.text.rstrip()),
-                        confidence=_confidence(agent, target, time, place),
-                    )
+                produced.add(identity)
+                actor = _copy(agent)
+                if actor is not None:
+                    actor.is_agent = True
+                yield EventRecord(
+                    action=action,
+                    actor=actor,
+                    target=_copy(target),
+                    quantity=quantity,
+                    modality=modality,
+                    attributed_to=attribution,
+                    time=time,
+                    place=place,
+                    sentence=sentence.text.strip(),
+                    start=sentence.start_char,
+                    end=sentence.start_char + len(sentence.text.rstrip()),
+                    confidence=_confidence(agent, target, time, place),
+                )
+
+
+def _pairs(event_type: str, agents, targets, rules: Rules):
+    """(agent, target, quantity) combinations; coordinated participants of a symmetric event
+    ("Russia and Turkey met") are each other's targets."""
+    if event_type in rules.words.symmetric_types and len(agents) > 1 and not targets:
+        for i, (first, _) in enumerate(agents[:3]):
+            for j, (second, quantity) in enumerate(agents[:3]):
+                if i != j:
+                    yield first, second, quantity
+        return
+    for agent, _ in agents or [(None, None)]:
+        for target, quantity in targets or [(None, None)]:
+            yield agent, target, quantity
+
+
+def _place_actor(place, rules: Rules) -> ActorRef:
+    """The place of an event standing as its target: a country, or the place by its name."""
+    country = rules.gazetteer.country(place.text)
+    if country is not None:
+        return ActorRef(text=place.text, label=country.name, type="Country", sector="GOV", country=country.country)
+    return ActorRef(text=place.text, label=place.label, type="Actor", country=place.country)
 
 
 def _planned_form(trigger: Trigger, rules: Rules) -> str:

@@ -120,7 +120,7 @@ def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = (), actors_o
     With ``actors_only``, an object that is not an actor is replaced by the actor it is about
     ("strikes against Hamas targets" -> Hamas) or skipped.
     """
-    best = None
+    best, best_strong = None, False
     for child in head.children:
         if child.dep_ == "prep" and fold(child.text) in rules.words.target_preps and fold(child.text) not in skip:
             for obj in child.children:
@@ -129,8 +129,9 @@ def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = (), actors_o
                         obj = actor_within(obj, rules)
                         if obj is None:
                             continue
-                    if best is None or fold(child.text) == "against":
-                        best = obj
+                    strong = fold(child.text) in rules.words.strong_target_preps
+                    if best is None or (strong and not best_strong):
+                        best, best_strong = obj, strong
     return best
 
 

@@ -99,8 +99,8 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
         child = stack.pop()
         if child.i in exclude:
             continue
-        start = min(start, child.left_edge.i if child.dep_ in ("poss", "compound", "amod", "nmod") else child.i)
-        stack.extend(c for c in child.lefts if c.dep_ in LEFT_MODIFIERS)
+        start = min(start, child.i)
+        stack.extend(c for c in child.lefts if c.dep_ in LEFT_MODIFIERS or (child.dep_ != "poss" and c.dep_ in ("punct", "cc", "conj")))
     end = head.i + 1
     doc = head.doc
     while start < head.i and (doc[start].is_punct or doc[start].i in exclude):
