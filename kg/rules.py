@@ -52,6 +52,7 @@ class ArgumentWords:
     group_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     region_nouns: frozenset[str]
+    theme_verbs: frozenset[str]
     strong_target_preps: frozenset[str]
     place_target_roots: frozenset[str]
     symmetric_types: frozenset[str]

@@ -99,6 +99,8 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return clause_subject(head, depth + 1)
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return clause_subject(head, depth + 1)
+    if dep in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):
+        return clause_subject(head, depth + 1)  # "X is willing to withdraw", "X was ready to sign"
     return None
 
 
@@ -149,16 +151,21 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     subject = clause_subject(verb)
     if is_passive(verb):
         target = subject if subject is not None and subject.i not in consumed else None
+        if fold(verb.lemma_) in rules.words.theme_verbs:
+            target = _prep_target(verb, rules, actors_only=True)
         agent = _agent_phrase(verb, rules)
         if target is None and subject is not None and subject.i in consumed:
             agent = agent or _owner(subject, rules)
     else:
         agent = subject
         target = None
+        theme = fold(verb.lemma_) in rules.words.theme_verbs
         for child in verb.children:
-            if child.dep_ in OBJECTS and child.i not in consumed:
+            if child.dep_ == "dative" or (child.dep_ in OBJECTS and child.i not in consumed and not theme):
                 target = actor_within(child, rules)
                 break
+            if theme and child.dep_ == "dobj" and agent is None:
+                agent = _owner(child, rules)  # "withdraw its troops"
         if target is None:
             target = _prep_target(verb, rules, actors_only=True)
         for index in consumed:

@@ -90,6 +90,26 @@ def is_actorish(token: Token, rules: Rules) -> bool:
     return fold(token.lemma_) in rules.titles or lower in rules.organizations
 
 
+def antecedent_of(pronoun: Token, rules: Rules, person: bool, sentences: int = 2) -> Token | None:
+    """The nearest earlier subject a pronoun can stand for: a person for "he"/"his", a group,
+    institution or country for "it"/"its"/"they" (this sentence and the ``sentences`` before it)."""
+    doc = pronoun.doc
+    first = pronoun.sent.start
+    for _ in range(sentences):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for i in range(pronoun.i - 1, first - 1, -1):
+        token = doc[i]
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not is_actorish(token, rules):
+            continue
+        is_person = token.ent_type_ == "PERSON" or (fold(token.lemma_) in rules.titles and token.tag_ in ("NN", "NNP"))
+        if is_person == person:
+            return token
+    return None
+
+
 def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]:
     """Token bounds [start, end) of a head's core noun phrase: left modifiers, head, no clauses."""
     exclude = exclude or set()
@@ -120,11 +140,15 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     if head.pos_ == "PRON" and lower not in rules.words.group_pronouns | rules.words.person_pronouns:
         return None, None
     if lower in rules.words.group_pronouns | rules.words.person_pronouns:
-        if lower in rules.words.group_pronouns or lower in rules.words.person_pronouns:
-            person = lower in rules.words.person_pronouns
-            return ActorRef(text=head.text, label=head.text, type="Person" if person else "Actor",
-                            start=head.idx, end=head.idx + len(head.text), pronoun=True), quantity
-        return None, None
+        person = lower in rules.words.person_pronouns
+        antecedent = antecedent_of(head, rules, person)
+        if antecedent is not None:
+            ref, _ = build_mention(antecedent, rules, ctx)
+            if ref is not None and not ref.pronoun:
+                ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
+                return ref, quantity
+        return ActorRef(text=head.text, label=head.text, type="Person" if person else "Actor",
+                        start=head.idx, end=head.idx + len(head.text), pronoun=True), quantity
     for child in head.children:
         if child.dep_ == "nummod" and quantity is None:
             sub = list(child.subtree)
