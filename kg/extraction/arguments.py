@@ -258,8 +258,10 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
                 target = target or child
             else:
                 agent = agent or child
+    governed_by_undergo = noun.dep_ in ("dobj", "pobj") and fold(
+        (noun.head.head if noun.dep_ == "pobj" else noun.head).lemma_) in rules.words.undergo_verbs
     if target is None:
-        obj = _prep_target(noun, rules, skip=("of", "by"))
+        obj = _prep_target(noun, rules, skip=("of", "by", "from") if governed_by_undergo else ("of", "by"))
         if obj is not None:
             if is_actorish(obj, rules):
                 target = obj
@@ -315,11 +317,16 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
         return None, None
     lemma = fold(verb.lemma_)
     if lemma in rules.words.undergo_verbs:
-        return None, clause_subject(verb)
+        # "Iran faces criticism from the U.N.": the subject suffers, the "from/by" phrase acts
+        source = next((o for c in noun.children if c.dep_ == "prep" and fold(c.text) in ("from", "by")
+                       for o in c.children if o.dep_ == "pobj" and is_actorish(o, rules)), None)
+        return source, clause_subject(verb)
     if preposition == "in" and verb.tag_ == "VBN":
         victim = clause_subject(verb)
         return None, _among(victim) if victim is not None else None
-    if lemma in rules.words.support_verbs and noun.dep_ != "nsubjpass":
+    if lemma in rules.words.support_verbs:
+        if noun.dep_ == "nsubjpass":  # "the war game was staged by X and Y"
+            return _agent_phrase(verb, rules), None
         return clause_subject(verb), None
     return None, None
 
