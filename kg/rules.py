@@ -53,6 +53,7 @@ class ArgumentWords:
     person_pronouns: frozenset[str]
     region_nouns: frozenset[str]
     theme_verbs: frozenset[str]
+    bare_event_roots: frozenset[str]
     strong_target_preps: frozenset[str]
     place_target_roots: frozenset[str]
     symmetric_types: frozenset[str]
@@ -77,6 +78,7 @@ class Rules:
     gazetteer: Gazetteer
     organization_names: list[str] = field(default_factory=list)
     extra_patterns: list[dict] = field(default_factory=list)
+    acled: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path = RULES_DIR, ontology: Path = ONTOLOGY_FILE) -> "Rules":
@@ -158,6 +160,7 @@ class Rules:
             gazetteer=gazetteer,
             organization_names=organization_names,
             extra_patterns=extra,
+            acled=_toml(directory / "acled.toml"),
         )
 
     def cue(self, modality: str, key: str) -> frozenset[str]:
@@ -194,7 +197,7 @@ class Rules:
 
 def _word_form(key: str, value: str) -> str:
     """Words are matched folded; event-type and PLOVER names keep their case."""
-    return value if key in ("place_target_roots", "symmetric_types") else fold(value)
+    return value if key in ("place_target_roots", "symmetric_types", "bare_event_roots") else fold(value)
 
 
 def _toml(path: Path) -> dict:

@@ -16,6 +16,7 @@ from kg.extraction.mentions import DocContext, build_mention, main_country, pers
 from kg.extraction.modality import modality_of
 from kg.extraction.triggers import Trigger, find_triggers
 from kg.extraction.where_when import place_of, times_of
+from kg.gazetteer import fold
 from kg.iris import event_iri
 from kg.records import ActionRef, ActorRef, EventRecord
 from kg.resolve import Resolver, resolve_events
@@ -67,12 +68,13 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
         exclude = {trigger.token.i, *trigger.consumed}
         agents = _mentions(args.agents, rules, ctx, exclude)
         targets = _mentions(args.targets, rules, ctx, exclude)
-        if not agents and not targets:
+        info = rules.event_types[event_type]
+        weak = (event_type, trigger.token.lemma_) in rules.weak
+        if not agents and not targets and (weak or info.plover not in rules.words.bare_event_roots):
             continue
-        if (event_type, trigger.token.lemma_) in rules.weak and not any(_typed(m) for m, _ in agents + targets):
+        if weak and not any(_typed(m) for m, _ in agents + targets):
             continue
         modality, attribution = modality_of(trigger.token, sentence, rules, args.agents + args.targets)
-        info = rules.event_types[event_type]
         action = ActionRef(
             text=trigger.text,
             lemma=trigger.token.lemma_.lower(),
@@ -82,10 +84,12 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
             acled=info.acled,
             acled_sub=info.acled_sub,
         )
-        action = _refine_acled(action, targets, rules)
+        action = _refine_acled(action, agents, targets, sentence, rules)
         arg_indices = {t.i for t in args.agents + args.targets}
         place = place_of(trigger.token, sentence, rules, ctx, exclude | arg_indices)
         times = times_of(trigger.token, sentence, article.published) or [None]
+        if not agents and not targets and place is None and times == [None]:
+            continue  # "an explosion" with no one, nowhere and no time is not worth a fact
         if not targets and place is not None and place.text[:1].isupper() and info.plover in rules.words.place_target_roots:
             targets = [(_place_actor(place, rules), None)]
         for agent, target, quantity in _pairs(event_type, agents, targets, rules):
@@ -170,16 +174,34 @@ def _typed(ref: ActorRef) -> bool:
     return ref.type not in ("Actor",)
 
 
-def _refine_acled(action: ActionRef, targets, rules: Rules) -> ActionRef:
-    """ACLED codes violence against unarmed people apart from battles between armed parties."""
-    if action.plover != "ASSAULT" or not targets:
+def _refine_acled(action: ActionRef, agents, targets, sentence: Span, rules: Rules) -> ActionRef:
+    """Recode violence the way ACLED does, from who did it to whom (``kg/rules/acled.toml``)."""
+    if action.plover != "ASSAULT" and action.type != "PropertyDestruction":
         return action
-    target = targets[0][0]
-    if target.sector in ("CVL", "MED") or target.type in ("Civilians", "Protesters"):
-        if action.acled == "Battles":
-            action = ActionRef(**{**action.contract(), "acled": "Violence against civilians", "acled_sub": "Attack"})
-    elif target.type in ("MilitaryForce", "ArmedGroup", "Insurgents") and action.acled == "Violence against civilians" and action.acled_sub == "Attack":
-        action = ActionRef(**{**action.contract(), "acled": "Battles", "acled_sub": "Armed clash"})
+    codes = rules.acled
+    agent = agents[0][0] if agents else None
+    target = targets[0][0] if targets else None
+
+    def recode(event_type: str, sub: str) -> ActionRef:
+        return ActionRef(**{**action.contract(), "acled": event_type, "acled_sub": sub})
+
+    if agent is not None and agent.type in codes["riot"]["agent_types"]:
+        protest = any(rules.verb_triggers.get(fold(t.lemma_)) == "Protest" or rules.noun_triggers.get(fold(t.lemma_)) == "Protest"
+                      for t in sentence)
+        riot = codes["riot"]
+        return recode(riot["event_type"], riot["with_protest_sub_event_type"] if protest else riot["sub_event_type"])
+    if agent is not None and action.type in ("Attack", "Killing") and any(
+        w in fold(agent.text) for w in codes["air"]["agent_words"]
+    ):
+        return recode(codes["air"]["event_type"], codes["air"]["sub_event_type"])
+    if target is None or action.plover != "ASSAULT":
+        return action
+    if target.type in codes["civilians"]["target_types"] or target.sector in ("CVL", "MED"):
+        if action.acled == codes["battle"]["event_type"]:
+            return recode(codes["civilians"]["event_type"], codes["civilians"]["sub_event_type"])
+    elif target.type in codes["battle"]["armed_types"] and action.acled == codes["civilians"]["event_type"] \
+            and action.acled_sub == codes["civilians"]["sub_event_type"]:
+        return recode(codes["battle"]["event_type"], codes["battle"]["sub_event_type"])
     return action
 
 

@@ -36,20 +36,23 @@ class Trigger:
 
 
 def find_triggers(sentence: Span, rules: Rules) -> list[Trigger]:
-    """All event triggers in a sentence, in order."""
-    found = []
+    """All event triggers in a sentence, in order; a word that is part of a verb's trigger
+    ("assistance" in "sought assistance") does not start an event of its own."""
+    verbal = []
     for token in sentence:
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+        if (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")) or (token.tag_ == "VBN" and token.dep_ == "amod"):
             trigger = _verb_trigger(token, rules)
-        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG"):
-            trigger = _noun_trigger(token, rules)
-        elif token.tag_ == "VBN" and token.dep_ == "amod":
-            trigger = _verb_trigger(token, rules)
-        else:
-            trigger = None
+            if trigger is not None:
+                verbal.append(trigger)
+    consumed = {i for t in verbal for i in t.consumed}
+    nominal = []
+    for token in sentence:
+        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+            continue
+        trigger = _noun_trigger(token, rules)
         if trigger is not None:
-            found.append(trigger)
-    return found
+            nominal.append(trigger)
+    return sorted(verbal + nominal, key=lambda t: t.token.i)
 
 
 def _verb_trigger(token: Token, rules: Rules) -> Trigger | None:
@@ -77,6 +80,15 @@ def _verb_trigger(token: Token, rules: Rules) -> Trigger | None:
                     key = f"{lemma} {fold(child.text)} {fold(obj.lemma_)}"
                     if key in table:
                         return Trigger(token, table[key], key, False, (child.i, obj.i))
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        key = f"{lemma} {fold(token.head.lemma_)}"  # "shells fired by ...": the noun is the object
+        if key in table:
+            return Trigger(token, table[key], key, False)
+    for child in token.children:
+        if child.dep_ == "prep":
+            key = f"{lemma} {fold(child.text)}"  # "fire on", "shoot at"
+            if key in table:
+                return Trigger(token, table[key], key, False)
     if lemma in table:
         return Trigger(token, table[lemma], lemma, False)
     return None
