@@ -309,6 +309,9 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
         return ActorRef(text=text, label=head.text, type="Person", country=ctx.country)
     kind, _ = group_kind(head, rules)
     country = _country_of_modifiers(head, rules, ctx)
+    named = _named_by_organization(head, rules)
+    if kind is not None and named is not None:  # "ISGS militants", "Taliban fighters"
+        return ActorRef(text=text, label=named.name, type=named.type, sector=named.sector, country=named.country or country)
     if kind is not None:
         if kind.sector not in ("IGO", "MED"):
             country = country or ctx.country
@@ -324,6 +327,23 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
     if country is not None and any(c.dep_ in ("amod", "compound") and gaz.country_of_demonym(c.text) for c in head.lefts):
         place = gaz.by_iso3.get(country)
         return ActorRef(text=text, label=place.name if place else country, type="Country", sector="GOV", country=country)
+    return None
+
+
+def _named_by_organization(head: Token, rules: Rules):
+    """A known organisation named by a modifier of a group noun: "ISGS" in "suspected ISGS militants"."""
+    doc = head.doc
+    for child in head.lefts:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        ent = entity_of(child)
+        names = [doc[child.left_edge.i : child.i + 1].text, child.text]
+        if ent is not None:
+            names.insert(0, _strip_determiner(ent).text)
+        for name in names:
+            org = rules.organizations.get(fold(name))
+            if org is not None:
+                return org
     return None
 
 

@@ -47,7 +47,7 @@ def find_triggers(sentence: Span, rules: Rules) -> list[Trigger]:
     consumed = {i for t in verbal for i in t.consumed}
     nominal = []
     for token in sentence:
-        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG", "DATE", "TIME"):
             continue
         trigger = _noun_trigger(token, rules)
         if trigger is not None:
