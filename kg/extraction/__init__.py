@@ -92,6 +92,8 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
             continue  # "an explosion" with no one, nowhere and no time is not worth a fact
         if not targets and place is not None and place.text[:1].isupper() and info.plover in rules.words.place_target_roots:
             targets = [(_place_actor(place, rules), None)]
+        if action.acled == rules.acled["riot"]["event_type"]:
+            agents = [(_as_rioters(a, rules), q) for a, q in agents]
         for agent, target, quantity in _pairs(event_type, agents, targets, rules):
             if agent is not None and target is not None and agent.label == target.label and agent.start == target.start:
                 continue
@@ -131,6 +133,15 @@ def _pairs(event_type: str, agents, targets, rules: Rules):
     for agent, _ in agents or [(None, None)]:
         for target, quantity in targets or [(None, None)]:
             yield agent, target, quantity
+
+
+def _as_rioters(ref: ActorRef, rules: Rules) -> ActorRef:
+    """A crowd that riots is, in ACLED's terms, rioters (of its country)."""
+    if ref.type not in rules.acled["riot"]["agent_types"]:
+        return ref
+    demonym = rules.gazetteer.demonym(ref.country) if ref.country else None
+    label = rules.acled["riot"]["agent_label"]
+    return ActorRef(**{**ref.__dict__, "label": f"{demonym} {label}" if demonym else label, "type": "Protesters"})
 
 
 def _place_actor(place, rules: Rules) -> ActorRef:
@@ -176,9 +187,18 @@ def _typed(ref: ActorRef) -> bool:
 
 def _refine_acled(action: ActionRef, agents, targets, sentence: Span, rules: Rules) -> ActionRef:
     """Recode violence the way ACLED does, from who did it to whom (``kg/rules/acled.toml``)."""
+    codes = rules.acled
+    if action.type == "Protest":
+        violent = set(codes["riot"]["violent_words"])
+        if any(fold(t.text) in violent for t in sentence) or any(
+            rules.event_types[k].plover == "ASSAULT" or k == "PropertyDestruction"
+            for t in sentence for k in (rules.verb_triggers.get(fold(t.lemma_)), ) if k
+        ):
+            return ActionRef(**{**action.contract(), "acled": codes["riot"]["event_type"],
+                                "acled_sub": codes["riot"]["with_protest_sub_event_type"]})
+        return action
     if action.plover != "ASSAULT" and action.type != "PropertyDestruction":
         return action
-    codes = rules.acled
     agent = agents[0][0] if agents else None
     target = targets[0][0] if targets else None
 
