@@ -65,10 +65,13 @@ def is_passive(verb: Token) -> bool:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS + PASSIVE_SUBJECTS and child.dep_ != "expl":
-            return child
-    return None
+    """A verb's subject; of several (a misparsed lead "in Cancun, Quintana Roo, workers
+    demonstrated"), the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS and c.dep_ != "expl"]
+    before = [c for c in subjects if c.i < verb.i]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else None
 
 
 def clause_subject(verb: Token, depth: int = 0) -> Token | None:
