@@ -90,7 +90,9 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
         times = times_of(trigger.token, sentence, article.published) or [None]
         if not agents and not targets and place is None and times == [None]:
             continue  # "an explosion" with no one, nowhere and no time is not worth a fact
-        if not targets and place is not None and place.text[:1].isupper() and info.plover in rules.words.place_target_roots:
+        symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
+        if not targets and not symmetric and place is not None and place.text[:1].isupper() \
+                and info.plover in rules.words.place_target_roots:
             targets = [(_place_actor(place, rules), None)]
         if action.acled == rules.acled["riot"]["event_type"]:
             agents = [(_as_rioters(a, rules), q) for a, q in agents]

@@ -271,6 +271,8 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
             elif fold(obj.lemma_) in rules.words.abstract_heads or _owner(obj, rules) is not None:
                 inner_agent, inner_target = _look_through(obj, rules)
                 target = inner_agent or inner_target
+            else:
+                target = actor_within(obj, rules)  # "an attack against an army base" -> the army
     if agent is None or target is None:
         governor_agent, governor_target = _from_governor(noun, rules)
         agent = agent or governor_agent
@@ -352,6 +354,11 @@ def _expand(head: Token, rules: Rules) -> list[Token]:
     members = _listed_members(head, rules)
     if members:
         return members
+    for child in head.children:  # "the ministers of Kenya and Uganda": each country is a party
+        if child.dep_ == "prep" and fold(child.text) == "of":
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("GPE", "NORP", "ORG") and any(c.dep_ == "conj" for c in obj.children):
+                return _expand(obj, rules)
     heads = [head]
     stack = [head]
     while stack:

@@ -75,6 +75,12 @@ def place_of(trigger: Token, sentence: Span, rules: Rules, ctx: DocContext, excl
         prep = fold(token.head.text)
         if prep not in ("in", "at", "near", "across", "around", "inside", "outside", "throughout", "into", "from"):
             continue
+        known = None
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC"):
+            known = gaz.place(doc[token.left_edge.i : token.i + 1].text, ctx.country)
+        if known is not None:  # a place name the entity recogniser took for something else
+            name = doc[token.left_edge.i : token.i + 1].text
+            return PlaceRef(text=name, label=known.name, country=known.country, geonames=known.geonames, lat=known.lat, lon=known.lon)
         if token.ent_type_ in ("GPE", "LOC", "FAC"):
             ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
             name = ent.text if ent is not None else token.text
