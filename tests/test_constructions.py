@@ -1,0 +1,124 @@
+"""The whole extractor on short real sentences: one case per construction news uses.
+
+Each row: a sentence, then (actor label, event type, target label, modality) that must be among
+its events. Labels are compared case-insensitively; None means "no actor/target".
+"""
+import pytest
+
+import kg
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    # active voice, quantity and time against the publication date
+    ("Police arrested three opposition leaders in Bamako on Monday.",
+     ("police forces", "Arrest", "political parties", "asserted")),
+    # passive with a by-agent
+    ("The journalist was detained by intelligence agents.",
+     ("police forces", "Arrest", "civilians", "asserted")),
+    # passive with no agent
+    ("The activists were detained overnight.", (None, "Arrest", "political parties", "asserted")),
+    # clausal chain: accused of planning to overthrow -> an alleged coup plot
+    ("The army accused the rebels of planning to overthrow the president.",
+     ("soldiers", "Accuse", "insurgents", "asserted")),
+    # nominal event with an "on" target and a support verb giving the agent
+    ("The government announced a crackdown on independent media.",
+     ("government", "Arrest", "media", "asserted")),
+    # nominal event whose target is the actor inside a non-actor phrase ("an army base")
+    ("Rebels launched an attack against an army base near Gao.",
+     ("insurgents", "Attack", "soldiers", "asserted")),
+    # coordination: two targets, titles stripped
+    ("Soldiers arrested former Prime Minister Ahmed Salah and opposition leader Omar Diallo.",
+     ("soldiers", "Arrest", "Ahmed Salah", "asserted")),
+    ("Soldiers arrested former Prime Minister Ahmed Salah and opposition leader Omar Diallo.",
+     ("soldiers", "Arrest", "Omar Diallo", "asserted")),
+    # symmetric event between the parties a phrase names
+    ("The ministers of Kenya and Uganda met in Nairobi to discuss the border dispute.",
+     ("Kenya", "Consult", "Uganda", "asserted")),
+    # the direct object is what is moved; the target is where it goes
+    ("Kenya deployed troops to Somalia.", ("Kenya", "Mobilize", "Somalia", "asserted")),
+    # attribution and an allegation cue
+    ("According to Reuters, the junta allegedly tortured detainees.",
+     ("military junta", "Attack", "civilians", "alleged")),
+    # hypothetical
+    ("Militants could attack the capital if talks fail.", ("insurgents", "Attack", None, "hypothetical")),
+    # a denial reaches the event it denies; "it" is the army
+    ("The army denied that it had killed civilians.", ("soldiers", "Killing", "civilians", "denied")),
+    # the organisation that names a group
+    ("Suspected Boko Haram fighters abducted dozens of pupils.",
+     ("Boko Haram", "Abduction", "civilians", "asserted")),
+    # violence by a crowd is a riot in ACLED's terms
+    ("Protesters set fire to government buildings in Kano.", ("rioters", "PropertyDestruction", None, "asserted")),
+    # several subjects: the one nearest the verb acts
+    ("On 3 May, in Lagos, Kaduna, workers demonstrated against unpaid wages.",
+     ("protesters", "Protest", None, "asserted")),
+]
+
+
+@pytest.fixture(scope="module")
+def extract(extractor):
+    cache = {}
+
+    def run(sentence):
+        if sentence not in cache:
+            cache[sentence] = kg.extract(sentence, published="2025-08-04", extractor=extractor)
+        return cache[sentence]
+
+    return run
+
+
+def _label(ref):
+    return ref["label"].lower() if ref else None
+
+
+@pytest.mark.parametrize("sentence, expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_construction(extract, sentence, expected):
+    actor, event_type, target, modality = expected
+    events = extract(sentence)
+    found = [
+        (_label(e["actor"]), e["action"]["type"], _label(e["target"]), e["modality"]) for e in events
+    ]
+    want = (actor.lower() if actor else None, event_type, target.lower() if target else None, modality)
+    if target is None:
+        assert any(f[0] == want[0] and f[1:2] == want[1:2] and f[3] == want[3] for f in found), found
+    else:
+        assert want in found, found
+
+
+def test_time_is_normalised_against_the_publication_date(extract):
+    (event,) = [e for e in extract("Police arrested three opposition leaders in Bamako on Monday.")
+                if e["action"]["type"] == "Arrest"]
+    assert event["time"]["value"] == "2025-07-28"
+    assert event["quantity"] == "three"
+    assert event["place"]["label"] == "Bamako" and event["place"]["country"] == "MLI"
+
+
+def test_quantity_on_a_passive_target(extract):
+    (event,) = extract("About 50 soldiers were arrested.")
+    assert event["quantity"] == "About 50"
+    assert event["target"]["type"] == "MilitaryForce"
+
+
+def test_amount_in_a_by_phrase_is_not_an_agent(extract):
+    events = extract("The president's term was extended by five years.")
+    assert [e["action"]["type"] for e in events] == ["ExtendRule"]
+    assert all("years" not in ((e["actor"] or {}).get("text") or "") for e in events)
+
+
+def test_attribution_names_the_source(extract):
+    (event,) = [e for e in extract("According to Reuters, the junta allegedly tortured detainees.")]
+    assert event["attributed_to"] == "Reuters"
+
+
+def test_neither_nor_gives_two_denied_events_and_no_asserted_one(extract):
+    events = [e for e in extract("Neither Salah nor Diallo has been arrested, according to their lawyers.")
+              if e["action"]["type"] == "Arrest"]
+    assert len(events) == 2
+    assert {e["modality"] for e in events} == {"denied"}
+
+
+def test_acled_codes_follow_who_did_what_to_whom(extract):
+    (riot,) = [e for e in extract("Protesters set fire to government buildings in Kano.")]
+    assert (riot["action"]["acled"], riot["action"]["acled_sub"]) == ("Riots", "Mob violence")
+    battle = [e for e in extract("Rebels launched an attack against an army base near Gao.") if e["action"]["type"] == "Attack"]
+    assert battle[0]["action"]["acled"] == "Battles"
