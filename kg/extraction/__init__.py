@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from kg.article import Article
 from kg.extraction.arguments import find_arguments
-from kg.extraction.mentions import DocContext, build_mention, main_country, person_words
+from kg.extraction.mentions import DocContext, build_mention, is_actorish, main_country, noun_phrase, person_words
 from kg.extraction.modality import modality_of
 from kg.extraction.triggers import Trigger, find_triggers
 from kg.extraction.where_when import place_of, times_of
@@ -179,8 +179,35 @@ def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int]) -> list[t
     for head in heads:
         ref, quantity = build_mention(head, rules, ctx, exclude)
         if ref is not None:
+            _widen_text(ref, head, rules, exclude)
             result.append((ref, quantity))
     return result
+
+
+def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
+    """Give an actor found inside a larger argument the text of that argument: the target of
+    "rejected U.S. calls for a truce" is the United States, said as "U.S. calls"."""
+    outer = head
+    while outer.head is not outer and outer.head.i not in exclude:
+        parent = outer.head
+        if outer.dep_ in ("compound", "amod", "nmod", "poss") and parent.pos_ in ("NOUN", "PROPN"):
+            candidate = parent
+        elif outer.dep_ == "pobj" and parent.dep_ == "prep" and parent.lower_ in ("of", "by") \
+                and parent.head.pos_ in ("NOUN", "PROPN") and parent.head.i not in exclude:
+            candidate = parent.head
+        else:
+            break
+        if is_actorish(candidate, rules) or candidate.i in exclude:
+            break
+        outer = candidate
+    if outer is head:
+        return
+    doc = head.doc
+    start, end = noun_phrase(outer, exclude)
+    start = min(start, head.left_edge.i) if head.i < outer.i else start
+    end = max(end, head.i + 1)
+    span = doc[start:end]
+    ref.text, ref.start, ref.end = span.text, span.start_char, span.end_char
 
 
 def _typed(ref: ActorRef) -> bool:

@@ -119,7 +119,29 @@ def _agent_phrase(verb: Token, rules: Rules) -> Token | None:
     return None
 
 
-def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = (), actors_only: bool = False) -> Token | None:
+def _complement_target(verb: Token, rules: Rules, depth: int = 0) -> Token | None:
+    """The target of the clause a verb of consent or refusal governs ("agreed to extend the
+    mission in Kosovo" -> Kosovo; "refused to meet the envoy" -> the envoy)."""
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "ccomp") or child.pos_ not in ("VERB", "AUX"):
+            continue
+        for obj in child.children:
+            if obj.dep_ in ("dobj", "dative"):
+                found = actor_within(obj, rules)
+                if found is None:
+                    found = _prep_target(obj, rules, actors_only=True, places=True)
+                if found is not None:
+                    return found
+        found = _prep_target(child, rules, actors_only=True, places=True)
+        if found is None and depth < 1:
+            found = _complement_target(child, rules, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = (), actors_only: bool = False,
+                 places: bool = False) -> Token | None:
     """The object of the first target preposition under ``head`` ("on X", "against X", "with X").
 
     With ``actors_only``, an object that is not an actor is replaced by the actor it is about
@@ -129,8 +151,10 @@ def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = (), actors_o
     for child in head.children:
         if child.dep_ == "prep" and fold(child.text) in rules.words.target_preps and fold(child.text) not in skip:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTS and not _is_place(obj, rules):
-                    if actors_only:
+                if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTS and (places or not _is_place(obj, rules)):
+                    if places and _is_place(obj, rules):
+                        pass  # a destination or theatre named as a place stands as the target
+                    elif actors_only:
                         obj = actor_within(obj, rules)
                         if obj is None:
                             continue
@@ -170,9 +194,11 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
             if theme and child.dep_ == "dobj" and agent is None:
                 agent = _owner(child, rules)  # "withdraw its troops"
         if target is None:
-            target = _prep_target(verb, rules, actors_only=True)
+            target = _prep_target(verb, rules, actors_only=True, places=theme)
         for index in consumed:
             target = target or _prep_target(verb.doc[index], rules, skip=("of",), actors_only=True)
+        if target is None and fold(verb.lemma_) in rules.words.complement_verbs:
+            target = _complement_target(verb, rules)
         if agent is None:
             for index in consumed:
                 agent = agent or _owner(verb.doc[index], rules)
@@ -332,7 +358,8 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     if lemma in rules.words.support_verbs:
         if noun.dep_ == "nsubjpass":  # "the war game was staged by X and Y"
             return _agent_phrase(verb, rules), None
-        return clause_subject(verb), None
+        # "granted a pardon to X", "imposed sanctions ... on X": the verb carries the target
+        return clause_subject(verb), _prep_target(verb, rules, skip=("of", "by"), actors_only=True)
     return None, None
 
 
