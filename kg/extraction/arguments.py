@@ -222,7 +222,7 @@ def actor_within(token: Token, rules: Rules, depth: int = 0) -> Token | None:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and is_actorish(child, rules):
             return child
     for child in children:
-        if child.dep_ == "prep" and fold(child.text) in ("of", "by", "from"):
+        if child.dep_ == "prep" and (fold(child.text) in ("of", "by", "from") or fold(child.text) in rules.words.strong_target_preps):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = actor_within(obj, rules, depth + 1)
@@ -352,6 +352,8 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
         source = next((o for c in noun.children if c.dep_ == "prep" and fold(c.text) in ("from", "by")
                        for o in c.children if o.dep_ == "pobj" and is_actorish(o, rules)), None)
         return source, clause_subject(verb)
+    if preposition in ("for", "toward", "towards") and clause_subject(verb) is not None:
+        return clause_subject(verb), None  # "mobilized troops for a war against Iraq"
     if preposition == "in" and verb.tag_ == "VBN":
         victim = clause_subject(verb)
         return None, _among(victim) if victim is not None else None

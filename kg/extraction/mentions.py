@@ -161,7 +161,12 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         if start >= end:
             return None, None
     text_start, text_end = noun_phrase(head, exclude)
-    span = doc[min(text_start, start) : max(text_end, end)]
+    text_start, text_end = min(text_start, start), max(text_end, end)
+    while text_end - 1 > text_start and doc[text_end - 1].is_punct:
+        text_end -= 1
+    while text_start < text_end - 1 and doc[text_start].is_punct:
+        text_start += 1
+    span = doc[text_start:text_end]
     ref = _type_mention(head, ent, doc[start:end], rules, ctx)
     if ref is None:
         return None, None
