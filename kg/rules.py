@@ -53,6 +53,8 @@ class ArgumentWords:
     person_pronouns: frozenset[str]
     region_nouns: frozenset[str]
     theme_verbs: frozenset[str]
+    event_chain_nouns: frozenset[str]
+    destination_preps: frozenset[str]
     complement_verbs: frozenset[str]
     bare_event_roots: frozenset[str]
     strong_target_preps: frozenset[str]

@@ -149,10 +149,12 @@ def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = (), actors_o
     """
     best, best_strong = None, False
     for child in head.children:
-        if child.dep_ == "prep" and fold(child.text) in rules.words.target_preps and fold(child.text) not in skip:
+        word = fold(child.text)
+        allowed = word in rules.words.target_preps or (places and word in rules.words.destination_preps)
+        if child.dep_ == "prep" and allowed and word not in skip:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTS and (places or not _is_place(obj, rules)):
-                    if places and _is_place(obj, rules):
+                    if places and _is_place(obj, rules) and fold(child.text) in rules.words.destination_preps:
                         pass  # a destination or theatre named as a place stands as the target
                     elif actors_only:
                         obj = actor_within(obj, rules)
@@ -336,6 +338,8 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     - participles: "those caught up in the crackdown", "soldiers killed in the raid" -> the target.
     """
     head = noun.head
+    if noun.dep_ == "pobj" and fold(head.text) == "of" and fold(head.head.lemma_) in rules.words.event_chain_nouns:
+        noun, head = head.head, head.head.head  # "began a new round of exercises"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         preposition = fold(head.text)
         verb = head.head
