@@ -64,3 +64,9 @@ def test_junta_disbanded_parties_in_may(mali_events):
     _, events = mali_events
     bans = find(events, "Ban", actor="Malian military junta")
     assert bans and bans[0]["time"]["value"] == "2025-05"
+
+
+def test_a_crackdown_on_a_plot_is_not_an_arrest_of_the_plots_target(mali_events):
+    _, events = mali_events
+    arrested = {e.target.label for e in events if e.action.type == "Arrest" and e.target}
+    assert "Malian military junta" not in arrested

@@ -224,7 +224,8 @@ def actor_within(token: Token, rules: Rules, depth: int = 0) -> Token | None:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and is_actorish(child, rules):
             return child
     for child in children:
-        if child.dep_ == "prep" and (fold(child.text) in ("of", "by", "from") or fold(child.text) in rules.words.strong_target_preps):
+        through_target = fold(child.text) in rules.words.strong_target_preps and fold(token.lemma_) not in rules.noun_triggers
+        if child.dep_ == "prep" and (fold(child.text) in ("of", "by", "from") or through_target):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = actor_within(obj, rules, depth + 1)
