@@ -70,3 +70,12 @@ def test_a_crackdown_on_a_plot_is_not_an_arrest_of_the_plots_target(mali_events)
     _, events = mali_events
     arrested = {e.target.label for e in events if e.action.type == "Arrest" and e.target}
     assert "Malian military junta" not in arrested
+
+
+def test_corruption_allegations_are_against_mara_and_maiga(mali_events):
+    _, events = mali_events
+    accused = {e.target.label for e in events if e.action.type == "Accuse" and e.target}
+    assert {"Moussa Mara", "Choguel Maiga"} <= accused
+    coerced = {e.target.label for e in events if e.action.type == "Coercion" and e.actor
+               and e.actor.label == "Malian military junta"}
+    assert {"Moussa Mara", "Choguel Maiga"} <= coerced

@@ -62,6 +62,7 @@ def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver 
 def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocContext) -> Iterator[EventRecord]:
     triggers = find_triggers(sentence, rules)
     produced: set[tuple] = set()
+    previous_targets: list = []
     for trigger in triggers:
         event_type = _planned_form(trigger, rules)
         args = find_arguments(trigger, rules)
@@ -69,6 +70,10 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
         agents = _mentions(args.agents, rules, ctx, exclude)
         targets = _mentions(args.targets, rules, ctx, exclude)
         info = rules.event_types[event_type]
+        if trigger.nominal and not agents and not targets and info.plover in rules.words.inherited_target_roots:
+            targets = previous_targets  # "actions against X and Y, intensified by allegations of corruption"
+        if targets:
+            previous_targets = targets
         weak = (event_type, trigger.token.lemma_) in rules.weak
         if not agents and not targets and (weak or info.plover not in rules.words.bare_event_roots):
             continue
