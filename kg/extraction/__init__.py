@@ -131,7 +131,7 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
 def _pairs(event_type: str, agents, targets, rules: Rules):
     """(agent, target, quantity) combinations; coordinated participants of a symmetric event
     ("Russia and Turkey met") are each other's targets."""
-    if event_type in rules.words.symmetric_types and len(agents) > 1 and not targets:
+    if event_type in rules.words.symmetric_types and len(agents) > 1:
         for i, (first, _) in enumerate(agents[:3]):
             for j, (second, quantity) in enumerate(agents[:3]):
                 if i != j:
@@ -224,10 +224,12 @@ def _refine_acled(action: ActionRef, agents, targets, sentence: Span, rules: Rul
     codes = rules.acled
     if action.type == "Protest":
         violent = set(codes["riot"]["violent_words"])
-        if any(fold(t.text) in violent for t in sentence) or any(
-            rules.event_types[k].plover == "ASSAULT" or k == "PropertyDestruction"
-            for t in sentence for k in (rules.verb_triggers.get(fold(t.lemma_)), ) if k
-        ):
+        violent_verbs = (
+            t for t in sentence if t.pos_ == "VERB" and rules.verb_triggers.get(fold(t.lemma_)) is not None
+            and (rules.event_types[rules.verb_triggers[fold(t.lemma_)]].plover == "ASSAULT"
+                 or rules.verb_triggers[fold(t.lemma_)] == "PropertyDestruction")
+        )
+        if any(fold(t.text) in violent for t in sentence) or any(True for _ in violent_verbs):
             return ActionRef(**{**action.contract(), "acled": codes["riot"]["event_type"],
                                 "acled_sub": codes["riot"]["with_protest_sub_event_type"]})
         return action

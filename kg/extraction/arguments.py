@@ -190,9 +190,12 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
         target = None
         theme = fold(verb.lemma_) in rules.words.theme_verbs
         for child in verb.children:
-            if child.dep_ == "dative" or (child.dep_ in OBJECTS and child.i not in consumed and not theme):
+            kept = child.i not in consumed or is_actorish(child, rules)  # "summoned France's ambassador"
+            if child.dep_ == "dative" or (child.dep_ in OBJECTS and kept and not theme):
                 target = actor_within(child, rules)
                 break
+            if theme and child.dep_ == "dobj" and target is None:
+                target = _prep_target(child, rules, skip=("of",), actors_only=True)  # "a loan to Ukraine"
             if theme and child.dep_ == "dobj" and agent is None:
                 agent = _owner(child, rules)  # "withdraw its troops"
         if target is None:
@@ -225,7 +228,7 @@ def actor_within(token: Token, rules: Rules, depth: int = 0) -> Token | None:
             return child
     for child in children:
         through_target = fold(child.text) in rules.words.strong_target_preps and fold(token.lemma_) not in rules.noun_triggers
-        if child.dep_ == "prep" and (fold(child.text) in ("of", "by", "from") or through_target):
+        if child.dep_ == "prep" and (fold(child.text) in ("of", "by", "from", "for") or through_target):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = actor_within(obj, rules, depth + 1)
