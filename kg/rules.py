@@ -83,6 +83,7 @@ class Rules:
     organization_names: list[str] = field(default_factory=list)
     extra_patterns: list[dict] = field(default_factory=list)
     acled: dict = field(default_factory=dict)
+    intent: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path = RULES_DIR, ontology: Path = ONTOLOGY_FILE) -> "Rules":
@@ -165,6 +166,7 @@ class Rules:
             organization_names=organization_names,
             extra_patterns=extra,
             acled=_toml(directory / "acled.toml"),
+            intent=_toml(directory / "intent.toml"),
         )
 
     def cue(self, modality: str, key: str) -> frozenset[str]:

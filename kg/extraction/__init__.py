@@ -90,6 +90,9 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
             acled_sub=info.acled_sub,
         )
         action = _refine_acled(action, agents, targets, sentence, rules)
+        if modality == "planned" and action.plover in rules.intent and event_type not in rules.planned_form.values():
+            intent = rules.intent[action.plover]
+            action = ActionRef(**{**action.contract(), "plover": intent["plover"], "cameo": intent["cameo"]})
         arg_indices = {t.i for t in args.agents + args.targets}
         place = place_of(trigger.token, sentence, rules, ctx, exclude | arg_indices)
         times = times_of(trigger.token, sentence, article.published) or [None]

@@ -125,11 +125,12 @@ def _complement_target(verb: Token, rules: Rules, depth: int = 0) -> Token | Non
     for child in verb.children:
         if child.dep_ not in ("xcomp", "ccomp") or child.pos_ not in ("VERB", "AUX"):
             continue
+        _, found = _verbal_arguments(Trigger(child, "", fold(child.lemma_), False), rules)
+        if found is not None:
+            return found
         for obj in child.children:
             if obj.dep_ in ("dobj", "dative"):
-                found = actor_within(obj, rules)
-                if found is None:
-                    found = _prep_target(obj, rules, actors_only=True, places=True)
+                found = _prep_target(obj, rules, actors_only=True, places=True)
                 if found is not None:
                     return found
         found = _prep_target(child, rules, actors_only=True, places=True)
