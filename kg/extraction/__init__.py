@@ -102,8 +102,9 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
         if not targets and not symmetric and place is not None and place.text[:1].isupper() \
                 and info.plover in rules.words.place_target_roots:
             targets = [(_place_actor(place, rules), None)]
-        if action.acled == rules.acled["riot"]["event_type"]:
-            agents = [(_as_rioters(a, rules), q) for a, q in agents]
+        for crowd in ("riot", "protest"):
+            if action.acled == rules.acled[crowd]["event_type"]:
+                agents = [(_as_crowd(a, rules.acled[crowd], rules), q) for a, q in agents]
         for agent, target, quantity in _pairs(event_type, agents, targets, rules):
             if agent is not None and target is not None and agent.label == target.label and agent.start == target.start:
                 continue
@@ -145,12 +146,13 @@ def _pairs(event_type: str, agents, targets, rules: Rules):
             yield agent, target, quantity
 
 
-def _as_rioters(ref: ActorRef, rules: Rules) -> ActorRef:
-    """A crowd that riots is, in ACLED's terms, rioters (of its country)."""
-    if ref.type not in rules.acled["riot"]["agent_types"]:
+def _as_crowd(ref: ActorRef, coding: dict, rules: Rules) -> ActorRef:
+    """A crowd that riots or protests is, in ACLED's terms, rioters or protesters of its country."""
+    if ref.type not in coding["agent_types"] or ref.type == "PoliticalParty" and ref.label != "political parties" \
+            and not ref.label.endswith(" political parties"):
         return ref
     demonym = rules.gazetteer.demonym(ref.country) if ref.country else None
-    label = rules.acled["riot"]["agent_label"]
+    label = coding["agent_label"]
     return ActorRef(**{**ref.__dict__, "label": f"{demonym} {label}" if demonym else label, "type": "Protesters"})
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg.extraction.lemmas import first_in
 from kg.extraction.mentions import TIME_ENTS, is_actorish
 from kg.extraction.triggers import Trigger
 from kg.gazetteer import fold
@@ -181,7 +182,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     subject = clause_subject(verb)
     if is_passive(verb):
         target = subject if subject is not None and subject.i not in consumed else None
-        if fold(verb.lemma_) in rules.words.theme_verbs:
+        if first_in(verb, rules.words.theme_verbs) is not None:
             target = _prep_target(verb, rules, actors_only=True)
         agent = _agent_phrase(verb, rules)
         if target is None and subject is not None and subject.i in consumed:
@@ -189,7 +190,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     else:
         agent = subject
         target = None
-        theme = fold(verb.lemma_) in rules.words.theme_verbs
+        theme = first_in(verb, rules.words.theme_verbs) is not None
         for child in verb.children:
             kept = child.i not in consumed or is_actorish(child, rules)  # "summoned France's ambassador"
             if child.dep_ == "dative" or (child.dep_ in OBJECTS and kept and not theme):
@@ -203,7 +204,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
             target = _prep_target(verb, rules, actors_only=True, places=theme)
         for index in consumed:
             target = target or _prep_target(verb.doc[index], rules, skip=("of",), actors_only=True)
-        if target is None and fold(verb.lemma_) in rules.words.complement_verbs:
+        if target is None and first_in(verb, rules.words.complement_verbs) is not None:
             target = _complement_target(verb, rules)
         if agent is None:
             for index in consumed:
@@ -355,7 +356,7 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
         return None, None
     if verb.pos_ not in ("VERB", "AUX"):
         return None, None
-    lemma = fold(verb.lemma_)
+    lemma = first_in(verb, rules.words.undergo_verbs | rules.words.support_verbs) or fold(verb.lemma_)
     if lemma in rules.words.undergo_verbs:
         # "Iran faces criticism from the U.N.": the subject suffers, the "from/by" phrase acts
         source = next((o for c in noun.children if c.dep_ == "prep" and fold(c.text) in ("from", "by")

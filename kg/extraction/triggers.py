@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.extraction.lemmas import lemma_forms
 from kg.gazetteer import fold
 from kg.rules import Rules
 
@@ -56,7 +57,14 @@ def find_triggers(sentence: Span, rules: Rules) -> list[Trigger]:
 
 
 def _verb_trigger(token: Token, rules: Rules) -> Trigger | None:
-    lemma = fold(token.lemma_)
+    for lemma in lemma_forms(token):
+        trigger = _verb_trigger_for(token, lemma, rules)
+        if trigger is not None:
+            return trigger
+    return None
+
+
+def _verb_trigger_for(token: Token, lemma: str, rules: Rules) -> Trigger | None:
     table = rules.verb_triggers
     for child in token.children:
         if child.dep_ == "prt":
