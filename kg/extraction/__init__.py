@@ -11,7 +11,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span
 
 from kg.article import Article
-from kg.extraction.arguments import find_arguments
+from kg.extraction.arguments import clause_subject, find_arguments
 from kg.extraction.mentions import DocContext, build_mention, is_actorish, main_country, noun_phrase, person_words
 from kg.extraction.modality import modality_of
 from kg.extraction.triggers import Trigger, find_triggers
@@ -89,7 +89,7 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
             acled=info.acled,
             acled_sub=info.acled_sub,
         )
-        action = _refine_acled(action, agents, targets, sentence, rules)
+        action = _refine_acled(action, agents, targets, sentence, rules, args.agents)
         if modality == "planned" and action.plover in rules.intent and event_type not in rules.planned_form.values():
             intent = rules.intent[action.plover]
             action = ActionRef(**{**action.contract(), "plover": intent["plover"], "cameo": intent["cameo"]})
@@ -224,15 +224,17 @@ def _typed(ref: ActorRef) -> bool:
     return ref.type not in ("Actor",)
 
 
-def _refine_acled(action: ActionRef, agents, targets, sentence: Span, rules: Rules) -> ActionRef:
+def _refine_acled(action: ActionRef, agents, targets, sentence: Span, rules: Rules, agent_heads=()) -> ActionRef:
     """Recode violence the way ACLED does, from who did it to whom (``kg/rules/acled.toml``)."""
     codes = rules.acled
     if action.type == "Protest":
         violent = set(codes["riot"]["violent_words"])
+        heads = {t.i for t in agent_heads}
         violent_verbs = (
             t for t in sentence if t.pos_ == "VERB" and rules.verb_triggers.get(fold(t.lemma_)) is not None
             and (rules.event_types[rules.verb_triggers[fold(t.lemma_)]].plover == "ASSAULT"
                  or rules.verb_triggers[fold(t.lemma_)] == "PropertyDestruction")
+            and (not heads or getattr(clause_subject(t), "i", None) in heads)  # done by the protesters
         )
         if any(fold(t.text) in violent for t in sentence) or any(True for _ in violent_verbs):
             return ActionRef(**{**action.contract(), "acled": codes["riot"]["event_type"],
