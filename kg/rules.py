@@ -53,6 +53,7 @@ class ArgumentWords:
     person_pronouns: frozenset[str]
     region_nouns: frozenset[str]
     theme_verbs: frozenset[str]
+    issue_target_roots: frozenset[str]
     inherited_target_roots: frozenset[str]
     event_chain_nouns: frozenset[str]
     destination_preps: frozenset[str]
@@ -203,7 +204,7 @@ class Rules:
 
 def _word_form(key: str, value: str) -> str:
     """Words are matched folded; event-type and PLOVER names keep their case."""
-    return value if key in ("place_target_roots", "symmetric_types", "bare_event_roots", "inherited_target_roots") else fold(value)
+    return value if key in ("place_target_roots", "symmetric_types", "bare_event_roots", "inherited_target_roots", "issue_target_roots") else fold(value)
 
 
 def _toml(path: Path) -> dict:

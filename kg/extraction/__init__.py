@@ -70,6 +70,8 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
         agents = _mentions(args.agents, rules, ctx, exclude)
         targets = _mentions(args.targets, rules, ctx, exclude)
         info = rules.event_types[event_type]
+        if not targets and args.issue is not None and info.plover in rules.words.issue_target_roots:
+            targets = [(_issue_ref(args.issue, exclude), None)]
         if trigger.nominal and not agents and not targets and info.plover in rules.words.inherited_target_roots:
             targets = previous_targets  # "actions against X and Y, intensified by allegations of corruption"
         if targets:
@@ -154,6 +156,15 @@ def _as_crowd(ref: ActorRef, coding: dict, rules: Rules) -> ActorRef:
     demonym = rules.gazetteer.demonym(ref.country) if ref.country else None
     label = coding["agent_label"]
     return ActorRef(**{**ref.__dict__, "label": f"{demonym} {label}" if demonym else label, "type": "Protesters"})
+
+
+def _issue_ref(head, exclude: set[int]) -> ActorRef:
+    """The thing an event is about, as its target: "the referendum", "a travel restriction"."""
+    start, end = noun_phrase(head, exclude)
+    span = head.doc[start:end]
+    words = [t for t in span if t.dep_ != "det" and t.dep_ != "poss"]
+    label = head.doc[words[0].i : end].text if words else span.text
+    return ActorRef(text=span.text, label=label, type="Issue", start=span.start_char, end=span.end_char)
 
 
 def _place_actor(place, rules: Rules) -> ActorRef:

@@ -37,6 +37,7 @@ class Arguments:
 
     agents: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
+    issue: Token | None = None  # what the event is about when no actor is its target ("rejected the referendum")
 
 
 def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
@@ -48,7 +49,26 @@ def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
     return Arguments(
         agents=_expand(agent, rules) if agent is not None else [],
         targets=_expand(target, rules) if target is not None else [],
+        issue=_issue(trigger, rules) if target is None else None,
     )
+
+
+def _issue(trigger: Trigger, rules: Rules) -> Token | None:
+    """The thing a verbal event is done to when it names no actor: its direct object (or passive
+    subject), when that is a plain noun phrase and not itself a time, an amount or an event."""
+    if trigger.nominal:
+        return None
+    verb = trigger.token
+    candidates = [c for c in verb.children if c.dep_ == "dobj" and c.i not in trigger.consumed]
+    if is_passive(verb):
+        candidates = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in trigger.consumed]
+    for obj in candidates:
+        if obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in TIME_ENTS or obj.ent_type_ == "CARDINAL":
+            continue
+        if fold(obj.lemma_) in rules.noun_triggers or fold(obj.text) in RELATIVE_PRONOUNS:
+            continue
+        return obj
+    return None
 
 
 # ----------------------------------------------------------------------------- verbs
