@@ -140,12 +140,34 @@ def _agent_phrase(verb: Token, rules: Rules) -> Token | None:
     return None
 
 
+def _counts_actors(token: Token, rules: Rules) -> bool:
+    """"Dozens" in "dozens of soldiers": a count whose "of"-phrase names the actors."""
+    return fold(token.lemma_) in rules.words.quantity_heads or token.like_num or token.ent_type_ == "CARDINAL"
+
+
+def _recipient_within(phrase: Token, rules: Rules) -> Token | None:
+    """The actor or place a "to/for"-phrase anywhere inside a moved thing's phrase names."""
+    for token in phrase.subtree:
+        if token.dep_ == "prep" and fold(token.text) in ("to", "for", "into") and token.i > phrase.i:
+            for obj in token.children:
+                if obj.dep_ == "pobj":
+                    found = actor_within(obj, rules)
+                    if found is not None:
+                        return found
+                    if _is_place(obj, rules) or obj.ent_type_ in ("GPE", "LOC"):
+                        return obj
+    return None
+
+
 def _complement_target(verb: Token, rules: Rules, depth: int = 0) -> Token | None:
     """The target of the clause a verb of consent or refusal governs ("agreed to extend the
     mission in Kosovo" -> Kosovo; "refused to meet the envoy" -> the envoy)."""
     for child in verb.children:
         if child.dep_ not in ("xcomp", "ccomp") or child.pos_ not in ("VERB", "AUX"):
             continue
+        own_subject = _own_subject(child)
+        if child.dep_ == "ccomp" and own_subject is not None and is_actorish(own_subject, rules):
+            return own_subject  # "demanded that the government resign"
         _, found = _verbal_arguments(Trigger(child, "", fold(child.lemma_), False), rules)
         if found is not None:
             return found
@@ -202,6 +224,10 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     subject = clause_subject(verb)
     if is_passive(verb):
         target = subject if subject is not None and subject.i not in consumed else None
+        if target is not None and target.pos_ == "NOUN" and not target.text[:1].isupper() \
+                and not is_actorish(target, rules) and not _counts_actors(target, rules):
+            # "the bookmark was returned to Spanish authorities": the thing moved is not the target
+            target = actor_within(target, rules) or _prep_target(verb, rules, skip=("by",), actors_only=True)
         if first_in(verb, rules.words.theme_verbs) is not None:
             target = _prep_target(verb, rules, actors_only=True)
         agent = _agent_phrase(verb, rules)
@@ -217,7 +243,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
                 target = actor_within(child, rules)
                 break
             if theme and child.dep_ == "dobj" and target is None:
-                target = _prep_target(child, rules, skip=("of",), actors_only=True)  # "a loan to Ukraine"
+                target = _recipient_within(child, rules)  # "a loan to Ukraine", "$2 million in aid to Fiji"
             if theme and child.dep_ == "dobj" and agent is None:
                 agent = _owner(child, rules)  # "withdraw its troops"
         if target is None:
