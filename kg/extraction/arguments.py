@@ -227,7 +227,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
         if target is not None and target.pos_ == "NOUN" and not target.text[:1].isupper() \
                 and not is_actorish(target, rules) and not _counts_actors(target, rules):
             # "the bookmark was returned to Spanish authorities": the thing moved is not the target
-            target = actor_within(target, rules) or _prep_target(verb, rules, skip=("by",), actors_only=True)
+            target = _prep_target(verb, rules, skip=("by",), actors_only=True)
         if first_in(verb, rules.words.theme_verbs) is not None:
             target = _prep_target(verb, rules, actors_only=True)
         agent = _agent_phrase(verb, rules)
