@@ -88,11 +88,28 @@ def is_passive(verb: Token) -> bool:
 def _own_subject(verb: Token) -> Token | None:
     """A verb's subject; of several (a misparsed lead "in Cancun, Quintana Roo, workers
     demonstrated"), the one nearest before the verb."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS and c.dep_ != "expl"]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS and c.dep_ != "expl"
+                and not _in_dateline(c)]
     before = [c for c in subjects if c.i < verb.i]
     if before:
         return before[-1]
     return subjects[0] if subjects else None
+
+
+def _in_dateline(token: Token) -> bool:
+    """A word of a news dateline ("THE HAGUE, Netherlands --", "KABUL (AP) -"): not a subject.
+
+    A dateline opens the sentence, is all capitalised words, punctuation and parentheses, and
+    ends at a dash.
+    """
+    sentence = token.sent
+    for dash in sentence[: min(len(sentence), 10)]:
+        if dash.text in ("--", "—", "–", "-") and dash.whitespace_ and dash.i > token.i:
+            lead = sentence.doc[sentence.start : dash.i]
+            return all(not t.is_lower for t in lead if t.is_alpha)
+        if dash.is_alpha and dash.is_lower:
+            return False
+    return False
 
 
 def clause_subject(verb: Token, depth: int = 0) -> Token | None:
