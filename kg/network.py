@@ -200,6 +200,8 @@ def dyads(graph: nx.MultiDiGraph) -> nx.DiGraph:
         pair = events.setdefault((u, v), {})
         entry = pair.setdefault(data.get("event", id(data)), {"data": data, "undenied": 0})
         if data.get("modality") != DENIED:
+            if not entry["undenied"]:
+                entry["data"] = data  # describe the event by a claim that says it happened
             entry["undenied"] += 1
     result = nx.DiGraph()
     for (u, v), pair in events.items():
