@@ -15,7 +15,7 @@ from kg.errors import InputError
 from kg.network import DENIED, dyads
 
 #: Past this many nodes, betweenness is estimated from a fixed sample of source nodes.
-BETWEENNESS_SAMPLE = 500
+BETWEENNESS_SAMPLE = 300
 
 
 def _ties(graph: nx.MultiDiGraph) -> nx.Graph:

@@ -10,6 +10,7 @@ searches and shows evidence. See :mod:`kg.page` for how the file is assembled.
 """
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Iterable
 
@@ -52,8 +53,12 @@ MODALITY_DASHES = {
     "asserted": False, "reported": False, "alleged": [8, 6], "planned": [8, 6],
     "hypothetical": [8, 6], DENIED: [2, 5],
 }
-#: Past this many nodes the page trades polish for speed (see ``layout`` in the page script).
+#: Past this many nodes the page trades polish for speed: seeded positions, a time budget for the
+#: layout, edges hidden while dragging or zooming.
 LARGE = 300
+#: Distance between neighbouring actors in a seeded layout, in vis-network's units.
+SEED_SPACING = 70.0
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def _node(node: str, data: dict, scores: dict, community: int | None, centre: str | None) -> dict:
@@ -141,6 +146,31 @@ def _curves(edges: list[dict]) -> None:
                                   "roundness": min(0.9, 0.22 * abs(offset))}
 
 
+def _sunflower(count: int, spacing: float) -> list[tuple[float, float]]:
+    """``count`` evenly spread points in a disc, the first ones nearest the centre."""
+    return [(spacing * math.sqrt(i + 0.5) * math.cos(i * GOLDEN_ANGLE), spacing * math.sqrt(i + 0.5) * math.sin(i * GOLDEN_ANGLE))
+            for i in range(count)]
+
+
+def seed_positions(graph: nx.MultiDiGraph, groups: dict[str, int], degree: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """Starting positions for a large graph: each community a disc of its members (busiest actors
+    in the middle), the discs spread on a spiral, so the layout starts close to where it ends."""
+    members: dict[int, list[str]] = {}
+    for node in graph:
+        members.setdefault(groups.get(node, -1), []).append(node)
+    ordered = sorted(members.values(), key=len, reverse=True)
+    positions: dict[str, tuple[float, float]] = {}
+    placed = 0
+    for index, nodes in enumerate(ordered):
+        radius = SEED_SPACING * math.sqrt(placed + len(nodes) / 2) * 1.1
+        cx, cy = radius * math.cos(index * GOLDEN_ANGLE), radius * math.sin(index * GOLDEN_ANGLE)
+        nodes.sort(key=lambda n: (-degree.get(n, 0), str(n)))
+        for node, (dx, dy) in zip(nodes, _sunflower(len(nodes), SEED_SPACING * 0.6)):
+            positions[node] = (round(cx + dx, 1), round(cy + dy, 1))
+        placed += len(nodes)
+    return positions
+
+
 def graph_data(graph: nx.MultiDiGraph, unpaired: Iterable[dict] = (), *, centre: str | None = None) -> dict:
     """Nodes, edges, legend and layout settings for the page script, all plain JSON values.
 
@@ -162,8 +192,20 @@ def graph_data(graph: nx.MultiDiGraph, unpaired: Iterable[dict] = (), *, centre:
             "title": "an actor the text does not name", "community": None, "scores": {},
         })
     all_edges = [(u, v, d) for u, v, d in graph.edges(data=True)] + extra_edges
+    if len(nodes) > LARGE:
+        degree = dict(graph.degree())
+        positions = seed_positions(graph, groups, degree)
+        for ghost_edge in extra_edges:  # an unnamed side starts next to the actor it is tied to
+            ghost, named = (ghost_edge[0], ghost_edge[1]) if ghost_edge[0] in ghosts else (ghost_edge[1], ghost_edge[0])
+            x, y = positions.get(named, (0.0, 0.0))
+            positions[ghost] = (x + SEED_SPACING / 2, y + SEED_SPACING / 3)
+        for node in nodes:
+            node["x"], node["y"] = positions.get(node["id"], (0.0, 0.0))
     edges = [_edge(i, u, v, d, labels) for i, (u, v, d) in enumerate(all_edges)]
     _curves(edges)
+    if len(nodes) > LARGE:  # thinner lines keep a dense graph legible
+        for edge in edges:
+            edge["width"] = 1
     present_types = sorted({n["type"] for n in nodes}, key=lambda t: (t == UNNAMED, t))
     event_types: dict[str, dict] = {}
     for e in edges:

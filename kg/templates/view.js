@@ -19,13 +19,13 @@
   // ---------------------------------------------------------------- the network
   const nodes = new vis.DataSet(data.nodes.map(n => Object.assign({}, n, {hidden: false})));
   const edges = new vis.DataSet(data.edges.map(e => Object.assign({}, e)));
-  const iterations = data.nodes.length > 1500 ? 160 : large ? 250 : 400;
+  const iterations = large ? 1000 : 400;  // large graphs stop on the time budget below instead
   const options = {
     autoResize: true,
     layout: {improvedLayout: data.nodes.length <= 120, randomSeed: 7},
     nodes: {
       borderWidth: 2, size: 14,
-      scaling: {min: 12, max: large ? 30 : 38, label: {enabled: false}},
+      scaling: {min: 12, max: large ? 30 : 38, label: {enabled: false, drawThreshold: large ? 9 : 5}},
       font: {size: 16, face: "system-ui, sans-serif", color: "#1f1f1f", strokeWidth: 4, strokeColor: "#ffffff"},
     },
     edges: {
@@ -42,10 +42,13 @@
     },
     interaction: {hover: true, tooltipDelay: 250, hideEdgesOnDrag: large, hideEdgesOnZoom: large, keyboard: false},
   };
+  // A large graph gets a time budget: the layout stops improving after it, whatever the machine.
+  const budget = large ? 3000 : 8000;
+  const layoutStart = performance.now();
   const network = new vis.Network($("graph"), {nodes, edges}, options);
 
   const view = {
-    network, nodes, edges, data, state, still: false, stillMs: null, iterations: 0,
+    network, nodes, edges, data, state, still: false, stillMs: null, stillAt: null, iterations: 0,
     /** What vis-network currently draws (its own visible indices). */
     drawn: () => ({nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length}),
     /** What the filters let through. */
@@ -61,6 +64,7 @@
     network.once("afterDrawing", () => {
       view.still = true;
       view.stillMs = performance.now() - started;
+      view.stillAt = performance.now();  // since navigation start
       $("status").textContent = `layout settled in ${(view.stillMs / 1000).toFixed(1)} s; physics off (turn it on to rearrange)`;
       window.dispatchEvent(new CustomEvent("kg:still", {detail: {ms: view.stillMs, iterations: view.iterations}}));
     });
@@ -68,10 +72,11 @@
   }
   network.on("stabilizationProgress", p => {
     view.iterations = p.iterations;
+    if (performance.now() - layoutStart > budget) network.stopSimulation();
     $("status").textContent = `laying out the network… ${Math.round(100 * p.iterations / p.total)}%`;
   });
   network.once("stabilizationIterationsDone", freeze);
-  if (!data.nodes.length) { $("status").textContent = "nothing to show"; view.still = true; view.stillMs = 0; }
+  if (!data.nodes.length) { $("status").textContent = "nothing to show"; view.still = true; view.stillMs = 0; view.stillAt = performance.now(); }
 
   $("physics").addEventListener("change", ev => network.setOptions({physics: {enabled: ev.target.checked}}));
   $("fit").addEventListener("click", () => network.fit({animation: {duration: 300}}));
