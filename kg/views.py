@@ -143,7 +143,7 @@ def _curves(edges: list[dict]) -> None:
                 edge["smooth"] = False
             else:
                 edge["smooth"] = {"enabled": True, "type": "curvedCW" if offset > 0 else "curvedCCW",
-                                  "roundness": min(0.9, 0.22 * abs(offset))}
+                                  "roundness": min(0.9, 0.3 * abs(offset))}
 
 
 def _sunflower(count: int, spacing: float) -> list[tuple[float, float]]:

@@ -26,18 +26,18 @@
     nodes: {
       borderWidth: 2, size: 14,
       scaling: {min: 12, max: large ? 30 : 38, label: {enabled: false, drawThreshold: large ? 9 : 5}},
-      font: {size: 16, face: "system-ui, sans-serif", color: "#1f1f1f", strokeWidth: 4, strokeColor: "#ffffff"},
+      font: {size: 18, face: "system-ui, sans-serif", color: "#1f1f1f", strokeWidth: 4, strokeColor: "#ffffff"},
     },
     edges: {
       arrows: {to: {enabled: true, scaleFactor: 0.55}},
-      font: {size: 13, face: "system-ui, sans-serif", color: "#404040", strokeWidth: 4, strokeColor: "#ffffff", align: "horizontal"},
+      font: {size: 15, face: "system-ui, sans-serif", color: "#3a3a3a", strokeWidth: 4, strokeColor: "#ffffff", align: "horizontal"},
       selectionWidth: 1.5, hoverWidth: 0.5, smooth: false,
     },
     physics: {
       enabled: true, solver: "barnesHut", minVelocity: large ? 2 : 0.75, timestep: 0.5,
       barnesHut: large
         ? {gravitationalConstant: -2500, centralGravity: 0.35, springLength: 80, springConstant: 0.05, damping: 0.6, avoidOverlap: 0}
-        : {gravitationalConstant: -6000, centralGravity: 0.3, springLength: 120, springConstant: 0.04, damping: 0.4, avoidOverlap: 0.6},
+        : {gravitationalConstant: -7000, centralGravity: 0.3, springLength: 170, springConstant: 0.04, damping: 0.4, avoidOverlap: 0.8},
       stabilization: {enabled: true, iterations, updateInterval: 20, fit: true},
     },
     interaction: {hover: true, tooltipDelay: 250, hideEdgesOnDrag: large, hideEdgesOnZoom: large, keyboard: false},
@@ -92,6 +92,7 @@
     if (!data.dates.length) return true;
     return e.hi >= bounds(data.dates[state.dateFrom])[0] && e.lo <= bounds(data.dates[state.dateTo])[1];
   }
+  const modalityOrder = data.legend.modalities.map(m => m.modality);
   const typeOn = id => state.actorTypes.has(nodeById.get(id).type);
   const isUnnamed = id => nodeById.get(id).kind === "unnamed";
   function edgePasses(e) {
@@ -101,13 +102,26 @@
   function applyFilters() {
     const live = new Map();
     const edgeChanges = [];
-    const labelled = new Set();  // one label per pair, direction and action: parallel claims share it
+    // Parallel claims of one action between one pair share one label naming their modalities.
+    const groups = new Map();
+    const passing = new Set();
     for (const e of data.edges) {
-      const pass = edgePasses(e);
-      if (pass) { live.set(e.from, (live.get(e.from) || 0) + 1); live.set(e.to, (live.get(e.to) || 0) + 1); }
-      const key = `${e.from}\u0000${e.to}\u0000${e.label}`;
-      const label = pass && !labelled.has(key) ? e.label : " ";  // vis-network keeps a label set to ""
-      if (pass) labelled.add(key);
+      if (!edgePasses(e)) continue;
+      passing.add(e.id);
+      live.set(e.from, (live.get(e.from) || 0) + 1); live.set(e.to, (live.get(e.to) || 0) + 1);
+      const key = `${e.from}\u0000${e.to}\u0000${e.action}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(e);
+    }
+    const labels = new Map();
+    for (const group of groups.values()) {
+      const kinds = modalityOrder.filter(m => group.some(e => e.modality === m));
+      const suffix = kinds.length === 1 && kinds[0] === "asserted" ? "" : ` (${kinds.join(", ")})`;
+      labels.set(group[0].id, group[0].action + suffix);
+    }
+    for (const e of data.edges) {
+      const pass = passing.has(e.id);
+      const label = labels.get(e.id) || " ";  // vis-network keeps a label set to ""
       const current = edges.get(e.id);
       if (current.hidden !== !pass || current.label !== label) edgeChanges.push({id: e.id, hidden: !pass, label});
     }
