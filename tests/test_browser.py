@@ -269,3 +269,16 @@ def test_markup_in_articles_runs_nothing(extractor, tmp_path, open_page):
     timeline.page.wait_for_timeout(200)
     assert timeline.js("document.querySelectorAll('#side img, #side script, #chart img').length") == 0
     timeline.check_clean()
+
+
+def test_an_empty_graph_still_makes_a_working_page(tmp_path, open_page):
+    from kg.api import KnowledgeGraph
+
+    graph = KnowledgeGraph(":memory:")
+    view = open_page(graph.view(tmp_path / "empty.html"))
+    assert view.js("kgView.drawn()") == {"nodes": 0, "edges": 0}
+    assert view.js("document.getElementById('status').textContent") == "nothing to show"
+    view.check_clean()
+    timeline = open_page(graph.view(tmp_path / "empty-timeline.html", timeline=True), "timeline")
+    assert timeline.js("kgTimeline.marks()") == 0
+    timeline.check_clean()

@@ -92,6 +92,7 @@
     if (!data.dates.length) return true;
     return e.hi >= bounds(data.dates[state.dateFrom])[0] && e.lo <= bounds(data.dates[state.dateTo])[1];
   }
+  const nameOf = id => nodeById.get(id).label || "(unnamed)";
   const modalityOrder = data.legend.modalities.map(m => m.modality);
   const typeOn = id => state.actorTypes.has(nodeById.get(id).type);
   const isUnnamed = id => nodeById.get(id).kind === "unnamed";
@@ -228,7 +229,7 @@
     const arrow = e.from === me ? `→ ${e.action} → ` : `← ${e.action} ← `;
     const item = el("li", {class: edges.get(e.id).hidden ? "filtered" : ""},
       el("button", {type: "button", onclick: () => { network.selectEdges([e.id]); showEdge(e.id); }},
-        arrow + nodeById.get(other).label + ` (${e.modality}${e.date ? ", " + e.date : ""})`));
+        arrow + nameOf(other) + ` (${e.modality}${e.date ? ", " + e.date : ""})`));
     return item;
   }
   function showNode(id) {
@@ -246,7 +247,7 @@
     if (n.community !== null && n.community !== undefined) fact("community", "#" + (n.community + 1));
     const mine = data.edges.filter(e => e.from === id || e.to === id);
     const list = el("ul", {class: "claims"}, mine.map(e => claimLine(e, id)));
-    panel.replaceChildren(el("h2", {text: n.label}), facts,
+    panel.replaceChildren(el("h2", {text: nameOf(id)}), facts,
       el("p", {class: "hint", text: mine.length ? `${mine.length} claim(s); greyed ones are hidden by the filters:` : "No claims."}), list);
   }
   network.on("click", params => {
