@@ -104,10 +104,27 @@ class KnowledgeGraph:
 
         return actor_multigraph(self.store)
 
-    def view(self, output: str | Path = "out/view.html", title: str = "kg actor network") -> Path:
-        from kg.views import write_view
+    def claims(self) -> list[dict]:
+        """Every claim naming at least one actor, as flat dicts (see :func:`kg.network.claims`)."""
+        from kg.network import claims
 
-        return write_view(self.network(), output, title)
+        return claims(self.store)
+
+    def view(self, output: str | Path = "out/view.html", title: str | None = None, *, actor: str | None = None,
+             hops: int = 1, types: Iterable[str] = (), since: str | None = None, until: str | None = None,
+             timeline: bool = False) -> Path:
+        """Write an offline HTML view: the actor network (optionally an actor's ego network, some
+        event types, a date range) or, with ``timeline``, the events over time by type."""
+        from kg.network import claims_of
+        from kg.views import view_selection, write_view
+
+        graph, unpaired, subtitle = view_selection(self.claims(), actor=actor, hops=hops, types=types,
+                                                   since=since, until=until)
+        if timeline:
+            from kg.timeline import write_timeline
+
+            return write_timeline(claims_of(graph) + unpaired, output, title or "kg event timeline", subtitle=subtitle)
+        return write_view(graph, output, title or "kg actor network", unpaired=unpaired, subtitle=subtitle)
 
     def stats(self) -> dict:
         """Counts of articles, events, actors and assertions by modality."""

@@ -145,20 +145,32 @@ def export(
 def view(
     output: Path = typer.Option(Path("out/view.html"), "-o", "--output", help="HTML file to write."),
     store: Optional[str] = StoreOption,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only this actor's ego network (name, accents and case ignored)."),
+    hops: int = typer.Option(1, "--hops", min=0, help="With --actor: how many steps out from the actor."),
+    type_: List[str] = typer.Option([], "--type", help="Only events of this type, a broader type or a PLOVER root (repeatable)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events dated on or after YYYY[-MM[-DD]] (undated ones drop out)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only events dated on or before YYYY[-MM[-DD]]."),
+    timeline: bool = typer.Option(False, "--timeline", help="Events over time by type instead of the network."),
+    title: Optional[str] = typer.Option(None, "--title", help="Page title."),
 ) -> None:
-    """Write an interactive, self-contained HTML view of the actor network."""
+    """Write an interactive, self-contained HTML view of the actor network (or a timeline)."""
     from kg.api import KnowledgeGraph
 
-    path = KnowledgeGraph(store, read_only=True).view(output)
+    path = KnowledgeGraph(store, read_only=True).view(output, title, actor=actor, hops=hops, types=type_,
+                                                      since=since, until=until, timeline=timeline)
     _console().print(f"wrote {path}", style="dim")
 
 
 @app.command()
-def stats(store: Optional[str] = StoreOption) -> None:
-    """Summarise the graph: articles, events, actors, denied and alleged claims, event types."""
+def stats(
+    store: Optional[str] = StoreOption,
+    top: int = typer.Option(10, "--top", min=1, help="How many key actors and dyads to list."),
+) -> None:
+    """Summarise the graph: articles, events, actors, claims by modality, event types, key actors, dyads."""
     from kg.api import KnowledgeGraph
 
-    numbers = KnowledgeGraph(store, read_only=True).stats()
+    graph = KnowledgeGraph(store, read_only=True)
+    numbers = graph.stats()
     console = _console()
     m = numbers["by_modality"]
     console.print(
@@ -172,6 +184,24 @@ def stats(store: Optional[str] = StoreOption) -> None:
     for name, count in numbers["by_type"].items():
         table.add_row(name, str(count))
     console.print(table)
+    _print_network_tables(console, graph.network(), top)
+
+
+def _print_network_tables(console: Console, network, top: int) -> None:
+    from kg.analytics import dyad_summary, key_actors
+
+    actors = Table(title="key actors (undenied events; PageRank, betweenness on actor ties)")
+    for column, justify in (("actor", "left"), ("type", "left"), ("events", "right"), ("PageRank", "right"), ("betweenness", "right")):
+        actors.add_column(column, justify=justify)
+    for a in key_actors(network, top):
+        actors.add_row(a["label"], a["type"], str(a["events"]), f"{a['pagerank']:.3f}", f"{a['betweenness']:.3f}")
+    console.print(actors)
+    pairs = Table(title="dyads (net score: + cooperation, - conflict)")
+    for column, justify in (("actor", "left"), ("target", "left"), ("events", "right"), ("net score", "right"), ("tone", "left"), ("event types", "left")):
+        pairs.add_column(column, justify=justify)
+    for d in dyad_summary(network, top):
+        pairs.add_row(d["source"], d["target"], str(d["events"]), f"{d['score']:+.1f}", d["tone"], d["types"])
+    console.print(pairs)
 
 
 @app.command("eval")
@@ -211,10 +241,8 @@ def main() -> None:
     except typer.Abort:
         print("kg: aborted", file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:  # usage errors, from click or from the copy of click that typer ships
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(exc.exit_code)
         raise
