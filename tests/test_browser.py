@@ -128,9 +128,9 @@ def expected(data: dict, *, actor_types=None, modalities=None, event_types=None,
 def test_mali_view_draws_every_actor_and_every_undenied_claim(mali, open_page):
     page = open_page(mali["view"])
     data = mali["data"]
-    assert page.js("kgView.drawn()") == expected(data) == {"nodes": 25, "edges": 23}
+    assert page.js("kgView.drawn()") == expected(data) == {"nodes": 27, "edges": 25}
     assert page.js("kgView.nodes.length") == len(data["nodes"]) and page.js("kgView.edges.length") == len(data["edges"])
-    assert page.js("document.getElementById('summary').textContent") == "13 of 13 actors, 23 of 25 claims shown"
+    assert page.js("document.getElementById('summary').textContent") == "13 of 13 actors, 25 of 27 claims shown"
     labels = page.js("kgView.nodes.get().map(n => n.label)")
     assert "Asimi Goïta" in labels and not [label for label in labels if "https://" in label]
     legend = page.js("document.getElementById('actor-types').innerText")
@@ -153,12 +153,12 @@ def test_filters_change_what_is_visible(mali, open_page):
     data = mali["data"]
     page.page.click("#modality-denied")
     everything = {m["modality"] for m in data["legend"]["modalities"]}
-    assert page.js("kgView.drawn()") == expected(data, modalities=everything) == {"nodes": 25, "edges": 25}
+    assert page.js("kgView.drawn()") == expected(data, modalities=everything) == {"nodes": 27, "edges": 27}
     page.page.click("#modality-denied")
     page.page.click("#actor-Person")
     no_people = {t["type"] for t in data["legend"]["actorTypes"]} - {"Person"}
     assert page.js("kgView.drawn()") == expected(data, actor_types=no_people)
-    assert page.js("kgView.drawn().nodes") < 25
+    assert page.js("kgView.drawn().nodes") < 27
     page.page.click("#actor-Person")
     page.page.click("#type-filter summary")
     page.page.click("#types-none")
@@ -225,8 +225,8 @@ def test_ego_view_centres_on_the_actor(mali, open_page):
 
 def test_timeline_shows_events_by_type_with_their_sentences(mali, open_page):
     page = open_page(mali["timeline"], "timeline")
-    assert page.js("kgTimeline.marks()") == 19
-    assert "19 event(s) in 12 type(s); 4 dated, 15 undated" == page.js("document.getElementById('summary').textContent")
+    assert page.js("kgTimeline.marks()") == 21
+    assert "21 event(s) in 12 type(s); 4 dated, 17 undated" == page.js("document.getElementById('summary').textContent")
     page.js("document.querySelector('#chart .mark[data-event*=\"coup-\"]').dispatchEvent(new MouseEvent('click'))")
     panel = page.js("document.getElementById('evidence').innerText")
     assert "Asimi Goïta → coup d'etat" in panel and "two military coups in 2020 and 2021" in panel

@@ -68,7 +68,7 @@ def test_view_timeline(store, tmp_path):
     result = runner.invoke(app, ["view", "--store", store, "--timeline", "--title", "Mali over time", "-o", str(out)])
     assert result.exit_code == 0, result.output
     data = page_data(out)
-    assert len(data["events"]) == 19 and "<title>Mali over time</title>" in out.read_text(encoding="utf-8")
+    assert len(data["events"]) == 21 and "<title>Mali over time</title>" in out.read_text(encoding="utf-8")
 
 
 def test_view_errors_are_one_line(store, tmp_path):

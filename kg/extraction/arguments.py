@@ -54,14 +54,14 @@ def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
 
 
 def _issue(trigger: Trigger, rules: Rules) -> Token | None:
-    """The thing a verbal event is done to when it names no actor: its direct object (or passive
-    subject), when that is a plain noun phrase and not itself a time, an amount or an event."""
+    """The thing an active verbal event is done to when it names no actor: its direct object, when
+    that is a plain noun phrase and not itself a time, an amount or an event."""
     if trigger.nominal:
         return None
     verb = trigger.token
-    candidates = [c for c in verb.children if c.dep_ == "dobj" and c.i not in trigger.consumed]
     if is_passive(verb):
-        candidates = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in trigger.consumed]
+        return None
+    candidates = [c for c in verb.children if c.dep_ == "dobj" and c.i not in trigger.consumed]
     for obj in candidates:
         if obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in TIME_ENTS or obj.ent_type_ == "CARDINAL":
             continue
