@@ -462,6 +462,9 @@ def _expand(head: Token, rules: Rules) -> list[Token]:
             if obj is not None and obj.ent_type_ in ("GPE", "NORP", "ORG") and any(c.dep_ == "conj" for c in obj.children):
                 return _expand(obj, rules)
     heads = [head]
+    for child in head.children:  # "Pakistan and Afghanistan's intelligence services": two parties
+        if child.dep_ == "poss" and any(c.dep_ == "conj" for c in child.children):
+            heads.append(child)
     stack = [head]
     while stack:
         current = stack.pop()
