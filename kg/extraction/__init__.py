@@ -130,7 +130,7 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
                     sentence=sentence.text.strip(),
                     start=sentence.start_char,
                     end=sentence.start_char + len(sentence.text.rstrip()),
-                    confidence=_confidence(agent, target, time, place),
+                    confidence=_confidence(agent, target, time, place) - (0.15 if args.nearby and target is not None else 0.0),
                 )
 
 

@@ -38,6 +38,7 @@ class Arguments:
     agents: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
     issue: Token | None = None  # what the event is about when no actor is its target ("rejected the referendum")
+    nearby: bool = False  # the target is only the nearest actor after the trigger
 
 
 def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
@@ -46,11 +47,32 @@ def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
         agent, target = _nominal_arguments(trigger, rules)
     else:
         agent, target = _verbal_arguments(trigger, rules)
+    nearby = False
+    if target is None and agent is not None:
+        target = _nearest_actor_after(trigger, agent, rules)
+        nearby = target is not None
     return Arguments(
         agents=_expand(agent, rules) if agent is not None else [],
         targets=_expand(target, rules) if target is not None else [],
         issue=_issue(trigger, rules) if target is None else None,
+        nearby=nearby,
     )
+
+
+def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: int = 10) -> Token | None:
+    """When no construction gives a target, the first actor named after the trigger inside its own
+    phrase (a looser reading, marked as such so its confidence is lower)."""
+    root = trigger.token
+    taken = {t.i for t in agent.subtree} | {root.i, *trigger.consumed}
+    for token in root.subtree:
+        if token.i <= root.i or token.i > root.i + window or token.i in taken:
+            continue
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ccomp", "advcl", "relcl", "conj"):
+            break
+        if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in TIME_ENTS and is_actorish(token, rules) \
+                and not _is_place(token, rules) and token.dep_ not in ("compound", "amod", "poss"):
+            return token
+    return None
 
 
 def _issue(trigger: Trigger, rules: Rules) -> Token | None:
