@@ -51,12 +51,31 @@ def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
     if target is None and agent is not None:
         target = _nearest_actor_after(trigger, agent, rules)
         nearby = target is not None
+    elif agent is None and target is not None and not trigger.nominal and not is_passive(trigger.token):
+        agent = _nearest_actor_before(trigger, target, rules)
+        nearby = agent is not None
     return Arguments(
         agents=_expand(agent, rules) if agent is not None else [],
         targets=_expand(target, rules) if target is not None else [],
         issue=_issue(trigger, rules) if target is None else None,
         nearby=nearby,
     )
+
+
+def _nearest_actor_before(trigger: Trigger, target: Token, rules: Rules, window: int = 8) -> Token | None:
+    """An active verb whose subject the parse lost: the nearest actor named just before it."""
+    verb = trigger.token
+    taken = {t.i for t in target.subtree}
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - window) - 1, -1):
+        token = verb.doc[i]
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in TIME_ENTS:
+            continue
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if is_actorish(token, rules) and not _is_place(token, rules) and token.dep_ not in ("compound", "amod", "poss") \
+                and not _in_dateline(token):
+            return token
+    return None
 
 
 def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: int = 10) -> Token | None:
