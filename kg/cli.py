@@ -32,15 +32,20 @@ def build(
     published: Optional[str] = typer.Option(None, help="Publication date for documents without one (YYYY[-MM[-DD]])."),
     model: Optional[str] = ModelOption,
     force: bool = typer.Option(False, "--force", help="Re-extract articles already in the store."),
+    no_validate: bool = typer.Option(False, "--no-validate", help="Store articles without checking them against the SHACL shapes."),
 ) -> None:
     """Extract events from articles and add them to the store."""
     from kg.api import KnowledgeGraph
+    from kg.errors import ValidationError
 
-    summary = KnowledgeGraph(store).build(inputs, published=published, model=model, force=force)
+    summary = KnowledgeGraph(store).build(inputs, published=published, model=model, force=force, validate=not no_validate)
     _console().print(
         f"built: {summary.articles} article(s), {summary.events} event assertion(s), {summary.quads} quads; "
         f"{summary.skipped} unchanged article(s) skipped"
     )
+    if summary.rejected:
+        sys.stdout.write("".join(line + "\n" for line in summary.errors))
+        raise ValidationError(f"{summary.rejected} article(s) not stored: their graphs do not conform to ontology/shapes.ttl")
 
 
 @app.command()
@@ -139,6 +144,21 @@ def export(
     path = KnowledgeGraph(store, read_only=True).export(format, output)
     if path:
         _console().print(f"wrote {path}", style="dim")
+
+
+@app.command()
+def validate(store: Optional[str] = StoreOption) -> None:
+    """Check the whole store against the SHACL shapes; print one line per violation."""
+    from kg.api import KnowledgeGraph
+    from kg.errors import ValidationError
+    from kg.validate import validate_store
+
+    graph = KnowledgeGraph(store, read_only=True)
+    violations, checked = validate_store(graph.store)
+    if violations:
+        sys.stdout.write("".join(v.line() + "\n" for v in violations))
+        raise ValidationError(f"store {graph.store.path} does not conform to ontology/shapes.ttl: {len(violations)} violation(s)")
+    sys.stdout.write(f"store {graph.store.path} conforms to ontology/shapes.ttl ({checked} triples checked)\n")
 
 
 @app.command()

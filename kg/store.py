@@ -41,6 +41,23 @@ def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def to_rdflib(term):
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 def values_clause(bindings: dict) -> str:
     """A trailing SPARQL VALUES clause binding each ``name`` to its term, serialised by Oxigraph.
 
