@@ -117,9 +117,12 @@ class KnowledgeGraph:
         return validate_store(self.store)[0]
 
     def named(self, name: str, params: dict | None = None) -> tuple[list[str], list[list]]:
+        """Run a named query of ``kg/queries`` with its parameters (``{"actor": "Asimi Goïta"}``)."""
         from kg.query import load_query
 
-        return self.query(load_query(name).text, params)
+        named = load_query(name)
+        named.check(params or {})
+        return self.query(named.text, params)
 
     def export(self, fmt: str = "ttl", output: str | Path | None = None):
         from kg.export import export

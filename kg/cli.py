@@ -100,26 +100,37 @@ def query(
 ) -> None:
     """Run a SPARQL query against the store."""
     from kg.api import KnowledgeGraph
+    from rich.markup import escape
+
+    from kg.errors import QueryError
     from kg.query import format_results, list_queries, load_query, parse_params, term_text
 
     console = _console()
     if list_:
         for q in list_queries():
-            console.print(f"[bold]{q.name}[/bold]  {q.description}")
+            console.print(f"[bold]{q.name}[/bold]  {escape(q.description)}")
+            for p in q.parameters:
+                console.print(f"    --param {p.name}=...{' (required)' if p.required else ''}  {p.description}", markup=False)
         return
     given = [x for x in (sparql, file, name) if x]
     if len(given) != 1:
         raise KgError("give exactly one of: a SPARQL string, --file F.rq, --name NAME")
+    params = parse_params(param)
     if file:
         try:
             text = file.read_text(encoding="utf-8")
         except OSError as exc:
             raise KgError(f"{file}: cannot read query ({exc.strerror})") from None
     elif name:
-        text = load_query(name).text
+        named = load_query(name)
+        named.check(params)
+        text = named.text
     else:
         text = sparql
-    names, rows = KnowledgeGraph(store, read_only=True).query(text, parse_params(param))
+    try:
+        names, rows = KnowledgeGraph(store, read_only=True).query(text, params)
+    except QueryError as exc:
+        raise QueryError(f"{file or 'query ' + name}: {exc}" if file or name else str(exc)) from None
     if format == "table":
         table = Table(title=name)
         for column in names:

@@ -7,14 +7,17 @@ Queries see the union of all graphs.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
+from kg.bindings import bind, values_clause  # noqa: F401 - values_clause is part of this module's API
 from kg.errors import QueryError, StoreError
 from kg.iris import ONTOLOGY_GRAPH, graph_iri
+from kg.sparql_text import undeclared_prefix
 from kg.ontology import ONTOLOGY_FILE
 
 MEMORY = ":memory:"
@@ -56,22 +59,6 @@ def to_rdflib(term):
 
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def values_clause(bindings: dict) -> str:
-    """A trailing SPARQL VALUES clause binding each ``name`` to its term, serialised by Oxigraph.
-
-    Terms are written by the RDF library (quotes and IRIs escaped), never pasted as raw text, so a
-    parameter value cannot change the query's structure.
-    """
-    names, terms = [], []
-    for name, value in bindings.items():
-        if not name.isidentifier():
-            raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
-        term = value if isinstance(value, (ox.NamedNode, ox.Literal)) else to_ox(value)
-        names.append(f"?{name}")
-        terms.append(str(term))
-    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
 class KgStore:
@@ -134,12 +121,10 @@ class KgStore:
 
     def query(self, sparql: str, bindings: dict | None = None):
         """Run a SPARQL query over the union of all graphs; parameters are bound, never pasted."""
-        if bindings:
-            sparql = sparql + "\n" + values_clause(bindings)
         try:
-            return self.store.query(sparql, use_default_graph_as_union=True)
+            return self.store.query(bind(sparql, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
+            raise QueryError(syntax_message(sparql, exc)) from None
         except RuntimeError as exc:
             raise QueryError(f"query failed: {exc}") from None
         except OSError as exc:
@@ -165,6 +150,30 @@ class KgStore:
     def flush(self) -> None:
         if self.path != MEMORY:
             self.store.flush()
+
+
+def syntax_message(sparql: str, error: SyntaxError) -> str:
+    """Oxigraph's syntax error as one line, its position in the query as written (without bound
+    parameters) and the text found there: ``SPARQL syntax error at line 2, column 7 (at "..."): ...``."""
+    try:
+        ox.Store().query(sparql)  # the query as written: positions the user can find
+    except SyntaxError as exc:
+        error = exc
+    except (OSError, RuntimeError):
+        pass
+    undeclared = undeclared_prefix(sparql)
+    if undeclared:
+        prefix, line, column = undeclared
+        return f"SPARQL syntax error at line {line}, column {column}: prefix '{prefix}:' is not declared (add PREFIX {prefix}: <...>)"
+    text = str(error)
+    match = re.match(r"error at (\d+):(\d+): (.*)", text, re.S)
+    if not match:
+        return f"SPARQL syntax error: {text}"
+    line, column, message = int(match[1]), int(match[2]), " ".join(match[3].split())
+    lines = sparql.splitlines() or [""]
+    near = lines[line - 1][column - 1:].strip() if 0 < line <= len(lines) else ""
+    near = f' (at "{near[:30]}{"…" if len(near) > 30 else ""}")' if near else " (at the end)"
+    return f"SPARQL syntax error at line {line}, column {column}{near}: {message}"
 
 
 PREFIXES = {
