@@ -16,11 +16,18 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.bindings import bind, values_clause  # noqa: F401 - values_clause is part of this module's API
 from kg.errors import QueryError, StoreError
-from kg.iris import ONTOLOGY_GRAPH, graph_iri
+from kg.iris import ENTITY_GRAPH, ONTOLOGY_GRAPH, graph_iri
 from kg.sparql_text import undeclared_prefix
 from kg.ontology import ONTOLOGY_FILE
 
 MEMORY = ":memory:"
+KGO_NS = "https://w3id.org/kg/ontology#"
+ASSERTS = ox.NamedNode(KGO_NS + "asserts")
+PARTICIPANTS = {
+    ox.NamedNode(KGO_NS + "agent"),
+    ox.NamedNode(KGO_NS + "target"),
+    ox.NamedNode("http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace"),
+}
 DEFAULT_STORE = ".kg/store"
 
 
@@ -103,13 +110,37 @@ class KgStore:
         self.store.extend(quads)
 
     def replace_article(self, article_id: str, quads: Iterable[tuple]) -> int:
-        """Replace one article's named graph and add its shared-graph quads; returns quads added."""
+        """Replace one article's named graph and add its shared-graph quads; returns quads added.
+
+        Events the old version of the article asserted and no assertion points at any more leave
+        the shared graph, and so do the actors and places only they referred to.
+        """
         graph = ox.NamedNode(str(graph_iri(article_id)))
         converted = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g))) for s, p, o, g in quads]
+        before = []
         if self.store.contains_named_graph(graph):
+            before = [q.object for q in self.store.quads_for_pattern(None, ASSERTS, None, graph)]
             self.store.remove_graph(graph)
         self.store.extend(converted)
+        if before:
+            self._drop_orphans(before)
         return len(converted)
+
+    def _drop_orphans(self, events: list) -> None:
+        """Remove from the shared graph the given events no assertion asserts, then the actors and
+        places that nothing refers to any more."""
+        entities = ox.NamedNode(str(ENTITY_GRAPH))
+        orphans = [e for e in dict.fromkeys(events) if not any(self.store.quads_for_pattern(None, ASSERTS, e))]
+        related = []
+        for event in orphans:
+            for quad in list(self.store.quads_for_pattern(event, None, None, entities)):
+                if quad.predicate in PARTICIPANTS:
+                    related.append(quad.object)
+                self.store.remove(quad)
+        for node in dict.fromkeys(related):
+            if not any(self.store.quads_for_pattern(None, None, node)):
+                for quad in list(self.store.quads_for_pattern(node, None, None, entities)):
+                    self.store.remove(quad)
 
     def article_hash(self, article_id: str) -> str | None:
         """The content hash stored for an article, or None when it is not in the store."""
