@@ -129,6 +129,12 @@ class KnowledgeGraph:
 
         return export(self.store, fmt, output)
 
+    def import_rdf(self, path: str | Path, graph: str | None = None):
+        """Load an RDF file made elsewhere (see :mod:`kg.importer` for where its triples go)."""
+        from kg.importer import import_rdf
+
+        return import_rdf(self.store, path, graph)
+
     def network(self):
         from kg.network import actor_multigraph
 

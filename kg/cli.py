@@ -145,16 +145,30 @@ def query(
 
 @app.command()
 def export(
-    format: str = typer.Option("ttl", "--format", "-f", help="ttl, trig, nt, nq or jsonld."),
+    format: str = typer.Option("ttl", "--format", "-f", help="RDF: ttl, trig, nt, nq, jsonld; actor network: graphml, gexf; events: csv."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     store: Optional[str] = StoreOption,
 ) -> None:
-    """Export the graph as RDF."""
+    """Export the graph as RDF, its actor network as GraphML or GEXF, or its events as ACLED-style CSV."""
     from kg.api import KnowledgeGraph
 
     path = KnowledgeGraph(store, read_only=True).export(format, output)
     if path:
         _console().print(f"wrote {path}", style="dim")
+
+
+@app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="An RDF file: .ttl, .trig, .nt, .nq, .jsonld or .rdf."),
+    store: Optional[str] = StoreOption,
+    graph: Optional[str] = typer.Option(None, "--graph", help="Named graph for triples outside any graph (default: one per file name)."),
+) -> None:
+    """Load RDF made elsewhere into the store, all or nothing."""
+    from kg.api import KnowledgeGraph
+
+    summary = KnowledgeGraph(store).import_rdf(file, graph=graph)
+    sys.stdout.write(f"imported {summary.quads} quads from {file} into {len(summary.graphs)} graph(s)"
+                     f"{'; triples outside a named graph went to ' + summary.default_graph if summary.default_graph in summary.graphs else ''}\n")
 
 
 @app.command()
