@@ -186,6 +186,17 @@ def validate(store: Optional[str] = StoreOption) -> None:
     sys.stdout.write(f"store {graph.store.path} conforms to ontology/shapes.ttl ({checked} triples checked)\n")
 
 
+@app.command("ontology-doc")
+def ontology_doc(
+    output: Path = typer.Option(Path("docs/ontology.md"), "-o", "--output", help="Markdown file to write."),
+    check: bool = typer.Option(False, "--check", help="Only check that the file is up to date (exit 1 when stale)."),
+) -> None:
+    """Write the human-readable reference of the ontology and its SHACL shapes."""
+    from kg.ontology_doc import write_doc
+
+    sys.stdout.write(write_doc(output, check=check) + "\n")
+
+
 @app.command()
 def view(
     output: Path = typer.Option(Path("out/view.html"), "-o", "--output", help="HTML file to write."),

@@ -110,3 +110,37 @@ def test_event_types_are_well_formed_skos_concepts(onto):
         assert str(onto.value(concept, KGO.cameoCode)).isdigit(), name
         acled = onto.value(concept, KGO.acledEventType)
         assert (acled is None) == (onto.value(concept, KGO.acledSubEventType) is None), name
+
+
+def test_committed_ontology_reference_is_what_the_turtle_gives():
+    from pathlib import Path
+
+    from kg.ontology_doc import render
+
+    committed = Path(__file__).resolve().parent.parent / "docs" / "ontology.md"
+    assert committed.read_text(encoding="utf-8") == render(), (
+        "docs/ontology.md is stale: regenerate it with 'kg ontology-doc' (python -m kg.ontology_doc)")
+
+
+def test_ontology_reference_lists_every_term_and_event_type(onto):
+    from kg.ontology_doc import render
+
+    text = render()
+    for name in KGO.__annotations__:
+        assert f"`kgo:{name}`" in text, name
+    for concept in onto.subjects(SKOS.inScheme, SCHEME):
+        assert f"`{onto.value(concept, SKOS.notation)}` | {onto.value(concept, SKOS.prefLabel)} |" in text
+    assert "| `Arrest` | arrest or detention |  | COERCE | 173 | Strategic developments | Arrests |" in text
+    assert "`kgsh:AssertionShape` — every `kgo:Assertion`" in text
+
+
+def test_stale_reference_is_reported(tmp_path):
+    from kg.errors import KgError
+    from kg.ontology_doc import write_doc
+
+    target = tmp_path / "ontology.md"
+    assert write_doc(target) == f"wrote {target}"
+    assert write_doc(target, check=True) == f"{target} is up to date"
+    target.write_text(target.read_text(encoding="utf-8").replace("arrest or detention", "arrest"), encoding="utf-8")
+    with pytest.raises(KgError, match="is stale"):
+        write_doc(target, check=True)
