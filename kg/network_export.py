@@ -3,8 +3,8 @@
 GraphML holds the claim-level multigraph of :func:`kg.network.actor_multigraph`: one edge per
 claim (event, article, modality) with the event, its type, date, modality, sentence and source, so
 every edge traces back to its sentence. GEXF holds the weighted dyads of :func:`kg.network.dyads`
-(denied claims left out): weight = claims, score = net cooperation (+) / conflict (-), and one
-spell per dated event, spanning the period its date names (2025-05 is 2025-05-01 to 2025-05-31),
+(denied claims left out): weight = the dyad's count, score = its net cooperation (+) / conflict (-)
+score, and one spell per dated event, spanning the period its date names (2025-05 is 2025-05-01 to 2025-05-31),
 so that Gephi's timeline shows when each dyad was active. Both carry every actor of the store with
 its label, kg type, country and sector.
 """
@@ -42,13 +42,13 @@ def write_gexf(store, handle: BinaryIO) -> None:
 
     claims = actor_multigraph(store)
     pairs = dyads(claims)
-    graph = nx.DiGraph(name="kg actor network: dyads weighted by claims")
+    graph = nx.DiGraph(name="kg actor network: weighted dyads")
     for node, data in claims.nodes(data=True):
         graph.add_node(node, **data)
     for u, v, data in pairs.edges(data=True):
-        kept = [e for e in claims.get_edge_data(u, v).values() if e["modality"] != "denied"]
-        spells = sorted({period(e["date"]) for e in kept if e["date"]})
-        types = ", ".join(sorted({e["type"] for e in kept}))
+        kept = [e for e in claims.get_edge_data(u, v).values() if e.get("modality") != "denied"]
+        spells = sorted({period(e["date"]) for e in kept if e.get("date")})
+        types = ", ".join(sorted({e["type"] for e in kept if e.get("type")}))
         attributes = {"weight": data["count"], "score": float(data["score"]), "label": types, "types": types}
         if spells:
             attributes["spells"] = spells
