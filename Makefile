@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 ARTICLE := data/articles/mali-coup-plot.md
 
-.PHONY: demo test install install-dev browser clean
+.PHONY: demo test install install-dev browser clean bench-triples
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev browser
 	$(BIN)/python -m pytest
+
+# Oxigraph against rdflib on a million kg-shaped triples: load, two aggregates, a two-hop query.
+bench-triples: $(VENV)/.installed
+	$(BIN)/python benchmarks/triples_1m.py
 
 clean:
 	rm -rf $(VENV) .kg out .pytest_cache

@@ -55,6 +55,8 @@ class BuildSummary:
     events: int = 0
     quads: int = 0
     errors: list[str] = field(default_factory=list)
+    rejected: int = 0
+    validation_seconds: float = 0.0
 
 
 class KnowledgeGraph:
@@ -66,18 +68,37 @@ class KnowledgeGraph:
         self.store = KgStore.open(store, read_only=read_only)
 
     def build(self, inputs, *, published: str | None = None, model: str | None = None,
-              extractor: Extractor | None = None, force: bool = False) -> BuildSummary:
-        """Read, extract and store articles; an unchanged article already stored is skipped."""
+              extractor: Extractor | None = None, force: bool = False, validate: bool = True) -> BuildSummary:
+        """Read, extract and store articles; an unchanged article already stored is skipped.
+
+        With ``validate`` each article's quads are checked against the SHACL shapes first; an
+        article that does not conform is not stored, and its violations go to ``summary.errors``.
+        """
+        from time import perf_counter
+
         from kg.rdf import article_graph
         from kg.read import read_articles
 
         extractor = extractor or Extractor(model=model)
         summary = BuildSummary()
+        validator = None
         for article, events in extractor.stream(read_articles(inputs, published=published)):
             if not force and self.store.article_hash(article.id) == article.content_hash:
                 summary.skipped += 1
                 continue
-            summary.quads += self.store.replace_article(article.id, article_graph(article, events))
+            quads = article_graph(article, events)
+            if validate:
+                from kg.validate import Validator
+
+                started = perf_counter()
+                validator = validator or Validator()
+                violations = validator.check(quads)
+                summary.validation_seconds += perf_counter() - started
+                if violations:
+                    summary.rejected += 1
+                    summary.errors.extend(f"{article.id}: {v.line()}" for v in violations)
+                    continue
+            summary.quads += self.store.replace_article(article.id, quads)
             summary.articles += 1
             summary.events += len(events)
         self.store.flush()
@@ -89,15 +110,30 @@ class KnowledgeGraph:
 
         return rows_of(self.store.query(sparql, params))
 
+    def validate(self) -> list:
+        """Violations of the SHACL shapes anywhere in the store (empty when it conforms)."""
+        from kg.validate import validate_store
+
+        return validate_store(self.store)[0]
+
     def named(self, name: str, params: dict | None = None) -> tuple[list[str], list[list]]:
+        """Run a named query of ``kg/queries`` with its parameters (``{"actor": "Asimi Goïta"}``)."""
         from kg.query import load_query
 
-        return self.query(load_query(name).text, params)
+        named = load_query(name)
+        named.check(params or {})
+        return self.query(named.text, params)
 
     def export(self, fmt: str = "ttl", output: str | Path | None = None):
         from kg.export import export
 
         return export(self.store, fmt, output)
+
+    def import_rdf(self, path: str | Path, graph: str | None = None):
+        """Load an RDF file made elsewhere (see :mod:`kg.importer` for where its triples go)."""
+        from kg.importer import import_rdf
+
+        return import_rdf(self.store, path, graph)
 
     def network(self):
         from kg.network import actor_multigraph

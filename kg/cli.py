@@ -32,15 +32,20 @@ def build(
     published: Optional[str] = typer.Option(None, help="Publication date for documents without one (YYYY[-MM[-DD]])."),
     model: Optional[str] = ModelOption,
     force: bool = typer.Option(False, "--force", help="Re-extract articles already in the store."),
+    no_validate: bool = typer.Option(False, "--no-validate", help="Store articles without checking them against the SHACL shapes."),
 ) -> None:
     """Extract events from articles and add them to the store."""
     from kg.api import KnowledgeGraph
+    from kg.errors import ValidationError
 
-    summary = KnowledgeGraph(store).build(inputs, published=published, model=model, force=force)
+    summary = KnowledgeGraph(store).build(inputs, published=published, model=model, force=force, validate=not no_validate)
     _console().print(
         f"built: {summary.articles} article(s), {summary.events} event assertion(s), {summary.quads} quads; "
         f"{summary.skipped} unchanged article(s) skipped"
     )
+    if summary.rejected:
+        sys.stdout.write("".join(line + "\n" for line in summary.errors))
+        raise ValidationError(f"{summary.rejected} article(s) not stored: their graphs do not conform to ontology/shapes.ttl")
 
 
 @app.command()
@@ -95,26 +100,37 @@ def query(
 ) -> None:
     """Run a SPARQL query against the store."""
     from kg.api import KnowledgeGraph
+    from rich.markup import escape
+
+    from kg.errors import QueryError
     from kg.query import format_results, list_queries, load_query, parse_params, term_text
 
     console = _console()
     if list_:
         for q in list_queries():
-            console.print(f"[bold]{q.name}[/bold]  {q.description}")
+            console.print(f"[bold]{q.name}[/bold]  {escape(q.description)}")
+            for p in q.parameters:
+                console.print(f"    --param {p.name}=...{' (required)' if p.required else ''}  {p.description}", markup=False)
         return
     given = [x for x in (sparql, file, name) if x]
     if len(given) != 1:
         raise KgError("give exactly one of: a SPARQL string, --file F.rq, --name NAME")
+    params = parse_params(param)
     if file:
         try:
             text = file.read_text(encoding="utf-8")
         except OSError as exc:
             raise KgError(f"{file}: cannot read query ({exc.strerror})") from None
     elif name:
-        text = load_query(name).text
+        named = load_query(name)
+        named.check(params)
+        text = named.text
     else:
         text = sparql
-    names, rows = KnowledgeGraph(store, read_only=True).query(text, parse_params(param))
+    try:
+        names, rows = KnowledgeGraph(store, read_only=True).query(text, params)
+    except QueryError as exc:
+        raise QueryError(f"{file or 'query ' + name}: {exc}" if file or name else str(exc)) from None
     if format == "table":
         table = Table(title=name)
         for column in names:
@@ -129,16 +145,56 @@ def query(
 
 @app.command()
 def export(
-    format: str = typer.Option("ttl", "--format", "-f", help="ttl, trig, nt, nq or jsonld."),
+    format: str = typer.Option("ttl", "--format", "-f", help="RDF: ttl, trig, nt, nq, jsonld; actor network: graphml, gexf; events: csv."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     store: Optional[str] = StoreOption,
 ) -> None:
-    """Export the graph as RDF."""
+    """Export the graph as RDF, its actor network as GraphML or GEXF, or its events as ACLED-style CSV."""
     from kg.api import KnowledgeGraph
 
     path = KnowledgeGraph(store, read_only=True).export(format, output)
     if path:
         _console().print(f"wrote {path}", style="dim")
+
+
+@app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="An RDF file: .ttl, .trig, .nt, .nq, .jsonld or .rdf."),
+    store: Optional[str] = StoreOption,
+    graph: Optional[str] = typer.Option(None, "--graph", help="Named graph for triples outside any graph (default: one per file name)."),
+) -> None:
+    """Load RDF made elsewhere into the store, all or nothing."""
+    from kg.api import KnowledgeGraph
+
+    summary = KnowledgeGraph(store).import_rdf(file, graph=graph)
+    sys.stdout.write(f"imported {summary.quads} quads from {file} into {len(summary.graphs)} graph(s)"
+                     f"{'; triples outside a named graph went to ' + summary.default_graph if summary.default_graph in summary.graphs else ''}\n")
+
+
+@app.command()
+def validate(store: Optional[str] = StoreOption) -> None:
+    """Check the whole store against the SHACL shapes; print one line per violation."""
+    from kg.api import KnowledgeGraph
+    from kg.errors import ValidationError
+    from kg.validate import validate_store
+
+    graph = KnowledgeGraph(store, read_only=True)
+    violations, checked = validate_store(graph.store)
+    if violations:
+        sys.stdout.write("".join(v.line() + "\n" for v in violations))
+        raise ValidationError(f"store {graph.store.path} does not conform to ontology/shapes.ttl: {len(violations)} violation(s)")
+    sys.stdout.write(f"store {graph.store.path} conforms to ontology/shapes.ttl ({checked} triples checked)\n")
+
+
+@app.command("ontology-doc")
+def ontology_doc(
+    output: Path = typer.Option(Path("docs/ontology.md"), "-o", "--output", help="Markdown file to write."),
+    check: bool = typer.Option(False, "--check", help="Only check that the file is up to date (exit 1 when stale)."),
+) -> None:
+    """Write the human-readable reference of the ontology and its SHACL shapes."""
+    from kg.ontology_doc import write_doc
+
+    sys.stdout.write(write_doc(output, check=check) + "\n")
 
 
 @app.command()

@@ -47,3 +47,9 @@ class RulesError(KgError):
     """Extraction rules that name unknown ontology terms or do not parse."""
 
     exit_code = 6
+
+
+class ValidationError(KgError):
+    """A graph that does not conform to the SHACL shapes of ``ontology/shapes.ttl``."""
+
+    exit_code = 7

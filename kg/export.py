@@ -1,10 +1,12 @@
-"""Write the graph out in standard RDF formats, atomically (temp file, then rename)."""
+"""Write the graph out, atomically (temp file, then rename): RDF in standard formats, the actor
+network as GraphML or GEXF, events as an ACLED-style CSV table."""
 from __future__ import annotations
 
 import io
 import os
 import sys
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 import pyoxigraph as ox
 
@@ -18,29 +20,54 @@ FORMATS = {
     "nq": ox.RdfFormat.N_QUADS,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
+OTHER_FORMATS = ("graphml", "gexf", "csv")
+ALL_FORMATS = (*FORMATS, *OTHER_FORMATS)
 
 
 def rdf_format(name: str) -> ox.RdfFormat:
     try:
         return FORMATS[name]
     except KeyError:
-        raise KgError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}") from None
+        raise KgError(f"unknown export format {name!r}; use one of {', '.join(ALL_FORMATS)}") from None
+
+
+def writer(store: KgStore, fmt: str) -> Callable[[BinaryIO], None]:
+    """The function that writes ``store`` as ``fmt`` to a binary handle."""
+    if fmt == "graphml":
+        from kg.network_export import write_graphml
+
+        return lambda handle: write_graphml(store, handle)
+    if fmt == "gexf":
+        from kg.network_export import write_gexf
+
+        return lambda handle: write_gexf(store, handle)
+    if fmt == "csv":
+        from kg.events_csv import write_events_csv
+
+        return lambda handle: write_events_csv(store, handle)
+    form = rdf_format(fmt)
+    return lambda handle: store.dump(handle, form)
 
 
 def export(store: KgStore, fmt: str, output: str | Path | None = None) -> Path | None:
     """Serialise the store as ``fmt`` to ``output`` (or stdout when None)."""
-    form = rdf_format(fmt)
+    write = writer(store, fmt)
     if output is None:
         buffer = io.BytesIO()
-        store.dump(buffer, form)
+        write(buffer)
         sys.stdout.buffer.write(buffer.getvalue())
         return None
-    path = Path(output)
+    return atomic_write(Path(output), write)
+
+
+def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+    """Write ``path`` through a temporary file in the same folder, renamed into place when complete:
+    readers see the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as handle:
-            store.dump(handle, form)
+            write(handle)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)

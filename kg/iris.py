@@ -60,6 +60,11 @@ ENTITY_GRAPH = URIRef(f"{DATA_BASE}graph/entities")
 ONTOLOGY_GRAPH = URIRef(f"{DATA_BASE}graph/ontology")
 
 
+def import_graph_iri(name: str) -> URIRef:
+    """IRI of the named graph that ``kg import`` puts a file's triples in, from the file's name."""
+    return URIRef(f"{DATA_BASE}graph/import/{slug(name)}")
+
+
 def assertion_iri(article_id: str, start: int, end: int, event: str) -> URIRef:
     """IRI of one assertion: an article's claim, at given offsets, about one event."""
     return URIRef(f"{DATA_BASE}assertion/{short_hash(article_id, start, end, event)}")

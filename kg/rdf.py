@@ -100,9 +100,14 @@ def event_quads(event: EventRecord, article: Article) -> Iterator[Quad]:
         yield assertion, KGO.timeText, Literal(event.time.text), own
     if event.quantity:
         yield node, KGO.quantity, Literal(event.quantity), shared
+    if event.action.acled:  # the ACLED coding its participants give it, which may refine its type's
+        yield node, KGO.acledEventType, Literal(event.action.acled), shared
+        if event.action.acled_sub:
+            yield node, KGO.acledSubEventType, Literal(event.action.acled_sub), shared
     if event.attributed_to:
         yield assertion, KGO.attributedTo, Literal(event.attributed_to), own
     yield assertion, PROV.wasDerivedFrom, article_iri(article.id), own
+    yield assertion, OA.hasSource, article_iri(article.id), own
     yield assertion, PROV.wasGeneratedBy, EXTRACTION, own
     yield assertion, OA.hasSelector, selector, own
     yield selector, RDF.type, OA.TextPositionSelector, own

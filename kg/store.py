@@ -7,17 +7,27 @@ Queries see the union of all graphs.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
+from kg.bindings import bind, values_clause  # noqa: F401 - values_clause is part of this module's API
 from kg.errors import QueryError, StoreError
-from kg.iris import ONTOLOGY_GRAPH, graph_iri
+from kg.iris import ENTITY_GRAPH, ONTOLOGY_GRAPH, graph_iri
+from kg.sparql_text import undeclared_prefix
 from kg.ontology import ONTOLOGY_FILE
 
 MEMORY = ":memory:"
+KGO_NS = "https://w3id.org/kg/ontology#"
+ASSERTS = ox.NamedNode(KGO_NS + "asserts")
+PARTICIPANTS = {
+    ox.NamedNode(KGO_NS + "agent"),
+    ox.NamedNode(KGO_NS + "target"),
+    ox.NamedNode("http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace"),
+}
 DEFAULT_STORE = ".kg/store"
 
 
@@ -41,20 +51,21 @@ def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def values_clause(bindings: dict) -> str:
-    """A trailing SPARQL VALUES clause binding each ``name`` to its term, serialised by Oxigraph.
+def to_rdflib(term):
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"not an RDF term: {term!r}")
 
-    Terms are written by the RDF library (quotes and IRIs escaped), never pasted as raw text, so a
-    parameter value cannot change the query's structure.
-    """
-    names, terms = [], []
-    for name, value in bindings.items():
-        if not name.isidentifier():
-            raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
-        term = value if isinstance(value, (ox.NamedNode, ox.Literal)) else to_ox(value)
-        names.append(f"?{name}")
-        terms.append(str(term))
-    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class KgStore:
@@ -99,13 +110,37 @@ class KgStore:
         self.store.extend(quads)
 
     def replace_article(self, article_id: str, quads: Iterable[tuple]) -> int:
-        """Replace one article's named graph and add its shared-graph quads; returns quads added."""
+        """Replace one article's named graph and add its shared-graph quads; returns quads added.
+
+        Events the old version of the article asserted and no assertion points at any more leave
+        the shared graph, and so do the actors and places only they referred to.
+        """
         graph = ox.NamedNode(str(graph_iri(article_id)))
         converted = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g))) for s, p, o, g in quads]
+        before = []
         if self.store.contains_named_graph(graph):
+            before = [q.object for q in self.store.quads_for_pattern(None, ASSERTS, None, graph)]
             self.store.remove_graph(graph)
         self.store.extend(converted)
+        if before:
+            self._drop_orphans(before)
         return len(converted)
+
+    def _drop_orphans(self, events: list) -> None:
+        """Remove from the shared graph the given events no assertion asserts, then the actors and
+        places that nothing refers to any more."""
+        entities = ox.NamedNode(str(ENTITY_GRAPH))
+        orphans = [e for e in dict.fromkeys(events) if not any(self.store.quads_for_pattern(None, ASSERTS, e))]
+        related = []
+        for event in orphans:
+            for quad in list(self.store.quads_for_pattern(event, None, None, entities)):
+                if quad.predicate in PARTICIPANTS:
+                    related.append(quad.object)
+                self.store.remove(quad)
+        for node in dict.fromkeys(related):
+            if not any(self.store.quads_for_pattern(None, None, node)):
+                for quad in list(self.store.quads_for_pattern(node, None, None, entities)):
+                    self.store.remove(quad)
 
     def article_hash(self, article_id: str) -> str | None:
         """The content hash stored for an article, or None when it is not in the store."""
@@ -117,12 +152,10 @@ class KgStore:
 
     def query(self, sparql: str, bindings: dict | None = None):
         """Run a SPARQL query over the union of all graphs; parameters are bound, never pasted."""
-        if bindings:
-            sparql = sparql + "\n" + values_clause(bindings)
         try:
-            return self.store.query(sparql, use_default_graph_as_union=True)
+            return self.store.query(bind(sparql, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
+            raise QueryError(syntax_message(sparql, exc)) from None
         except RuntimeError as exc:
             raise QueryError(f"query failed: {exc}") from None
         except OSError as exc:
@@ -148,6 +181,30 @@ class KgStore:
     def flush(self) -> None:
         if self.path != MEMORY:
             self.store.flush()
+
+
+def syntax_message(sparql: str, error: SyntaxError) -> str:
+    """Oxigraph's syntax error as one line, its position in the query as written (without bound
+    parameters) and the text found there: ``SPARQL syntax error at line 2, column 7 (at "..."): ...``."""
+    try:
+        ox.Store().query(sparql)  # the query as written: positions the user can find
+    except SyntaxError as exc:
+        error = exc
+    except (OSError, RuntimeError):
+        pass
+    undeclared = undeclared_prefix(sparql)
+    if undeclared:
+        prefix, line, column = undeclared
+        return f"SPARQL syntax error at line {line}, column {column}: prefix '{prefix}:' is not declared (add PREFIX {prefix}: <...>)"
+    text = str(error)
+    match = re.match(r"error at (\d+):(\d+): (.*)", text, re.S)
+    if not match:
+        return f"SPARQL syntax error: {text}"
+    line, column, message = int(match[1]), int(match[2]), " ".join(match[3].split())
+    lines = sparql.splitlines() or [""]
+    near = lines[line - 1][column - 1:].strip() if 0 < line <= len(lines) else ""
+    near = f' (at "{near[:30]}{"…" if len(near) > 30 else ""}")' if near else " (at the end)"
+    return f"SPARQL syntax error at line {line}, column {column}{near}: {message}"
 
 
 PREFIXES = {

@@ -1,0 +1,81 @@
+"""The actor network as GraphML and GEXF, for Gephi, Cytoscape, yEd, igraph and networkx.
+
+GraphML holds the claim-level multigraph of :func:`kg.network.actor_multigraph`: one edge per
+claim (event, article, modality) with the event, its type, date, modality, sentence and source, so
+every edge traces back to its sentence. GEXF holds the weighted dyads of :func:`kg.network.dyads`
+(denied claims left out): weight = the dyad's count, score = its net cooperation (+) / conflict (-)
+score, and one spell per dated event, spanning the period its date names (2025-05 is 2025-05-01 to 2025-05-31),
+so that Gephi's timeline shows when each dyad was active. Both carry every actor of the store with
+its label, kg type, country and sector.
+"""
+from __future__ import annotations
+
+import calendar
+from typing import BinaryIO
+
+import networkx as nx
+
+ACTOR_ATTRIBUTES = """
+PREFIX kgo:  <https://w3id.org/kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?actor (GROUP_CONCAT(DISTINCT ?c; separator=";") AS ?country) (GROUP_CONCAT(DISTINCT ?s; separator=";") AS ?sector)
+WHERE {
+  ?actor a ?class . ?class rdfs:subClassOf* kgo:Actor .
+  OPTIONAL { ?actor kgo:countryCode ?c }
+  OPTIONAL { ?actor kgo:sector ?s }
+}
+GROUP BY ?actor"""
+
+
+def write_graphml(store, handle: BinaryIO) -> None:
+    """The claim-level actor multigraph as GraphML."""
+    from kg.network import actor_multigraph
+
+    graph = _with_actor_attributes(store, actor_multigraph(store))
+    graph.graph["name"] = "kg actor network: one edge per claim"
+    nx.write_graphml(graph, handle, encoding="utf-8")
+
+
+def write_gexf(store, handle: BinaryIO) -> None:
+    """The weighted dyads as GEXF, with event-date spells for Gephi's timeline."""
+    from kg.network import actor_multigraph, dyads
+
+    claims = actor_multigraph(store)
+    pairs = dyads(claims)
+    graph = nx.DiGraph(name="kg actor network: weighted dyads")
+    for node, data in claims.nodes(data=True):
+        graph.add_node(node, **data)
+    for u, v, data in pairs.edges(data=True):
+        kept = [e for e in claims.get_edge_data(u, v).values() if e.get("modality") != "denied"]
+        spells = sorted({period(e["date"]) for e in kept if e.get("date")})
+        types = ", ".join(sorted({e["type"] for e in kept if e.get("type")}))
+        attributes = {"weight": data["count"], "score": float(data["score"]), "label": types, "types": types}
+        if spells:
+            attributes["spells"] = spells
+        graph.add_edge(u, v, **attributes)
+    graph = _with_actor_attributes(store, graph)
+    nx.write_gexf(graph, handle, encoding="utf-8")
+
+
+def period(date: str) -> tuple[str, str]:
+    """The first and last day a date of any precision names: ``2025`` -> 2025-01-01, 2025-12-31."""
+    parts = date.split("-")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    month = int(parts[1])
+    if len(parts) == 2:
+        return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    return date, date
+
+
+def _with_actor_attributes(store, graph):
+    for row in store.query(ACTOR_ATTRIBUTES):
+        node = row["actor"].value
+        if node in graph:
+            graph.nodes[node]["country"] = row["country"].value if row["country"] else ""
+            graph.nodes[node]["sector"] = row["sector"].value if row["sector"] else ""
+    for _, data in graph.nodes(data=True):
+        data.setdefault("country", "")
+        data.setdefault("sector", "")
+    return graph
