@@ -36,6 +36,11 @@ def actor_iri(name: str) -> URIRef:
     return URIRef(f"{DATA_BASE}actor/{slug(name)}")
 
 
+def issue_iri(name: str) -> URIRef:
+    """IRI of an issue (a thing an event is done to), from its name."""
+    return URIRef(f"{DATA_BASE}issue/{slug(name)}")
+
+
 def place_iri(name: str, geonames_id: int | None = None) -> URIRef:
     """IRI of a place: its GeoNames id when linked, else its name."""
     return URIRef(f"{DATA_BASE}place/" + (f"geonames-{geonames_id}" if geonames_id else slug(name)))

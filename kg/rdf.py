@@ -65,7 +65,11 @@ def event_quads(event: EventRecord, article: Article) -> Iterator[Quad]:
     yield node, KGO.eventType, event_type_iri(event.action.type), shared
     yield node, RDFS.label, Literal(_event_label(event)), shared
     for role, ref in ((KGO.agent, event.actor), (KGO.target, event.target)):
-        if ref is not None and ref.iri:
+        if ref is not None and ref.iri and ref.type == "Issue":
+            yield node, KGO.about, URIRef(ref.iri), shared
+            yield URIRef(ref.iri), RDF.type, KGO.Issue, shared
+            yield URIRef(ref.iri), RDFS.label, Literal(ref.label), shared
+        elif ref is not None and ref.iri:
             yield node, role, URIRef(ref.iri), shared
             yield from actor_quads(ref)
     if event.time and event.time.value:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.gazetteer import fold
-from kg.iris import actor_iri
+from kg.iris import actor_iri, issue_iri
 from kg.records import ActorRef, EventRecord
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
@@ -60,7 +60,7 @@ def resolve_events(events: list[EventRecord], resolver: Resolver | None = None) 
         if ref.pronoun and ref.type == "Actor" and ref.label == ref.text:
             ref.iri = None
         else:
-            ref.iri = str(actor_iri(ref.label))
+            ref.iri = str(issue_iri(ref.label) if ref.type == "Issue" else actor_iri(ref.label))
     return events
 
 

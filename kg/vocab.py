@@ -24,6 +24,7 @@ class KGO(DefinedNamespace):
     Article: URIRef
     Extraction: URIRef
     Place: URIRef
+    Issue: URIRef
     Modality: URIRef
     # actor classes
     Actor: URIRef
@@ -44,6 +45,7 @@ class KGO(DefinedNamespace):
     eventType: URIRef
     agent: URIRef
     target: URIRef
+    about: URIRef
     date: URIRef
     quantity: URIRef
     # assertion properties

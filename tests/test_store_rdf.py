@@ -65,3 +65,21 @@ def test_unreadable_store_path_is_a_store_error(tmp_path):
     blocker.write_text("not a store")
     with pytest.raises(StoreError):
         KnowledgeGraph(str(blocker / "store"))
+
+
+@pytest.mark.model
+def test_a_thing_done_to_is_an_issue_not_an_actor(tmp_path, extractor):
+    from kg.api import KnowledgeGraph
+
+    article = tmp_path / "vote.md"
+    article.write_text("---\npublished: 2025-06\n---\nBaghdad has rejected the referendum as unconstitutional.\n",
+                       encoding="utf-8")
+    graph = KnowledgeGraph(":memory:")
+    graph.build([article], extractor=extractor)
+    names, rows = graph.query(
+        "PREFIX kgo: <https://w3id.org/kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?agent ?issue WHERE { ?e kgo:agent/rdfs:label ?agent ; kgo:about ?i . ?i a kgo:Issue ; rdfs:label ?issue "
+        "FILTER NOT EXISTS { ?e kgo:target ?i } }")
+    assert [(r[0].value, r[1].value) for r in rows] == [("Baghdad", "referendum")]
+    assert "referendum" not in {d["label"] for _, d in graph.network().nodes(data=True)}
+    assert graph.validate() == []
