@@ -390,6 +390,10 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
                 agent = agent or obj
             else:
                 target = target or obj
+        elif child.dep_ == "prep" and child.lower_ in ("between", "among", "amongst"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and is_actorish(obj, rules):  # "cooperation between X and Y": both take part
+                agent = agent or obj
         elif child.dep_ == "prep" and child.lower_ == "by":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and is_actorish(obj, rules):
