@@ -129,8 +129,14 @@ def is_passive(verb: Token) -> bool:
 def _own_subject(verb: Token) -> Token | None:
     """A verb's subject; of several (a misparsed lead "in Cancun, Quintana Roo, workers
     demonstrated"), the one nearest before the verb."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS and c.dep_ != "expl"
-                and not _in_dateline(c)]
+    subjects = []
+    for child in verb.children:
+        if child.dep_ not in SUBJECTS + PASSIVE_SUBJECTS or child.dep_ == "expl":
+            continue
+        if _in_dateline(child):  # "ISTANBUL -- President Erdogan gave ...": the apposition acts
+            child = next((c for c in child.children if c.dep_ == "appos" and not _in_dateline(c)), None)
+        if child is not None:
+            subjects.append(child)
     before = [c for c in subjects if c.i < verb.i]
     if before:
         return before[-1]
