@@ -310,10 +310,14 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
                 target = _recipient_within(child, rules)  # "a loan to Ukraine", "$2 million in aid to Fiji"
             if theme and child.dep_ == "dobj" and agent is None:
                 agent = _owner(child, rules)  # "withdraw its troops"
+        for index in consumed:  # "rejected an Armenian proposal", "held talks with Kenyatta"
+            part = verb.doc[index]
+            if target is None and part.dep_ in OBJECTS:
+                target = next((c for c in part.lefts if c.dep_ in ("poss", "amod", "compound")
+                               and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and is_actorish(c, rules)), None)
+            target = target or _prep_target(part, rules, skip=("of",), actors_only=True)
         if target is None:
             target = _prep_target(verb, rules, actors_only=True, places=theme)
-        for index in consumed:
-            target = target or _prep_target(verb.doc[index], rules, skip=("of",), actors_only=True)
         if target is None and first_in(verb, rules.words.complement_verbs) is not None:
             target = _complement_target(verb, rules)
         if agent is None:
