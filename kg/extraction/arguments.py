@@ -83,6 +83,8 @@ def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: i
     phrase (a looser reading, marked as such so its confidence is lower)."""
     root = trigger.token
     taken = {t.i for t in agent.subtree} | {root.i, *trigger.consumed}
+    if not trigger.nominal and first_in(root, rules.words.theme_verbs) is not None:
+        taken |= {t.i for c in root.children if c.dep_ == "dobj" for t in c.subtree}  # what is moved
     for token in root.subtree:
         if token.i <= root.i or token.i > root.i + window or token.i in taken:
             continue
@@ -100,7 +102,7 @@ def _issue(trigger: Trigger, rules: Rules) -> Token | None:
     if trigger.nominal:
         return None
     verb = trigger.token
-    if is_passive(verb):
+    if is_passive(verb) or first_in(verb, rules.words.theme_verbs) is not None:
         return None
     candidates = [c for c in verb.children if c.dep_ == "dobj" and c.i not in trigger.consumed]
     for obj in candidates:

@@ -26,6 +26,7 @@ class Trigger:
     key: str
     nominal: bool
     consumed: tuple[int, ...] = ()  # tokens that are part of the trigger ("assistance" in "seek assistance")
+    restates: bool = False  # a noun object of a verb naming the same kind of event ("granted asylum")
 
     @property
     def text(self) -> str:
@@ -52,8 +53,16 @@ def find_triggers(sentence: Span, rules: Rules) -> list[Trigger]:
             continue
         trigger = _noun_trigger(token, rules)
         if trigger is not None:
+            if _restates(trigger, verbal):
+                trigger = Trigger(trigger.token, trigger.type, trigger.key, True, trigger.consumed, restates=True)
             nominal.append(trigger)
     return sorted(verbal + nominal, key=lambda t: t.token.i)
+
+
+def _restates(nominal: Trigger, verbal: list[Trigger]) -> bool:
+    """A noun that is the object of a verb naming the same kind of event ("granted asylum")."""
+    return any(v.token.i == nominal.token.head.i and v.type == nominal.type and nominal.token.dep_ in OBJECT_DEPS
+               for v in verbal)
 
 
 def _verb_trigger(token: Token, rules: Rules) -> Trigger | None:
