@@ -210,6 +210,13 @@ def syntax_message(sparql: str, error: SyntaxError) -> str:
 PREFIXES = {
     "kgo": "https://w3id.org/kg/ontology#",
     "kgr": "https://w3id.org/kg/id/",
+    "actor": "https://w3id.org/kg/id/actor/",
+    "event": "https://w3id.org/kg/id/event/",
+    "issue": "https://w3id.org/kg/id/issue/",
+    "place": "https://w3id.org/kg/id/place/",
+    "article": "https://w3id.org/kg/id/article/",
+    "assertion": "https://w3id.org/kg/id/assertion/",
+    "graph": "https://w3id.org/kg/id/graph/",
     "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
     "prov": "http://www.w3.org/ns/prov#",
     "schema": "https://schema.org/",
