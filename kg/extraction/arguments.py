@@ -179,6 +179,11 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return head
     if dep == "amod" and verb.tag_ == "VBN":
         return head
+    if dep == "pcomp" and head.dep_ == "prep" and fold(head.text) in ("of", "from", "for"):
+        # object control through a preposition: "accused Paris of ignoring", "stopped X from leaving"
+        obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and head.head.pos_ in ("VERB", "AUX"):
+            return obj
     if dep == "pcomp" and head.dep_ == "prep":
         return clause_subject(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
     if dep == "xcomp":
