@@ -84,9 +84,11 @@ def is_actorish(token: Token, rules: Rules) -> bool:
     if token.pos_ == "PRON":
         return lower in rules.words.group_pronouns or lower in rules.words.person_pronouns
     if group_kind(token, rules)[0] is not None:
-        return True
+        return True  # also adjectives of kind: "civilian" in "a civilian vehicle"
     if token.pos_ == "PROPN" and not token.ent_type_:
         return True  # a name the entity recogniser missed
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False  # "private" in "a private dinner" is no rank
     return fold(token.lemma_) in rules.titles or lower in rules.organizations
 
 
