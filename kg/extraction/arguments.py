@@ -312,6 +312,8 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
             kept = child.i not in consumed or is_actorish(child, rules)  # "summoned France's ambassador"
             if child.dep_ == "dative" or (child.dep_ in OBJECTS and kept and not theme):
                 target = actor_within(child, rules)
+                for sibling in (c for c in child.children if c.dep_ == "conj"):
+                    target = target or actor_within(sibling, rules)  # "the act and the threats made by X"
                 break
             if theme and child.dep_ == "dobj" and target is None:
                 target = _recipient_within(child, rules)  # "a loan to Ukraine", "$2 million in aid to Fiji"
