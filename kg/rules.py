@@ -53,6 +53,7 @@ class ArgumentWords:
     person_pronouns: frozenset[str]
     region_nouns: frozenset[str]
     theme_verbs: frozenset[str]
+    causative_verbs: frozenset[str]
     issue_target_roots: frozenset[str]
     inherited_target_roots: frozenset[str]
     event_chain_nouns: frozenset[str]

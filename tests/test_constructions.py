@@ -63,6 +63,8 @@ CASES = [
     # an intent to meet is coded as AGREE (CAMEO 036) and planned
     ("The minister said the government will meet the opposition next week.",
      ("government", "Consult", "political parties", "planned")),
+    # a causative verb: its subject has the event done to its object
+    ("A Spanish judge has ordered nine former ministers jailed.", ("A Spanish judge", "Arrest", "Spanish government", "asserted")),
     # several subjects: the one nearest the verb acts
     ("On 3 May, in Lagos, Kaduna, workers demonstrated against unpaid wages.",
      ("protesters", "Protest", None, "asserted")),

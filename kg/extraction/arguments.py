@@ -292,6 +292,14 @@ def _is_place(token: Token, rules: Rules) -> bool:
 def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Token | None]:
     verb = trigger.token
     consumed = set(trigger.consumed)
+    if verb.tag_ == "VBN" and verb.pos_ == "VERB":
+        # "the judge ordered nine ex-ministers jailed": the object is the patient, the orderer acts
+        governor = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
+        patient = verb.head if verb.dep_ == "acl" else next(
+            (c for c in governor.children if c.dep_ in ("dobj", "nsubj") and governor.i < c.i < verb.i), None)
+        if patient is not None and verb.dep_ in ("acl", "xcomp", "oprd", "ccomp") \
+                and first_in(governor, rules.words.causative_verbs) is not None:
+            return _resolve_relative(clause_subject(governor)), patient
     subject = clause_subject(verb)
     if is_passive(verb):
         target = subject if subject is not None and subject.i not in consumed else None
