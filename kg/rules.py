@@ -53,6 +53,8 @@ class ArgumentWords:
     person_pronouns: frozenset[str]
     region_nouns: frozenset[str]
     theme_verbs: frozenset[str]
+    saying_verbs: frozenset[str]
+    demand_modals: frozenset[str]
     causative_verbs: frozenset[str]
     issue_target_roots: frozenset[str]
     inherited_target_roots: frozenset[str]

@@ -65,6 +65,8 @@ CASES = [
      ("government", "Consult", "political parties", "planned")),
     # a causative verb: its subject has the event done to its object
     ("A Spanish judge has ordered nine former ministers jailed.", ("A Spanish judge", "Arrest", "Spanish government", "asserted")),
+    # saying that someone must act is a demand on them
+    ("Russia says Israel must end its strikes on Syria.", ("Russia", "Request", "Israel", "asserted")),
     # several subjects: the one nearest the verb acts
     ("On 3 May, in Lagos, Kaduna, workers demonstrated against unpaid wages.",
      ("protesters", "Protest", None, "asserted")),

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from kg.extraction.lemmas import first_in
 from kg.extraction.mentions import TIME_ENTS, is_actorish
-from kg.extraction.triggers import Trigger
+from kg.extraction.triggers import DEMAND_KEY, Trigger
 from kg.gazetteer import fold
 from kg.rules import Rules
 
@@ -292,6 +292,9 @@ def _is_place(token: Token, rules: Rules) -> bool:
 def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Token | None]:
     verb = trigger.token
     consumed = set(trigger.consumed)
+    if trigger.key == DEMAND_KEY:  # "Russia says Israel must end attacks": Russia -> Israel
+        clause = verb.doc[trigger.consumed[0]]
+        return _resolve_relative(clause_subject(verb)), _own_subject(clause)
     if verb.tag_ == "VBN" and verb.pos_ == "VERB":
         # "the judge ordered nine ex-ministers jailed": the object is the patient, the orderer acts
         governor = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head

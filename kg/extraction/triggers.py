@@ -46,6 +46,8 @@ def find_triggers(sentence: Span, rules: Rules) -> list[Trigger]:
             trigger = _verb_trigger(token, rules)
             if trigger is not None:
                 verbal.append(trigger)
+    verbal += [t for t in (_demand_by_saying(token, rules) for token in sentence if token.pos_ == "VERB") if t]
+    verbal.sort(key=lambda t: t.token.i)
     consumed = {i for t in verbal for i in t.consumed}
     nominal = []
     for token in sentence:
@@ -57,6 +59,22 @@ def find_triggers(sentence: Span, rules: Rules) -> list[Trigger]:
                 trigger = Trigger(trigger.token, trigger.type, trigger.key, True, trigger.consumed, restates=True)
             nominal.append(trigger)
     return sorted(verbal + nominal, key=lambda t: t.token.i)
+
+
+DEMAND_KEY = "say must"
+
+
+def _demand_by_saying(token: Token, rules: Rules) -> Trigger | None:
+    """"Russia says Israel must end attacks": saying that someone must do something is a demand."""
+    if fold(token.lemma_) not in rules.words.saying_verbs:
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        modal = any(fold(c.text) in rules.words.demand_modals for c in clause.children if c.dep_ == "aux")
+        if modal and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return Trigger(token, "Request", DEMAND_KEY, False, (clause.i,))
+    return None
 
 
 def _restates(nominal: Trigger, verbal: list[Trigger]) -> bool:
