@@ -25,6 +25,12 @@ class InputError(KgError):
         self.line = line
 
 
+class UsageError(KgError):
+    """A command used with an option value it does not know (an unknown format, a missing argument)."""
+
+    exit_code = 2
+
+
 class ModelError(KgError):
     """The spaCy pipeline is missing or cannot be loaded."""
 
