@@ -38,9 +38,9 @@ class Extractor:
         """(article, events) pairs, parsed in batches with ``nlp.pipe``; a long article is parsed in
         pieces of at most ``piece_chars`` characters, so memory is bounded (see :mod:`kg.pieces`)."""
         from kg.extraction import extract_events
-        from kg.pieces import joined, pieces_of
+        from kg.pieces import joined, parse_in_pieces
 
-        parsed = self.nlp.pipe(pieces_of(articles, self.piece_chars), as_tuples=True, batch_size=batch_size)
+        parsed = parse_in_pieces(self.nlp, articles, self.piece_chars, batch_size)
         yield from joined((piece, extract_events(doc, piece.part, self.rules, self.resolver)) for doc, piece in parsed)
 
 

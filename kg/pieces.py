@@ -56,6 +56,29 @@ def pieces_of(articles: Iterable[Article], size: int) -> Iterator[tuple[str, Pie
             yield part.text, Piece(article, part, start, i == len(starts) - 1)
 
 
+def parse_in_pieces(nlp, articles: Iterable[Article], piece_chars: int, batch_size: int = 32) -> Iterator[tuple[object, Piece]]:
+    """(doc, piece) pairs from ``nlp.pipe``, in batches of at most ``batch_size`` pieces and
+    ``piece_chars`` characters: the parser holds one batch at a time, so the pieces of a long
+    article are never parsed together."""
+    for batch in batches(pieces_of(articles, piece_chars), piece_chars, batch_size):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+
+def batches(pairs: Iterable[tuple[str, Piece]], max_chars: int, max_items: int) -> Iterator[list[tuple[str, Piece]]]:
+    """Consecutive pairs grouped so that no group holds more than ``max_items`` or, unless it is a
+    single piece, more than ``max_chars`` characters."""
+    batch: list[tuple[str, Piece]] = []
+    chars = 0
+    for text, piece in pairs:
+        if batch and (chars + len(text) > max_chars or len(batch) >= max_items):
+            yield batch
+            batch, chars = [], 0
+        batch.append((text, piece))
+        chars += len(text)
+    if batch:
+        yield batch
+
+
 def joined(results: Iterable[tuple[Piece, list[EventRecord]]]) -> Iterator[tuple[Article, list[EventRecord]]]:
     """(article, events) once all its pieces are through, offsets moved into the whole article."""
     events: list[EventRecord] = []
