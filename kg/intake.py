@@ -1,5 +1,7 @@
 """Take in many inputs and keep going past the bad ones: each bad file or JSONL line is set aside
-with its reason, and the good articles flow on. ``strict`` makes the first bad one fatal instead.
+with its reason, and the good articles flow on. ``strict`` makes the first bad one fatal instead:
+every input is read and checked before the first article goes out, so a strict build that fails
+has stored nothing.
 
 The build and extract commands read through an :class:`Intake`, then report
 :attr:`Intake.refused` at the end, one line each, ``file:line: reason``.
@@ -25,7 +27,16 @@ class Intake:
 
     def articles(self, inputs: Iterable[str | Path] | str | Path, *, published: str | None = None) -> Iterator[Article]:
         """The good articles of ``inputs`` in input order; bad ones go to :attr:`refused` (or, when
-        strict, raise)."""
+        strict, raise before any article is yielded)."""
+        if isinstance(inputs, (str, Path)):
+            inputs = [inputs]
+        inputs = list(inputs)
+        if self.strict:
+            for _ in self._checked(inputs, published):
+                pass
+        yield from self._checked(inputs, published)
+
+    def _checked(self, inputs: list, published: str | None) -> Iterator[Article]:
         from kg.read import read_items
 
         checks = None

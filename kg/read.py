@@ -95,13 +95,23 @@ def published_date(value: object, *, where: str | None = None, line: int | None 
     return check_not_future(normalise_published(value, where=where, line=line), where=where, line=line)
 
 
+class FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader that leaves dates as written: kg checks them itself and says what is
+    wrong ("2025-02-30" is no date), where YAML would fail with an exception."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
 def split_front_matter(raw: str, *, path: str | None = None) -> tuple[dict, str]:
     """Split ``---`` YAML front matter from the body; returns (metadata, body)."""
     match = _FRONT_MATTER.match(raw)
     if not match:
         return {}, raw
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None

@@ -233,10 +233,10 @@ def _store_error(where: str, exc: Exception) -> StoreError:
     message = str(exc)
     if "lock" in message.lower():
         return StoreError(f"store {where} is in use by another kg process (one writer at a time); wait for it to finish")
-    first = message.splitlines()[0] if message else type(exc).__name__
-    if isinstance(exc, RuntimeError) or "corruption" in message.lower():
-        return StoreError(f"store {where} is damaged and cannot be opened ({first}); rebuild it or restore a copy")
-    return StoreError(f"cannot open store {where}: {first}")
+    first = " ".join(message.split()) if message else type(exc).__name__
+    if isinstance(exc, RuntimeError) or "corruption" in message.lower() or (Path(where) / "CURRENT").exists():
+        return StoreError(f"store {where} is damaged and cannot be opened ({first[:300]}); rebuild it or restore a copy")
+    return StoreError(f"cannot open store {where}: {first[:300]}")
 
 
 def syntax_message(sparql: str, error: SyntaxError) -> str:
