@@ -87,16 +87,20 @@ def whole_articles(store: ox.Store, expected: dict) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def interrupted(corpus, expected, tmp_path_factory):
-    """A build killed with SIGKILL once at least KILL_AT articles are stored; readers and a second
-    writer come by while it runs. Returns what was seen."""
+def interrupted(corpus, request, tmp_path_factory):
+    """A build killed with SIGKILL half-way; readers and a second writer come by while it runs.
+    What a clean build stores is worked out while the build runs. Returns what was seen."""
     store = str(tmp_path_factory.mktemp("killed") / "store")
     one = corpus / "article-000.md"
-    seen = {"polls": 0, "counts": [], "second_writer": None, "import": None, "cli_reader": None}
+    rdf = Path(store).parent / "other.ttl"
+    rdf.write_text("<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n")
+    seen = {"polls": 0, "counts": []}
     started = time.perf_counter()
     build = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", store],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    visitors = None
     try:
+        expected = request.getfixturevalue("expected")
         while True:
             if build.poll() is not None:
                 pytest.fail(f"the build ended (exit {build.returncode}) before it could be killed; make COUNT larger")
@@ -106,21 +110,23 @@ def interrupted(corpus, expected, tmp_path_factory):
                 del reader
                 seen["polls"] += 1
                 seen["counts"].append(len(stored))
-                if stored and seen["second_writer"] is None:
-                    seen["second_writer"] = kg("build", str(one), "--store", store)
-                    rdf = Path(store).parent / "other.ttl"
-                    rdf.write_text("<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n")
-                    seen["import"] = kg("import", str(rdf), "--store", store)
-                    seen["cli_reader"] = kg("query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
-                                            "--format", "json", "--store", store)
-                if len(stored) >= KILL_AT:
+                if stored and visitors is None:
+                    visitors = {name: subprocess.Popen([sys.executable, "-m", "kg.cli", *args, "--store", store],
+                                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                for name, args in (("second_writer", ("build", str(one))), ("import", ("import", str(rdf))),
+                                                   ("cli_reader", ("query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
+                                                                   "GROUP BY ?g", "--format", "json")))}
+                if visitors and all(v.poll() is not None for v in visitors.values()) and len(stored) >= KILL_AT:
                     build.send_signal(signal.SIGKILL)
                     break
-            time.sleep(0.1)
+            time.sleep(0.05)
     finally:
-        if build.poll() is None and build.returncode is None:
+        if build.poll() is None:
             build.kill()
         build.wait()
+    for name, visitor in (visitors or {}).items():
+        stdout, stderr = visitor.communicate()
+        seen[name] = subprocess.CompletedProcess(visitor.args, visitor.returncode, stdout, stderr)
     seen["returncode"] = build.returncode
     seen["seconds"] = time.perf_counter() - started
     seen["store"] = store
