@@ -10,6 +10,10 @@ class KgError(Exception):
 
     exit_code = 1
 
+    def line(self) -> str:
+        """The message as one line: line breaks (from a parser, a file name) become spaces."""
+        return " ".join(str(self).split())
+
 
 class InputError(KgError):
     """An input file or document that cannot be read (missing, empty, malformed)."""
@@ -20,7 +24,7 @@ class InputError(KgError):
         where = ""
         if path is not None:
             where = f"{path}:{line}: " if line is not None else f"{path}: "
-        super().__init__(f"{where}{message}")
+        super().__init__(" ".join(f"{where}{message}".split()))
         self.path = path
         self.line = line
 

@@ -254,6 +254,8 @@ def _jsonl_article(data: bytes, path: Path, number: int, published: str | None, 
     if not isinstance(obj, dict):
         raise InputError("each line must be a JSON object", path=where, line=number)
     text = obj.get("text")
+    if isinstance(text, str):
+        text = clean_text(text)
     if not isinstance(text, str) or not text.strip():
         missing = "text" not in obj or text is None
         raise InputError('no "text" field with article text' if missing else '"text" holds no article text',
@@ -266,7 +268,7 @@ def _jsonl_article(data: bytes, path: Path, number: int, published: str | None, 
         raise InputError(f'"id" must be a string or a number, not {type(raw_id).__name__}', path=where, line=number)
     return Article(
         id=clean_text(str(raw_id if raw_id not in (None, "") else f"{path.stem}-{number}")),
-        text=clean_text(text),
+        text=text,
         title=_str_or_none(obj.get("title")),
         published=published_date(obj.get("published"), where=where, line=number) or published,
         source=_str_or_none(obj.get("source")),
