@@ -314,7 +314,7 @@ def eval_(
 def main() -> None:
     """Entry point: run the CLI, turning kg's errors into one line and an exit code."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # an interrupt (Ctrl-C) comes back as 130, not as an exception
     except KgError as exc:
         print(f"kg: {exc.line()}", file=sys.stderr)
         sys.exit(exc.exit_code)
@@ -328,6 +328,10 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    if isinstance(code, int) and code:
+        if code == 130:
+            print("kg: interrupted", file=sys.stderr)
+        sys.exit(code)
 
 
 if __name__ == "__main__":

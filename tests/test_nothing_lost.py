@@ -182,6 +182,20 @@ def test_sigkill_mid_build_leaves_whole_articles_that_conform_and_a_rerun_finish
     print(f"\nfigures: {FIGURES}")
 
 
+def test_ctrl_c_mid_build_exits_130_and_leaves_whole_articles(corpus, expected, tmp_path):
+    store = str(tmp_path / "store")
+    build = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", store],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while build.poll() is None:
+        if Path(store, "CURRENT").exists() and whole_articles(KgStore.open(store, read_only=True).store, expected):
+            break
+        time.sleep(0.05)
+    build.send_signal(signal.SIGINT)
+    stdout, stderr = build.communicate(timeout=120)
+    assert build.returncode == 130 and stderr.endswith("kg: interrupted\n") and "Traceback" not in stderr
+    assert 0 < len(whole_articles(KgStore.open(store).store, expected)) < COUNT
+
+
 def _limit_file_size(limit: int):
     return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
