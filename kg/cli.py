@@ -64,7 +64,7 @@ def _raise_refused(refused: list, done: str) -> None:
     if len(refused) == 1:
         raise refused[0]
     if refused:
-        sys.stderr.write("".join(f"kg: {error.line()}\n" for error in refused))
+        sys.stderr.write("".join(f"kg: {error.one_line()}\n" for error in refused))
         raise InputError(f"{len(refused)} inputs refused (listed above); {done}")
 
 
@@ -316,7 +316,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)  # an interrupt (Ctrl-C) comes back as 130, not as an exception
     except KgError as exc:
-        print(f"kg: {exc.line()}", file=sys.stderr)
+        print(f"kg: {exc.one_line()}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

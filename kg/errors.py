@@ -10,7 +10,7 @@ class KgError(Exception):
 
     exit_code = 1
 
-    def line(self) -> str:
+    def one_line(self) -> str:
         """The message as one line: line breaks (from a parser, a file name) become spaces."""
         return " ".join(str(self).split())
 
