@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.article import Article
+from kg.intake import Intake
+from kg.limits import Limits
 from kg.records import EventRecord
 
 
@@ -17,6 +19,7 @@ class Extractor:
     rules: object = None
     nlp: object = None
     resolver: object = None
+    piece_chars: int = Limits.piece_chars
 
     def __post_init__(self) -> None:
         from kg.nlp import build_pipeline
@@ -29,17 +32,16 @@ class Extractor:
 
     def events(self, article: Article) -> list[EventRecord]:
         """Event records of one article."""
-        from kg.extraction import extract_events
-
-        return extract_events(self.nlp(article.text), article, self.rules, self.resolver)
+        return next(self.stream([article]))[1]
 
     def stream(self, articles: Iterable[Article], batch_size: int = 32):
-        """(article, events) pairs, parsed in batches with ``nlp.pipe``."""
+        """(article, events) pairs, parsed in batches with ``nlp.pipe``; a long article is parsed in
+        pieces of at most ``piece_chars`` characters, so memory is bounded (see :mod:`kg.pieces`)."""
         from kg.extraction import extract_events
+        from kg.pieces import joined, parse_in_pieces
 
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield article, extract_events(doc, article, self.rules, self.resolver)
+        parsed = parse_in_pieces(self.nlp, articles, self.piece_chars, batch_size)
+        yield from joined((piece, extract_events(doc, piece.part, self.rules, self.resolver)) for doc, piece in parsed)
 
 
 def extract(text: str, *, published: str | None = None, id: str = "doc", extractor: Extractor | None = None) -> list[dict]:
@@ -57,6 +59,7 @@ class BuildSummary:
     errors: list[str] = field(default_factory=list)
     rejected: int = 0
     validation_seconds: float = 0.0
+    refused: list = field(default_factory=list)  # an InputError per input set aside
 
 
 class KnowledgeGraph:
@@ -68,21 +71,25 @@ class KnowledgeGraph:
         self.store = KgStore.open(store, read_only=read_only)
 
     def build(self, inputs, *, published: str | None = None, model: str | None = None,
-              extractor: Extractor | None = None, force: bool = False, validate: bool = True) -> BuildSummary:
+              extractor: Extractor | None = None, force: bool = False, validate: bool = True,
+              strict: bool = False, limits: Limits = Limits()) -> BuildSummary:
         """Read, extract and store articles; an unchanged article already stored is skipped.
 
         With ``validate`` each article's quads are checked against the SHACL shapes first; an
         article that does not conform is not stored, and its violations go to ``summary.errors``.
+        Bad inputs (see :mod:`kg.read` and :mod:`kg.screen`) are set aside in ``summary.refused``,
+        one ``file:line: reason`` each, and the rest is built; ``strict`` raises at the first one.
+        Each article is stored in one transaction: an interrupted build leaves whole articles.
         """
         from time import perf_counter
 
         from kg.rdf import article_graph
-        from kg.read import read_articles
 
-        extractor = extractor or Extractor(model=model)
-        summary = BuildSummary()
+        intake = Intake(strict=strict, limits=limits)
+        extractor = extractor or Extractor(model=model, piece_chars=limits.piece_chars)
+        summary = BuildSummary(refused=intake.refused)
         validator = None
-        for article, events in extractor.stream(read_articles(inputs, published=published)):
+        for article, events in extractor.stream(intake.articles(inputs, published=published)):
             if not force and self.store.article_hash(article.id) == article.content_hash:
                 summary.skipped += 1
                 continue
