@@ -8,7 +8,7 @@ from kg.article import Article
 from kg.errors import InputError
 from kg.language import guess_language
 
-_PAGE_START = re.compile(r"\A\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
+_PAGE_OPENING = re.compile(r"<(!doctype\s+html|html[\s>])", re.I)
 _TAG = re.compile(
     r"</?(html|head|body|div|span|p|a|br|hr|img|ul|ol|li|table|tr|td|th|meta|link|script|style|nav|header|footer|"
     r"section|article|aside|main|form|input|button|iframe|h[1-6]|strong|em|b|i)\b[^<>]{0,2000}>", re.I)
@@ -18,7 +18,7 @@ HTML_SAMPLE = 200_000
 def looks_like_html(text: str) -> bool:
     """True for an HTML page (a doctype or ``<html>`` at the start, or prose drowned in tags), false
     for an article that merely quotes a tag or two."""
-    if _PAGE_START.match(text[:4096]):
+    if _PAGE_OPENING.match(_skip_prologue(text[:4096])):
         return True
     sample = text[:HTML_SAMPLE]
     tags = _TAG.findall(sample)
@@ -26,6 +26,22 @@ def looks_like_html(text: str) -> bool:
         return False
     markup = sum(m.end() - m.start() for m in _TAG.finditer(sample))
     return markup > 0.15 * len(sample) or re.search(r"<(head|body)[\s>]", sample, re.I) is not None
+
+
+def _skip_prologue(head: str) -> str:
+    """``head`` without the whitespace, XML declaration and comments a page may open with (a loop,
+    not a regular expression: nested patterns over hostile text can take exponential time)."""
+    while True:
+        head = head.lstrip()
+        if head.startswith("<?xml"):
+            end = head.find("?>")
+        elif head.startswith("<!--"):
+            end = head.find("-->")
+        else:
+            return head
+        if end < 0:
+            return ""
+        head = head[end + 3 if head.startswith("<!--") else end + 2:]
 
 
 class Screen:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.article import Article
 from kg.errors import InputError
 from kg.intake import Intake
 from kg.language import guess_language
@@ -93,6 +94,24 @@ def test_english_articles_pass_the_checks(tmp_path, text):
     path.write_text(text, encoding="utf-8")
     articles, refused = refusals([path])
     assert refused == [] and len(articles) == 1
+
+
+@pytest.mark.parametrize("text", ["<!-- -->" * 600 + "x", "<!--" * 1000, "<div " * 50_000, ("<a " + "x" * 1999) * 100,
+                                  "<?xml" * 1000, "'" * 100_000, "word's " * 50_000])
+def test_the_checks_take_linear_time_on_hostile_text(screen, text):
+    started = time.perf_counter()
+    try:
+        screen.check(Article(id="hostile", text=text))
+    except InputError:
+        pass
+    assert time.perf_counter() - started < 0.5
+
+
+@pytest.fixture(scope="module")
+def screen():
+    from kg.screen import Screen
+
+    return Screen()
 
 
 def test_language_guess_on_the_bundled_article_and_the_samples():

@@ -94,6 +94,17 @@ def test_jsonl_contract_on_any_lines(folder, lines):
 
 
 @FUZZ
+@given(text=any_text)
+def test_the_checks_on_any_text_pass_it_or_name_the_reason(text):
+    from kg.screen import Screen
+
+    try:
+        Screen().check(Article(id="doc", text=text, path="doc.txt"))
+    except InputError as error:
+        assert str(error).startswith("doc.txt: ") and "\n" not in str(error)
+
+
+@FUZZ
 @given(name=st.text(max_size=300))
 def test_iris_from_any_name_are_valid_and_deterministic(name):
     for make in (actor_iri, issue_iri, place_iri, article_iri, graph_iri):
