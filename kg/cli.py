@@ -27,22 +27,31 @@ def _console() -> Console:
 
 @app.command()
 def build(
-    inputs: List[Path] = typer.Argument(..., help="Text/Markdown files, folders or .jsonl files."),
+    inputs: List[str] = typer.Argument(..., help="Text/Markdown files, folders, glob patterns ('news/**/*.html'), .jsonl files, saved HTML pages."),
     store: Optional[str] = StoreOption,
     published: Optional[str] = typer.Option(None, help="Publication date for documents without one (YYYY[-MM[-DD]])."),
     model: Optional[str] = ModelOption,
     force: bool = typer.Option(False, "--force", help="Re-extract articles already in the store."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Store articles without checking them against the SHACL shapes."),
+    processes: int = typer.Option(1, "--processes", "-p", min=1, help="Extract in this many processes (one spaCy pipeline each)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler address, e.g. tcp://host:8786 (default: a local cluster of --processes workers)."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per batch sent to a worker."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Extract events from articles and add them to the store."""
+    """Extract events from articles and add them to the store; unchanged articles are skipped."""
     from kg.api import KnowledgeGraph
     from kg.errors import ValidationError
+    from kg.progress import build_progress, summary_lines
 
-    summary = KnowledgeGraph(store).build(inputs, published=published, model=model, force=force, validate=not no_validate)
-    _console().print(
-        f"built: {summary.articles} article(s), {summary.events} event assertion(s), {summary.quads} quads; "
-        f"{summary.skipped} unchanged article(s) skipped"
-    )
+    console = _console()
+    graph = KnowledgeGraph(store)
+    with build_progress(console, inputs, enabled=not quiet and console.is_terminal) as progress:
+        summary = graph.build(inputs, published=published, model=model, force=force, validate=not no_validate,
+                              processes=processes, engine=engine, scheduler=scheduler, batch_size=batch_size,
+                              progress=progress)
+    for line in summary_lines(summary):
+        console.print(line, markup=False)
     if summary.rejected:
         sys.stdout.write("".join(line + "\n" for line in summary.errors))
         raise ValidationError(f"{summary.rejected} article(s) not stored: their graphs do not conform to ontology/shapes.ttl")
@@ -50,7 +59,7 @@ def build(
 
 @app.command()
 def extract(
-    input: Path = typer.Argument(..., help="A text/Markdown file, a folder, or a .jsonl file."),
+    input: str = typer.Argument(..., help="A text/Markdown file, a folder, a glob pattern, a .jsonl file or a saved HTML page."),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (the extraction contract) or table."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     published: Optional[str] = typer.Option(None, help="Publication date for documents without one."),
@@ -58,14 +67,14 @@ def extract(
 ) -> None:
     """Print the events of each document (one JSON line per document, in input order)."""
     from kg.api import Extractor
-    from kg.read import read_articles
+    from kg.inputs import read_inputs
 
     if format not in ("jsonl", "table"):
         raise KgError(f"unknown format {format!r}; use jsonl or table")
     extractor = Extractor(model=model)
     lines = []
     console = _console()
-    for article, events in extractor.stream(read_articles([input], published=published)):
+    for article, events in extractor.stream(read_inputs([input], published=published)):
         if format == "jsonl":
             lines.append(json.dumps({"id": article.id, "events": [e.contract() for e in events]}, ensure_ascii=False))
         else:
