@@ -58,6 +58,38 @@ def build(
 
 
 @app.command()
+def serve(
+    store: Optional[str] = StoreOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(7878, "--port", min=0, max=65535, help="Port to listen on."),
+    allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL Update (needs --update-token)."),
+    update_token: Optional[str] = typer.Option(None, "--update-token", envvar="KG_UPDATE_TOKEN", show_envvar=False,
+                                               help="Token updates must send as 'Authorization: Bearer TOKEN' (or $KG_UPDATE_TOKEN)."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a query may run."),
+    max_rows: int = typer.Option(10000, "--max-rows", min=1, help="Most rows (or triples) one answer returns."),
+) -> None:
+    """Serve the graph over the SPARQL 1.1 Protocol at /sparql, with a query page at /."""
+    from kg.serve import LOOPBACK, ServeConfig, make_server
+
+    config = ServeConfig(store=store, host=host, port=port, allow_update=allow_update, update_token=update_token,
+                         timeout=timeout, max_rows=max_rows)
+    server = make_server(config)
+    where = f"http://{'[' + host + ']' if ':' in host else host}:{server.server_address[1]}"
+    console = _console()
+    console.print(f"serving {server.service.store.path} at {where}/sparql (query page: {where}/); "
+                  f"{'updates with a token' if allow_update else 'read-only'}; Ctrl-C stops", markup=False)
+    if host not in LOOPBACK:
+        console.print(f"note: listening on {host}, reachable from other machines", markup=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        server.service.close()
+
+
+@app.command()
 def extract(
     input: str = typer.Argument(..., help="A text/Markdown file, a folder, a glob pattern, a .jsonl file or a saved HTML page."),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (the extraction contract) or table."),

@@ -97,7 +97,8 @@ class RemoteStore:
             reason = getattr(exc, "reason", exc)
             raise StoreError(f"cannot reach SPARQL server {self.path}: {reason}") from None
 
-    def _update(self, sparql: str) -> None:
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update on the server."""
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only")
         try:
@@ -190,7 +191,7 @@ class RemoteStore:
         if related:
             operations.append(f"""DELETE {{ GRAPH <{ENTITY_GRAPH}> {{ ?x ?p ?o }} }} WHERE {{ VALUES ?x {{ {related} }}
                 GRAPH <{ENTITY_GRAPH}> {{ ?x ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?q ?x }} }} }}""")
-        self._update(" ;\n".join(operations))
+        self.update(" ;\n".join(operations))
         return len(converted)
 
     def replace_graph(self, graph: ox.NamedNode, quads: list) -> None:
@@ -206,7 +207,7 @@ class RemoteStore:
             raise StoreError(f"SPARQL server {self.path} refused graph {graph.value} (HTTP {exc.status}): {exc.message}") from None
         others = [q for q in quads if q.graph_name != graph]
         if others:
-            self._update(f"INSERT DATA {{ {_graph_blocks(others)} }}")
+            self.update(f"INSERT DATA {{ {_graph_blocks(others)} }}")
 
     def load_ontology(self) -> None:
         """Put ``ontology/conflict.ttl`` in its own graph on the server (replacing an older one)."""
