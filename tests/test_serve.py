@@ -241,14 +241,3 @@ def test_the_query_page_shows_hostile_text_as_text(server, browser):
     finally:
         context.close()
 
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from test_browser import ARGS, chromium  # the browser the view tests use
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium(), args=ARGS)
-        yield instance
-        instance.close()
