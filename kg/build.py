@@ -9,6 +9,8 @@ other articles already report (:mod:`kg.merge`).
 """
 from __future__ import annotations
 
+import queue
+import threading
 from dataclasses import dataclass, field
 from itertools import islice
 from time import perf_counter
@@ -59,10 +61,15 @@ class BuildOptions:
     batch_size: int = 64
 
 
-def batched(items: Iterable, size: int) -> Iterator[list]:
+def batched(items: Iterable, size: int, *, start: int = 1) -> Iterator[list]:
+    """Lists of ``items``: the first of ``start`` items, each next one twice as long, up to ``size``.
+    Small first batches get every worker going at once, and let the names the first articles teach
+    reach the workers before most articles are sent (see :mod:`kg.names`)."""
     iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+    length = max(1, min(start, size))
+    while batch := list(islice(iterator, length)):
         yield batch
+        length = min(length * 2, size)
 
 
 def build_corpus(store, inputs, options: BuildOptions | None = None, *, extractor=None,
@@ -77,15 +84,15 @@ def build_corpus(store, inputs, options: BuildOptions | None = None, *, extracto
     summary = BuildSummary()
     engine = make_engine(options.engine, processes=options.processes, scheduler=options.scheduler,
                          model=options.model, validate=options.validate, extractor=extractor)
-    writer = _Writer(store, options, summary, extractor if options.processes == 1 and options.engine == "local" else None)
+    local = options.processes == 1 and options.engine == "local"
+    writer = _Writer(store, options, summary, extractor if local else None, progress)
     try:
         fresh = _changed(store, read_inputs(inputs, published=options.published), options, summary, progress)
-        for result in engine.run(fresh):
+        for result in engine.run(fresh, writer.known_names):
             writer.write(result)
-            if progress:
-                progress(summary)
     finally:
         engine.close()
+        writer.close()
     store.flush()
     summary.actors = store.count("SELECT DISTINCT ?x WHERE { ?e <https://w3id.org/kg/ontology#agent>|"
                                  "<https://w3id.org/kg/ontology#target> ?x }")
@@ -111,36 +118,82 @@ def _changed(store, articles: Iterable[Article], options: BuildOptions, summary:
 
 
 class _Writer:
-    """The main process's side of a build: names, checks, merging and store writes, in order."""
+    """The main process's side of a build, in input order: cross-article names and checks here;
+    merging and store writes on a thread of their own (the store's work runs outside the GIL, so
+    it overlaps the next articles' extraction)."""
 
-    def __init__(self, store, options: BuildOptions, summary: BuildSummary, extractor=None):
+    def __init__(self, store, options: BuildOptions, summary: BuildSummary, extractor=None, progress=None):
         from kg.names import NameLedger
 
         self.store = store
         self.options = options
         self.summary = summary
+        self.progress = progress
         self.ledger = NameLedger()
         self.extractor = extractor  # for articles a worker's names cannot settle
         self.validator = None
+        self.queue: queue.Queue = queue.Queue(maxsize=256)
+        self.failure: BaseException | None = None
+        self.thread = threading.Thread(target=self._store_loop, name="kg-store-writer", daemon=True)
+        self.thread.start()
+
+    def known_names(self) -> dict[str, str]:
+        """The full names by surname the build has settled so far, for the next batch's workers."""
+        return self.ledger.resolver.surnames
 
     def write(self, result) -> None:
+        """Settle names and check an article, then queue it for the store."""
+        article = result.article
+        if result.learned is not None and not self.ledger.accept(result.learned, result.answers):
+            result.events, result.violations, result.quads, result.nquads = self._extract_again(article), None, None, None
+        if result.quads is None and result.nquads is None:
+            from kg.rdf import article_graph
+
+            result.quads = article_graph(article, result.events)
+        if self.options.validate and result.violations is None:
+            result.violations = self._check(result.quads)
+        if result.violations:
+            self.summary.rejected += 1
+            self.summary.errors.extend(f"{article.id}: {v.line()}" for v in result.violations)
+            if self.progress:
+                self.progress(self.summary)
+            return
+        self._put(result)
+
+    def _put(self, item) -> None:
+        while True:
+            if self.failure is not None:
+                raise self.failure
+            try:
+                self.queue.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        """Wait for the queued articles to be stored; raise what went wrong on the writer thread."""
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+        if self.failure is not None:
+            raise self.failure
+
+    def _store_loop(self) -> None:
+        while (result := self.queue.get()) is not None:
+            if self.failure is not None:
+                continue  # drain: the main thread raises at its next put or at close
+            try:
+                self._store(result)
+            except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+                self.failure = exc
+
+    def _store(self, result) -> None:
         import pyoxigraph as ox
 
         from kg.merge import merge_events
         from kg.rdf import article_graph
 
-        article, events, quads = result.article, result.events, None
-        if result.learned is not None and not self.ledger.accept(result.learned, result.answers):
-            events, result.violations, result.nquads = self._extract_again(article), None, None
-        if result.nquads is None:
-            quads = article_graph(article, events)
-        violations = result.violations
-        if self.options.validate and violations is None:
-            violations = self._check(quads)
-        if violations:
-            self.summary.rejected += 1
-            self.summary.errors.extend(f"{article.id}: {v.line()}" for v in violations)
-            return
+        article, events, quads = result.article, result.events, result.quads
         moved = merge_events(self.store, article, events)
         if moved:
             quads = article_graph(article, events, moved)
@@ -151,6 +204,8 @@ class _Writer:
         self.summary.articles += 1
         self.summary.events += len(events)
         self.summary.words += len(article.text.split())
+        if self.progress:
+            self.progress(self.summary)
 
     def _extract_again(self, article: Article) -> list:
         from kg.api import Extractor

@@ -2,12 +2,13 @@
 
 A one-process build resolves a surname alone ("Goïta") to the full name an *earlier* article gave
 ("Asimi Goïta") through one :class:`~kg.resolve.Resolver` it carries from article to article. A
-worker sees only its own articles, so each article is extracted with a fresh
-:class:`RecordingResolver`, which notes the full names the article taught and the answers it
-gave to surnames alone. The build then replays the names in input order in a :class:`NameLedger`:
-when every answer is the one the running resolver would have given, the worker's result is exactly
-what a one-process build makes; when not (rare: a surname an earlier article named in full), the
-article is extracted again in the main process with the running resolver.
+worker sees only its own articles, so each article is extracted with a :class:`RecordingResolver`
+that starts from the names the build had settled when the batch was sent, and notes the full names
+the article taught and the answers it gave to surnames alone. The build then replays the names in
+input order in a :class:`NameLedger`: when every answer is the one the running resolver would have
+given, the worker's result is exactly what a one-process build makes; when not (a surname named in
+full by an article still on its way when the batch was sent), the article is extracted again in the
+main process with the running resolver.
 """
 from __future__ import annotations
 
