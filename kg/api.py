@@ -1,12 +1,12 @@
 """kg's Python API: the functions the CLI and the notebook both call."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from kg.article import Article
-from kg.intake import Intake
+from kg.build import BuildSummary  # noqa: F401 - part of this module's API
 from kg.limits import Limits
 from kg.records import EventRecord
 
@@ -50,66 +50,36 @@ def extract(text: str, *, published: str | None = None, id: str = "doc", extract
     return [e.contract() for e in extractor.events(Article(id=id, text=text, published=published))]
 
 
-@dataclass
-class BuildSummary:
-    articles: int = 0
-    skipped: int = 0
-    events: int = 0
-    quads: int = 0
-    errors: list[str] = field(default_factory=list)
-    rejected: int = 0
-    validation_seconds: float = 0.0
-    refused: list = field(default_factory=list)  # an InputError per input set aside
-
-
 class KnowledgeGraph:
     """A kg knowledge graph in a store: build into it, query it, export and view it."""
 
     def __init__(self, store: str | Path | None = None, *, read_only: bool = False):
-        from kg.store import KgStore
+        from kg.stores import open_store
 
-        self.store = KgStore.open(store, read_only=read_only)
+        self.store = open_store(store, read_only=read_only)
 
     def build(self, inputs, *, published: str | None = None, model: str | None = None,
               extractor: Extractor | None = None, force: bool = False, validate: bool = True,
-              strict: bool = False, limits: Limits = Limits()) -> BuildSummary:
+              strict: bool = False, limits: Limits = Limits(), processes: int = 1, engine: str = "local",
+              scheduler: str | None = None, batch_size: int = 64, progress=None) -> BuildSummary:
         """Read, extract and store articles; an unchanged article already stored is skipped.
 
-        With ``validate`` each article's quads are checked against the SHACL shapes first; an
-        article that does not conform is not stored, and its violations go to ``summary.errors``.
+        ``inputs`` are files, folders, glob patterns, JSONL files and saved HTML pages, read as a
+        stream. With ``validate`` each article's quads are checked against the SHACL shapes first;
+        an article that does not conform is not stored, and its violations go to ``summary.errors``.
         Bad inputs (see :mod:`kg.read` and :mod:`kg.screen`) are set aside in ``summary.refused``,
         one ``file:line: reason`` each, and the rest is built; ``strict`` raises at the first one.
         Each article is stored in one transaction: an interrupted build leaves whole articles.
+        ``processes`` > 1 extracts in that many local processes; ``engine="dask"`` on the Dask
+        cluster whose scheduler is at ``scheduler``. ``progress`` is called with the running
+        :class:`BuildSummary` after each article. See :mod:`kg.build`.
         """
-        from time import perf_counter
+        from kg.build import BuildOptions, build_corpus
 
-        from kg.rdf import article_graph
-
-        intake = Intake(strict=strict, limits=limits)
-        extractor = extractor or Extractor(model=model, piece_chars=limits.piece_chars)
-        summary = BuildSummary(refused=intake.refused)
-        validator = None
-        for article, events in extractor.stream(intake.articles(inputs, published=published)):
-            if not force and self.store.article_hash(article.id) == article.content_hash:
-                summary.skipped += 1
-                continue
-            quads = article_graph(article, events)
-            if validate:
-                from kg.validate import Validator
-
-                started = perf_counter()
-                validator = validator or Validator()
-                violations = validator.check(quads)
-                summary.validation_seconds += perf_counter() - started
-                if violations:
-                    summary.rejected += 1
-                    summary.errors.extend(f"{article.id}: {v.line()}" for v in violations)
-                    continue
-            summary.quads += self.store.replace_article(article.id, quads)
-            summary.articles += 1
-            summary.events += len(events)
-        self.store.flush()
-        return summary
+        options = BuildOptions(published=published, model=model, force=force, validate=validate, engine=engine,
+                               processes=processes, scheduler=scheduler, batch_size=batch_size, strict=strict,
+                               limits=limits)
+        return build_corpus(self.store, inputs, options, extractor=extractor, progress=progress)
 
     def query(self, sparql: str, params: dict | None = None) -> tuple[list[str], list[list]]:
         """Run SPARQL SELECT; returns variable names and rows of terms."""

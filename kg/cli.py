@@ -32,7 +32,7 @@ MaxCharsOption = typer.Option(MAX_CHARS, "--max-chars", min=1, help="Refuse arti
 
 @app.command()
 def build(
-    inputs: List[Path] = typer.Argument(..., help="Text/Markdown files, folders or .jsonl files."),
+    inputs: List[str] = typer.Argument(..., help="Text/Markdown files, folders, glob patterns ('news/**/*.html'), .jsonl files, saved HTML pages."),
     store: Optional[str] = StoreOption,
     published: Optional[str] = typer.Option(None, help="Publication date for documents without one (YYYY[-MM[-DD]])."),
     model: Optional[str] = ModelOption,
@@ -40,18 +40,26 @@ def build(
     no_validate: bool = typer.Option(False, "--no-validate", help="Store articles without checking them against the SHACL shapes."),
     strict: bool = StrictOption,
     max_chars: int = MaxCharsOption,
+    processes: int = typer.Option(1, "--processes", "-p", min=1, help="Extract in this many processes (one spaCy pipeline each)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler address, e.g. tcp://host:8786 (default: a local cluster of --processes workers)."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per batch sent to a worker."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Extract events from articles and add them to the store."""
+    """Extract events from articles and add them to the store; unchanged articles are skipped."""
     from kg.api import KnowledgeGraph
     from kg.errors import ValidationError
     from kg.limits import Limits
+    from kg.progress import build_progress, summary_lines
 
-    summary = KnowledgeGraph(store).build(inputs, published=published, model=model, force=force, validate=not no_validate,
-                                          strict=strict, limits=Limits(max_chars=max_chars))
-    _console().print(
-        f"built: {summary.articles} article(s), {summary.events} event assertion(s), {summary.quads} quads; "
-        f"{summary.skipped} unchanged article(s) skipped"
-    )
+    console = _console()
+    graph = KnowledgeGraph(store)
+    with build_progress(console, inputs, enabled=not quiet and console.is_terminal) as progress:
+        summary = graph.build(inputs, published=published, model=model, force=force, validate=not no_validate,
+                              strict=strict, limits=Limits(max_chars=max_chars), processes=processes, engine=engine,
+                              scheduler=scheduler, batch_size=batch_size, progress=progress)
+    for line in summary_lines(summary):
+        console.print(line, markup=False)
     if summary.rejected:
         sys.stdout.write("".join(line + "\n" for line in summary.errors))
     _raise_refused(summary.refused, f"the other {summary.articles + summary.skipped + summary.rejected} article(s) were read and built")
@@ -69,8 +77,40 @@ def _raise_refused(refused: list, done: str) -> None:
 
 
 @app.command()
+def serve(
+    store: Optional[str] = StoreOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(7878, "--port", min=0, max=65535, help="Port to listen on."),
+    allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL Update (needs --update-token)."),
+    update_token: Optional[str] = typer.Option(None, "--update-token", envvar="KG_UPDATE_TOKEN", show_envvar=False,
+                                               help="Token updates must send as 'Authorization: Bearer TOKEN' (or $KG_UPDATE_TOKEN)."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a query may run."),
+    max_rows: int = typer.Option(10000, "--max-rows", min=1, help="Most rows (or triples) one answer returns."),
+) -> None:
+    """Serve the graph over the SPARQL 1.1 Protocol at /sparql, with a query page at /."""
+    from kg.serve import LOOPBACK, ServeConfig, make_server
+
+    config = ServeConfig(store=store, host=host, port=port, allow_update=allow_update, update_token=update_token,
+                         timeout=timeout, max_rows=max_rows)
+    server = make_server(config)
+    where = f"http://{'[' + host + ']' if ':' in host else host}:{server.server_address[1]}"
+    console = _console()
+    console.print(f"serving {server.service.store.path} at {where}/sparql (query page: {where}/); "
+                  f"{'updates with a token' if allow_update else 'read-only'}; Ctrl-C stops", markup=False)
+    if host not in LOOPBACK:
+        console.print(f"note: listening on {host}, reachable from other machines", markup=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        server.service.close()
+
+
+@app.command()
 def extract(
-    input: Path = typer.Argument(..., help="A text/Markdown file, a folder, or a .jsonl file."),
+    input: str = typer.Argument(..., help="A text/Markdown file, a folder, a glob pattern, a .jsonl file or a saved HTML page."),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (the extraction contract) or table."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     published: Optional[str] = typer.Option(None, help="Publication date for documents without one."),

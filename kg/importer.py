@@ -71,10 +71,7 @@ def import_rdf(store, path: str | Path, graph: str | None = None) -> ImportSumma
     path = Path(path)
     target = ox.NamedNode(graph) if graph else ox.NamedNode(str(import_graph_iri(path.name)))
     quads = read_quads(path, target)
-    if store.store.contains_named_graph(target):
-        store.store.remove_graph(target)
-    store.store.extend(quads)
-    store.flush()
+    store.replace_graph(target, quads)
     graphs = sorted({q.graph_name.value for q in quads})
     return ImportSummary(str(path), len(quads), graphs, target.value)
 

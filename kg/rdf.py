@@ -3,7 +3,7 @@ provenance in the article's own named graph. Pure: no store, no text processing.
 from __future__ import annotations
 
 
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
@@ -119,12 +119,22 @@ def event_quads(event: EventRecord, article: Article) -> Iterator[Quad]:
     yield selector, OA.end, Literal(event.end, datatype=XSD.nonNegativeInteger), own
 
 
-def article_graph(article: Article, events: Iterable[EventRecord]) -> list[Quad]:
-    """All quads one article contributes, without duplicates, in a stable order."""
+def article_graph(article: Article, events: Iterable[EventRecord], merged: Collection[int] = ()) -> list[Quad]:
+    """All quads one article contributes, without duplicates, in a stable order.
+
+    ``merged`` holds the positions of events that another article (or an earlier sentence) already
+    describes (see :mod:`kg.merge`): they add their assertion and actors, not the event's own quads.
+    """
     quads = list(article_quads(article))
     quads.append((EXTRACTION, RDF.type, KGO.Extraction, graph_iri(article.id)))
-    for event in events:
-        quads.extend(event_quads(event, article))
+    for index, event in enumerate(events):
+        if index in merged:
+            described = {URIRef(event.iri)}
+            if event.place:
+                described.add(place_iri(event.place.label, event.place.geonames))
+            quads.extend(q for q in event_quads(event, article) if q[3] != ENTITY_GRAPH or q[0] not in described)
+        else:
+            quads.extend(event_quads(event, article))
     return list(dict.fromkeys(quads))
 
 

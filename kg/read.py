@@ -287,19 +287,30 @@ def read_jsonl(path: Path, *, published: str | None = None, limits: Limits = Lim
 
 
 def input_paths(inputs: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Expand files and folders (recursively, sorted) into the readable files they name, with an
-    :class:`InputError` in place of each input that names none."""
+    """Expand files, folders (recursively, sorted) and glob patterns (``news/**/*.html``, sorted)
+    into the readable files they name, with an :class:`InputError` in place of each input that
+    names none."""
+    import glob
+
+    from kg.html_article import HTML_SUFFIXES
+
+    readable = TEXT_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in readable)
             if not found:
-                yield InputError("folder holds no .txt, .md or .jsonl files", path=str(path))
+                yield InputError("folder holds no .txt, .md, .jsonl or .html files", path=str(path))
             yield from found
         elif path.is_file():
             yield path
         elif path.exists():
             yield InputError("is not a regular file", path=str(path))
+        elif any(c in str(item) for c in ("*", "?", "[")):
+            found = sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).is_file())
+            if not found:
+                yield InputError("no file matches this pattern", path=str(item))
+            yield from found
         else:
             yield InputError("no such file or folder", path=str(path))
 
@@ -329,7 +340,7 @@ def read_items(inputs: Iterable[str | Path] | str | Path, *, published: str | No
             items: Iterable[Article | InputError] = jsonl_items(path, published=published, limits=limits)
         else:
             try:
-                items = [read_text_file(path, published=published, limits=limits)]
+                items = [_read_one_file(path, published, limits)]
             except InputError as error:
                 items = [error]
         for item in items:
@@ -340,6 +351,14 @@ def read_items(inputs: Iterable[str | Path] | str | Path, *, published: str | No
                 else:
                     first_seen[item.id] = item.where
             yield item
+
+
+def _read_one_file(path: Path, published: str | None, limits: Limits) -> Article:
+    from kg.html_article import HTML_SUFFIXES, read_html_file
+
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return read_html_file(path, published=published)  # main text, title and date by trafilatura
+    return read_text_file(path, published=published, limits=limits)
 
 
 def read_articles(inputs: Iterable[str | Path] | str | Path, *, published: str | None = None,

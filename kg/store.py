@@ -38,7 +38,9 @@ def default_store_path() -> str:
 
 
 def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    """An rdflib term as a pyoxigraph term."""
+    """An rdflib term as a pyoxigraph term (a pyoxigraph term stays as it is)."""
+    if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return term
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, Literal):
@@ -113,7 +115,8 @@ class KgStore:
         version or its new one, never a part.
         """
         graph = ox.NamedNode(str(graph_iri(article_id)))
-        converted = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g))) for s, p, o, g in quads]
+        converted = [q if isinstance(q, ox.Quad) else ox.Quad(to_ox(q[0]), to_ox(q[1]), to_ox(q[2]), ox.NamedNode(str(q[3])))
+                     for q in quads]
         before = []
         if self.store.contains_named_graph(graph):
             before = [q.object for q in self.store.quads_for_pattern(None, ASSERTS, None, graph)]
@@ -148,6 +151,27 @@ class KgStore:
             {"g": graph_iri(article_id)},
         )
         return rows[0]["h"].value if rows else None
+
+    def article_hashes(self, article_ids: list[str]) -> dict[str, str]:
+        """The stored content hashes of those of ``article_ids`` that are in the store, in one query."""
+        if not article_ids:
+            return {}
+        graphs = {str(graph_iri(i)): i for i in article_ids}
+        values = " ".join(f"<{g}>" for g in graphs)
+        rows = self.select(f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a <{KGO_NS}contentHash> ?h }} }}")
+        return {graphs[r["g"].value]: r["h"].value for r in rows}
+
+    def quads(self, *, include_ontology: bool = False):
+        """Every quad of the store (without the ontology graph unless asked)."""
+        ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        return (q for q in self.store if include_ontology or q.graph_name != ontology)
+
+    def replace_graph(self, graph: ox.NamedNode, quads: list) -> None:
+        """Replace the named graph ``graph`` with ``quads`` (pyoxigraph quads) and flush."""
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+        self.store.extend(quads)
+        self.flush()
 
     def query(self, sparql: str, bindings: dict | None = None):
         """Run a SPARQL query over the union of all graphs; parameters are bound, never pasted."""

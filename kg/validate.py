@@ -170,16 +170,8 @@ def _path(graph, path) -> str:
 def validate_store(store) -> tuple[list[Violation], int]:
     """Violations of the shapes by everything in a :class:`kg.store.KgStore` but its ontology graph
     (the ontology file is used instead), and how many triples were checked."""
-    import pyoxigraph as ox
-
-    from kg.iris import ONTOLOGY_GRAPH
     from kg.store import to_rdflib
 
-    ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
     with quiet_rdflib():
-        triples = {
-            (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
-            for q in store.store
-            if q.graph_name != ontology
-        }
+        triples = {(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in store.quads()}
     return Validator().check(triples), len(triples)

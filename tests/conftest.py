@@ -36,3 +36,16 @@ def mali_store(tmp_path_factory, extractor):
     graph = KnowledgeGraph(str(path))
     graph.build([MALI], extractor=extractor)
     return graph
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test (Playwright's sync API allows one at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import ARGS, chromium
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium(), args=ARGS)
+        yield instance
+        instance.close()

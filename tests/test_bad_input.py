@@ -175,7 +175,7 @@ def test_missing_paths_empty_folders_and_devices_are_named(tmp_path):
     (tmp_path / "empty-folder").mkdir()
     articles, refused = refusals([tmp_path / "nope.txt", tmp_path / "empty-folder", Path("/dev/null")])
     assert [str(e) for e in refused] == [f"{tmp_path / 'nope.txt'}: no such file or folder",
-                                         f"{tmp_path / 'empty-folder'}: folder holds no .txt, .md or .jsonl files",
+                                         f"{tmp_path / 'empty-folder'}: folder holds no .txt, .md, .jsonl or .html files",
                                          "/dev/null: is not a regular file"]
 
 

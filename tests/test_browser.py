@@ -56,16 +56,6 @@ def chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium(), args=ARGS)
-        yield instance
-        instance.close()
-
-
 class Opened:
     """A page with what it tried to fetch from outside and the errors it raised."""
 

@@ -1,0 +1,214 @@
+"""Where extraction runs: in this process, in a pool of local processes, or on a Dask cluster.
+
+Every engine takes batches of articles (and a function giving the full names the build knows so
+far, which workers start their resolvers from) and yields one :class:`Extracted` per article, in input
+order, with at most a few batches in flight so that memory stays flat however long the corpus.
+Workers load the spaCy pipeline once each, extract, make the article's quads and check them against
+the SHACL shapes; the store is written by the main process only.
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from kg.article import Article
+from kg.errors import KgError
+from kg.records import EventRecord
+
+ENGINES = ("local", "processes", "dask")
+
+
+@dataclass
+class Extracted:
+    """One article's extraction: its events, its quads (rdflib quads made here, or N-Quads from a
+    worker), its SHACL violations (None when not checked) and, from a worker, the names it
+    learned and the surnames it resolved (see :mod:`kg.names`)."""
+
+    article: Article
+    events: list[EventRecord]
+    quads: list | None = None
+    nquads: bytes | None = None
+    violations: list | None = None
+    learned: list[str] | None = None
+    answers: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=2)
+def _worker_extractor(model: str | None):
+    """The pipeline of this worker process, loaded on its first batch and kept for the next."""
+    from kg.api import Extractor
+
+    return Extractor(model=model)
+
+
+@lru_cache(maxsize=1)
+def _worker_validator():
+    from kg.validate import Validator
+
+    return Validator()
+
+
+def extract_batch(articles: list[Article], model: str | None = None, validate: bool = True,
+                  batch_size: int = 32, surnames: dict[str, str] | None = None) -> list[Extracted]:
+    """Extract a batch in a worker: each article with a recording resolver that starts from
+    ``surnames`` (the full names the build knew when it sent the batch), its quads made and (with
+    ``validate``) checked. Pure apart from the worker's cached pipeline."""
+    import pyoxigraph as ox
+
+    from kg.extraction import extract_events
+    from kg.names import RecordingResolver
+    from kg.store import to_ox
+
+    extractor = _worker_extractor(model)
+    results = []
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        resolver = RecordingResolver(dict(surnames or {}))
+        events = extract_events(doc, article, extractor.rules, resolver)
+        results.append(Extracted(article, events, learned=resolver.learned, answers=resolver.answers))
+    finish(results, _worker_validator() if validate else None)
+    for result in results:  # N-Quads travel back to the main process faster than rdflib terms
+        result.nquads = ox.serialize([ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in result.quads],
+                                     format=ox.RdfFormat.N_QUADS)
+        result.quads = None
+    return results
+
+
+def finish(results: list[Extracted], validator=None) -> list[Extracted]:
+    """Give each result its quads and, with a ``validator``, its violations: the batch is checked
+    in one go (pySHACL's cost is mostly per call), each article again only when the batch fails."""
+    from kg.rdf import article_graph
+
+    for result in results:
+        result.quads = article_graph(result.article, result.events)
+    if validator is None:
+        return results
+    if not validator.check([q for result in results for q in result.quads]):
+        for result in results:
+            result.violations = []
+        return results
+    for result in results:
+        result.violations = validator.check(result.quads)
+    return results
+
+
+class LocalEngine:
+    """Extraction in this process with ``nlp.pipe``, one resolver carried across articles."""
+
+    def __init__(self, extractor=None, model: str | None = None, validate: bool = True, batch_size: int = 32):
+        self.extractor = extractor
+        self.model = model
+        self.validate = validate
+        self.batch_size = batch_size
+
+    def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
+            return  # nothing changed: no pipeline to load
+        if self.extractor is None:
+            from kg.api import Extractor
+
+            self.extractor = Extractor(model=self.model)
+        validator = _worker_validator() if self.validate else None
+        sizes: deque = deque()
+        articles = (a for batch in _chain(first, batches) if not sizes.append(len(batch)) for a in batch)
+        pending: list[Extracted] = []
+        for article, events in self.extractor.stream(articles):
+            pending.append(Extracted(article, events))
+            if len(pending) == sizes[0]:
+                sizes.popleft()
+                yield from finish(pending, validator)
+                pending = []
+        if pending:
+            yield from finish(pending, validator)
+
+    def close(self) -> None:
+        pass
+
+
+class PoolEngine:
+    """Extraction in ``processes`` local worker processes (spawned, so nothing of this process's
+    threads or state is copied into them)."""
+
+    def __init__(self, processes: int, model: str | None, validate: bool, batch_size: int = 32):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = processes
+        self.args = (model, validate, batch_size)
+        self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"))
+
+    def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
+        return _ordered(lambda batch: self.pool.submit(extract_batch, batch, *self.args, names()), batches,
+                        2 * self.workers)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine:
+    """Extraction on a Dask distributed cluster: the scheduler at ``address`` (``tcp://host:8786``)
+    or, without one, a local cluster of ``processes`` workers."""
+
+    def __init__(self, address: str | None, processes: int, model: str | None, validate: bool, batch_size: int = 32):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise KgError("--engine dask needs Dask distributed: pip install 'dask[distributed]'") from None
+        self.cluster = None
+        try:
+            if address:
+                self.client = Client(address, timeout="20s")
+            else:
+                self.cluster = LocalCluster(n_workers=max(processes, 1), threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as exc:
+            raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        self.workers = max(len(self.client.scheduler_info().get("workers", {})), 1)
+        self.args = (model, validate, batch_size)
+
+    def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
+        return _ordered(lambda batch: self.client.submit(extract_batch, batch, *self.args, names(), pure=False),
+                        batches, 2 * self.workers)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _ordered(submit, batches: Iterable[list[Article]], window: int) -> Iterator[Extracted]:
+    """Submit batches with at most ``window`` in flight; yield their results in input order."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def make_engine(engine: str, *, processes: int = 1, scheduler: str | None = None, model: str | None = None,
+                validate: bool = True, extractor=None, batch_size: int = 32):
+    """The engine a build asked for: ``local`` (``processes`` > 1 makes it ``processes``),
+    ``processes`` or ``dask``."""
+    if engine not in ENGINES:
+        raise KgError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if processes < 1:
+        raise KgError("--processes must be at least 1")
+    if engine == "dask":
+        return DaskEngine(scheduler, processes, model, validate, batch_size)
+    if scheduler:
+        raise KgError("--scheduler is for --engine dask")
+    if engine == "processes" or processes > 1:
+        return PoolEngine(processes, model, validate, batch_size)
+    return LocalEngine(extractor, model, validate, batch_size)
+
+
+def _chain(first: list, rest: Iterator[list]) -> Iterator[list]:
+    yield first
+    yield from rest

@@ -1,0 +1,76 @@
+"""Real servers for the tests, on loopback ports the OS picks: Oxigraph's own SPARQL server and
+``kg serve``. Each runs as a subprocess and is stopped (by its own pid) when the test is done."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read().decode() if process.stderr else ''}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"no answer from {url} within {seconds} s")
+
+
+@contextmanager
+def running(args: list[str], probe: str):
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for(probe, process)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def oxigraph_binary() -> str:
+    found = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+    if not found:
+        raise RuntimeError("the oxigraph server is not installed: pip install oxigraph (a dev dependency)")
+    return found
+
+
+@contextmanager
+def oxigraph_server(location: Path):
+    """``oxigraph serve`` on a loopback port, its queries over the union of its named graphs."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    args = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    with running(args, f"{base}/query?query=ASK%7B%7D"):
+        yield base
+
+
+@contextmanager
+def kg_server(*options: str):
+    """``kg serve`` on a loopback port with ``options``; yields its base URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    args = [sys.executable, "-m", "kg.cli", "serve", "--port", str(port), *options]
+    with running(args, f"{base}/sparql?query=ASK%7B%7D"):
+        yield base
