@@ -23,7 +23,8 @@ from kg.article import Article
 class BuildSummary:
     """What a build did: articles stored, skipped (unchanged) and rejected (not conforming to the
     shapes, with their violations in ``errors``), event assertions and quads written, assertions
-    merged into an event another article reported, words read and the time it took."""
+    merged into an event another article reported, words stored and the time it took
+    (``validation_seconds`` counts only articles checked one by one in the main process)."""
 
     articles: int = 0
     skipped: int = 0

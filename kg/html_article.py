@@ -17,7 +17,7 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 def read_html_file(path: Path, *, published: str | None = None) -> Article:
     """One article from a saved HTML page; ``published`` is the fallback date."""
-    from kg.read import decode_text, normalise_published
+    from kg.read import decode_text
 
     where = str(path)
     try:
