@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 ARTICLE := data/articles/mali-coup-plot.md
 
-.PHONY: demo test install install-dev browser clean bench-triples bench-throughput
+.PHONY: demo test install install-dev browser clean bench-extraction bench-triples bench-throughput
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev browser
 	$(BIN)/python -m pytest
+
+# Time extraction adds to spaCy's own parsing (target: at most 15%).
+bench-extraction: $(VENV)/.installed
+	$(BIN)/python benchmarks/extraction_overhead.py
 
 # Oxigraph against rdflib on a million kg-shaped triples: load, two aggregates, a two-hop query.
 bench-triples: $(VENV)/.installed

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from kg.article import Article
 from kg.build import BuildSummary  # noqa: F401 - part of this module's API
+from kg.limits import Limits
 from kg.records import EventRecord
 
 
@@ -18,6 +19,7 @@ class Extractor:
     rules: object = None
     nlp: object = None
     resolver: object = None
+    piece_chars: int = Limits.piece_chars
 
     def __post_init__(self) -> None:
         from kg.nlp import build_pipeline
@@ -30,17 +32,16 @@ class Extractor:
 
     def events(self, article: Article) -> list[EventRecord]:
         """Event records of one article."""
-        from kg.extraction import extract_events
-
-        return extract_events(self.nlp(article.text), article, self.rules, self.resolver)
+        return next(self.stream([article]))[1]
 
     def stream(self, articles: Iterable[Article], batch_size: int = 32):
-        """(article, events) pairs, parsed in batches with ``nlp.pipe``."""
+        """(article, events) pairs, parsed in batches with ``nlp.pipe``; a long article is parsed in
+        pieces of at most ``piece_chars`` characters, so memory is bounded (see :mod:`kg.pieces`)."""
         from kg.extraction import extract_events
+        from kg.pieces import joined, parse_in_pieces
 
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield article, extract_events(doc, article, self.rules, self.resolver)
+        parsed = parse_in_pieces(self.nlp, articles, self.piece_chars, batch_size)
+        yield from joined((piece, extract_events(doc, piece.part, self.rules, self.resolver)) for doc, piece in parsed)
 
 
 def extract(text: str, *, published: str | None = None, id: str = "doc", extractor: Extractor | None = None) -> list[dict]:
@@ -60,12 +61,15 @@ class KnowledgeGraph:
     def build(self, inputs, *, published: str | None = None, model: str | None = None,
               extractor: Extractor | None = None, force: bool = False, validate: bool = True,
               processes: int = 1, engine: str = "local", scheduler: str | None = None, batch_size: int = 64,
-              progress=None) -> BuildSummary:
+              strict: bool = False, limits: Limits = Limits(), progress=None) -> BuildSummary:
         """Read, extract and store articles; an unchanged article already stored is skipped.
 
         ``inputs`` are files, folders, glob patterns, JSONL files and saved HTML pages, read as a
         stream. With ``validate`` each article's quads are checked against the SHACL shapes first;
         an article that does not conform is not stored, and its violations go to ``summary.errors``.
+        Bad inputs (see :mod:`kg.read` and :mod:`kg.screen`) are set aside in ``summary.refused``,
+        one ``file:line: reason`` each, and the rest is built; ``strict`` raises at the first one.
+        Each article is stored in one transaction: an interrupted build leaves whole articles.
         ``processes`` > 1 extracts in that many local processes; ``engine="dask"`` on the Dask
         cluster whose scheduler is at ``scheduler``. ``progress`` is called with the running
         :class:`BuildSummary` after each article. See :mod:`kg.build`.
@@ -73,7 +77,8 @@ class KnowledgeGraph:
         from kg.build import BuildOptions, build_corpus
 
         options = BuildOptions(published=published, model=model, force=force, validate=validate, engine=engine,
-                               processes=processes, scheduler=scheduler, batch_size=batch_size)
+                               processes=processes, scheduler=scheduler, batch_size=batch_size, strict=strict,
+                               limits=limits)
         return build_corpus(self.store, inputs, options, extractor=extractor, progress=progress)
 
     def query(self, sparql: str, params: dict | None = None) -> tuple[list[str], list[list]]:

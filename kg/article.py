@@ -21,6 +21,14 @@ class Article:
     url: str | None = None
     path: str | None = None
     meta: dict = field(default_factory=dict, compare=False, hash=False)
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def where(self) -> str:
+        """Where the article came from, for messages: ``file:line``, ``file`` or its id."""
+        if self.path and self.line is not None:
+            return f"{self.path}:{self.line}"
+        return self.path or self.id
 
     @property
     def content_hash(self) -> str:

@@ -1,6 +1,7 @@
 """The corpus build: read → skip what is unchanged → extract → check → merge → store, streamed.
 
-Articles stream in from :func:`kg.inputs.read_inputs` in batches. One query per batch finds the
+Articles stream in through a :class:`kg.intake.Intake` (bad inputs set aside, or with ``strict``
+fatal) in batches. One query per batch finds the
 articles already stored with the same content hash, which are skipped unless ``force``. The rest go
 to an extraction engine (:mod:`kg.engines`: this process, local processes or a Dask cluster), which
 gives them back in input order with their quads and SHACL violations. The main process alone
@@ -17,6 +18,7 @@ from time import perf_counter
 from typing import Callable, Iterable, Iterator
 
 from kg.article import Article
+from kg.limits import Limits
 
 
 @dataclass
@@ -37,15 +39,17 @@ class BuildSummary:
     words: int = 0
     seconds: float = 0.0
     actors: int = 0
+    refused: list = field(default_factory=list)  # an InputError per input set aside
 
     @property
     def seen(self) -> int:
-        """Articles read so far, whatever became of them."""
-        return self.articles + self.skipped + self.rejected
+        """Inputs read so far, whatever became of them."""
+        return self.articles + self.skipped + self.rejected + len(self.refused)
 
     def reasons(self) -> dict[str, int]:
-        """Articles not stored, by why."""
-        return {k: v for k, v in (("unchanged", self.skipped), ("not conforming to the shapes", self.rejected)) if v}
+        """Inputs not stored, by why."""
+        return {k: v for k, v in (("unchanged", self.skipped), ("not conforming to the shapes", self.rejected),
+                                  ("bad input", len(self.refused))) if v}
 
 
 @dataclass
@@ -60,6 +64,8 @@ class BuildOptions:
     processes: int = 1
     scheduler: str | None = None
     batch_size: int = 64
+    strict: bool = False
+    limits: Limits = field(default_factory=Limits)
 
 
 def batched(items: Iterable, size: int, *, start: int = 1) -> Iterator[list]:
@@ -78,17 +84,19 @@ def build_corpus(store, inputs, options: BuildOptions | None = None, *, extracto
     """Build ``inputs`` (files, folders, globs, JSONL, HTML) into ``store``; ``progress`` is called
     with the running summary after every article."""
     from kg.engines import make_engine
-    from kg.inputs import read_inputs
+    from kg.intake import Intake
 
     options = options or BuildOptions()
     started = perf_counter()
-    summary = BuildSummary()
+    intake = Intake(strict=options.strict, limits=options.limits)
+    summary = BuildSummary(refused=intake.refused)
     engine = make_engine(options.engine, processes=options.processes, scheduler=options.scheduler,
-                         model=options.model, validate=options.validate, extractor=extractor)
+                         model=options.model, validate=options.validate, extractor=extractor,
+                         piece_chars=options.limits.piece_chars)
     local = options.processes == 1 and options.engine == "local"
     writer = _Writer(store, options, summary, extractor if local else None, progress)
     try:
-        fresh = _changed(store, read_inputs(inputs, published=options.published), options, summary, progress)
+        fresh = _changed(store, intake.articles(inputs, published=options.published), options, summary, progress)
         for result in engine.run(fresh, writer.known_names):
             writer.write(result)
     finally:
@@ -212,7 +220,8 @@ class _Writer:
         from kg.api import Extractor
 
         if self.extractor is None:
-            self.extractor = Extractor(model=self.options.model, resolver=self.ledger.resolver)
+            self.extractor = Extractor(model=self.options.model, resolver=self.ledger.resolver,
+                                       piece_chars=self.options.limits.piece_chars)
         self.extractor.resolver = self.ledger.resolver
         return self.extractor.events(article)
 

@@ -11,7 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.errors import KgError
+from kg.errors import InputError, KgError, UsageError
+from kg.limits import MAX_CHARS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Build, query and view knowledge graphs of political-military events.")
 StoreOption = typer.Option(None, "--store", help="Store path (default: $KG_STORE, else .kg/store); ':memory:' for none.")
@@ -23,6 +24,10 @@ def _console() -> Console:
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = 160  # piped or logged output: wide tables beat wrapped cells
     return console
+
+
+StrictOption = typer.Option(False, "--strict", help="Stop at the first bad input instead of reporting the bad ones at the end.")
+MaxCharsOption = typer.Option(MAX_CHARS, "--max-chars", min=1, help="Refuse articles longer than this many characters.")
 
 
 @app.command()
@@ -38,10 +43,13 @@ def build(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler address, e.g. tcp://host:8786 (default: a local cluster of --processes workers)."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per batch sent to a worker."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    strict: bool = StrictOption,
+    max_chars: int = MaxCharsOption,
 ) -> None:
     """Extract events from articles and add them to the store; unchanged articles are skipped."""
     from kg.api import KnowledgeGraph
     from kg.errors import ValidationError
+    from kg.limits import Limits
     from kg.progress import build_progress, summary_lines
 
     console = _console()
@@ -49,12 +57,23 @@ def build(
     with build_progress(console, inputs, enabled=not quiet and console.is_terminal) as progress:
         summary = graph.build(inputs, published=published, model=model, force=force, validate=not no_validate,
                               processes=processes, engine=engine, scheduler=scheduler, batch_size=batch_size,
-                              progress=progress)
+                              strict=strict, limits=Limits(max_chars=max_chars), progress=progress)
     for line in summary_lines(summary):
         console.print(line, markup=False)
     if summary.rejected:
         sys.stdout.write("".join(line + "\n" for line in summary.errors))
+    _raise_refused(summary.refused, f"the other {summary.articles + summary.skipped + summary.rejected} article(s) were read and built")
+    if summary.rejected:
         raise ValidationError(f"{summary.rejected} article(s) not stored: their graphs do not conform to ontology/shapes.ttl")
+
+
+def _raise_refused(refused: list, done: str) -> None:
+    """Report the inputs set aside, one ``kg: file:line: reason`` line each, and exit with 2."""
+    if len(refused) == 1:
+        raise refused[0]
+    if refused:
+        sys.stderr.write("".join(f"kg: {error.one_line()}\n" for error in refused))
+        raise InputError(f"{len(refused)} inputs refused (listed above); {done}")
 
 
 @app.command()
@@ -96,17 +115,22 @@ def extract(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     published: Optional[str] = typer.Option(None, help="Publication date for documents without one."),
     model: Optional[str] = ModelOption,
+    strict: bool = StrictOption,
+    max_chars: int = MaxCharsOption,
 ) -> None:
     """Print the events of each document (one JSON line per document, in input order)."""
     from kg.api import Extractor
-    from kg.inputs import read_inputs
+    from kg.intake import Intake
+    from kg.limits import Limits
 
     if format not in ("jsonl", "table"):
-        raise KgError(f"unknown format {format!r}; use jsonl or table")
-    extractor = Extractor(model=model)
+        raise UsageError(f"unknown format {format!r}; use jsonl or table")
+    limits = Limits(max_chars=max_chars)
+    intake = Intake(strict=strict, limits=limits)
+    extractor = Extractor(model=model, piece_chars=limits.piece_chars)
     lines = []
     console = _console()
-    for article, events in extractor.stream(read_inputs([input], published=published)):
+    for article, events in extractor.stream(intake.articles([input], published=published)):
         if format == "jsonl":
             lines.append(json.dumps({"id": article.id, "events": [e.contract() for e in events]}, ensure_ascii=False))
         else:
@@ -119,14 +143,15 @@ def extract(
                     e.modality, e.attributed_to or "", (e.time.value or e.time.text) if e.time else "",
                 )
             console.print(table)
-    if format == "jsonl":
+    if format == "jsonl" and lines:
         text = "\n".join(lines) + "\n"
         if output:
-            tmp = output.with_name(output.name + ".tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(output)
+            from kg.export import atomic_write
+
+            atomic_write(output, lambda handle: handle.write(text.encode("utf-8")))
         else:
             sys.stdout.write(text)
+    _raise_refused(intake.refused, "the others were extracted")
 
 
 @app.command()
@@ -155,13 +180,13 @@ def query(
         return
     given = [x for x in (sparql, file, name) if x]
     if len(given) != 1:
-        raise KgError("give exactly one of: a SPARQL string, --file F.rq, --name NAME")
+        raise UsageError("give exactly one of: a SPARQL string, --file F.rq, --name NAME")
     params = parse_params(param)
     if file:
         try:
             text = file.read_text(encoding="utf-8")
         except OSError as exc:
-            raise KgError(f"{file}: cannot read query ({exc.strerror})") from None
+            raise InputError(f"cannot read query ({exc.strerror})", path=str(file)) from None
     elif name:
         named = load_query(name)
         named.check(params)
@@ -329,9 +354,9 @@ def eval_(
 def main() -> None:
     """Entry point: run the CLI, turning kg's errors into one line and an exit code."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # an interrupt (Ctrl-C) comes back as 130, not as an exception
     except KgError as exc:
-        print(f"kg: {exc}", file=sys.stderr)
+        print(f"kg: {exc.one_line()}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -343,6 +368,10 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    if isinstance(code, int) and code:
+        if code == 130:
+            print("kg: interrupted", file=sys.stderr)
+        sys.exit(code)
 
 
 if __name__ == "__main__":

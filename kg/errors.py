@@ -10,6 +10,10 @@ class KgError(Exception):
 
     exit_code = 1
 
+    def one_line(self) -> str:
+        """The message as one line: line breaks (from a parser, a file name) become spaces."""
+        return " ".join(str(self).split())
+
 
 class InputError(KgError):
     """An input file or document that cannot be read (missing, empty, malformed)."""
@@ -20,9 +24,15 @@ class InputError(KgError):
         where = ""
         if path is not None:
             where = f"{path}:{line}: " if line is not None else f"{path}: "
-        super().__init__(f"{where}{message}")
+        super().__init__(" ".join(f"{where}{message}".split()))
         self.path = path
         self.line = line
+
+
+class UsageError(KgError):
+    """A command used with an option value it does not know (an unknown format, a missing argument)."""
+
+    exit_code = 2
 
 
 class ModelError(KgError):

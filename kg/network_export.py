@@ -11,6 +11,7 @@ its label, kg type, country and sector.
 from __future__ import annotations
 
 import calendar
+import re
 from typing import BinaryIO
 
 import networkx as nx
@@ -33,7 +34,7 @@ def write_graphml(store, handle: BinaryIO) -> None:
 
     graph = _with_actor_attributes(store, actor_multigraph(store))
     graph.graph["name"] = "kg actor network: one edge per claim"
-    nx.write_graphml(graph, handle, encoding="utf-8")
+    nx.write_graphml(xml_safe(graph), handle, encoding="utf-8")
 
 
 def write_gexf(store, handle: BinaryIO) -> None:
@@ -54,7 +55,25 @@ def write_gexf(store, handle: BinaryIO) -> None:
             attributes["spells"] = spells
         graph.add_edge(u, v, **attributes)
     graph = _with_actor_attributes(store, graph)
-    nx.write_gexf(graph, handle, encoding="utf-8")
+    nx.write_gexf(xml_safe(graph), handle, encoding="utf-8")
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """``value`` with the characters XML 1.0 cannot hold (control characters, lone surrogates) as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", value)
+
+
+def xml_safe(graph):
+    """``graph`` with every string attribute made :func:`xml_text`: a label imported from elsewhere
+    with a stray control character must not make the whole file unreadable."""
+    for data in (graph.graph, *(d for _, d in graph.nodes(data=True)), *(d for *_, d in graph.edges(data=True))):
+        for key, value in data.items():
+            if isinstance(value, str):
+                data[key] = xml_text(value)
+    return graph
 
 
 def period(date: str) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -79,25 +80,19 @@ class KgStore:
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> "KgStore":
-        """Open (creating if needed) the store at ``path``; ``:memory:`` for a throwaway one."""
+        """Open (creating if needed) the store at ``path``; ``:memory:`` for a throwaway one.
+
+        One process writes a store at a time: a second writer gets :class:`StoreError` ("in use").
+        Readers (``read_only``) take no lock and see the store as it was when they opened it, every
+        article in it whole, since each article is written in one transaction.
+        """
         where = str(path) if path is not None else default_store_path()
-        try:
-            if where == MEMORY:
-                store = ox.Store()
-            elif read_only:
-                if not Path(where).exists():
-                    raise StoreError(f"no store at {where}: build one first with 'kg build'")
-                store = ox.Store.read_only(where)
-            else:
-                Path(where).mkdir(parents=True, exist_ok=True)
-                store = ox.Store(where)
-        except StoreError:
-            raise
-        except OSError as exc:
-            message = str(exc)
-            if "lock" in message.lower():
-                raise StoreError(f"store {where} is in use by another kg process; wait for it to finish") from None
-            raise StoreError(f"cannot open store {where}: {message.splitlines()[0] if message else exc}") from None
+        if where == MEMORY:
+            store = ox.Store()
+        elif read_only:
+            store = _open_read_only(where)
+        else:
+            store = _open_writer(where)
         kg_store = cls(store, where)
         if not read_only and not store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
             kg_store.load_ontology()
@@ -115,7 +110,9 @@ class KgStore:
         """Replace one article's named graph and add its shared-graph quads; returns quads added.
 
         Events the old version of the article asserted and no assertion points at any more leave
-        the shared graph, and so do the actors and places only they referred to.
+        the shared graph, and so do the actors and places only they referred to. All of it is one
+        SPARQL update, one transaction: a reader, or a store killed half-way, sees the article's old
+        version or its new one, never a part.
         """
         graph = ox.NamedNode(str(graph_iri(article_id)))
         converted = [q if isinstance(q, ox.Quad) else ox.Quad(to_ox(q[0]), to_ox(q[1]), to_ox(q[2]), ox.NamedNode(str(q[3])))
@@ -123,27 +120,29 @@ class KgStore:
         before = []
         if self.store.contains_named_graph(graph):
             before = [q.object for q in self.store.quads_for_pattern(None, ASSERTS, None, graph)]
-            self.store.remove_graph(graph)
-        self.store.extend(converted)
-        if before:
-            self._drop_orphans(before)
+        dropped = self._orphans(before, graph, converted) if before else []
+        try:
+            self.store.update(replacement_update(graph, dropped, converted))
+        except OSError as exc:
+            raise StoreError(f"store {self.path}: cannot write article {article_id!r}: {exc}") from None
         return len(converted)
 
-    def _drop_orphans(self, events: list) -> None:
-        """Remove from the shared graph the given events no assertion asserts, then the actors and
-        places that nothing refers to any more."""
+    def _orphans(self, events: list, graph: ox.NamedNode, new: list[ox.Quad]) -> list:
+        """What leaves the shared graph when ``graph`` is replaced by ``new``: the given events no
+        assertion will assert any more, then the actors and places nothing else will refer to."""
         entities = ox.NamedNode(str(ENTITY_GRAPH))
-        orphans = [e for e in dict.fromkeys(events) if not any(self.store.quads_for_pattern(None, ASSERTS, e))]
-        related = []
-        for event in orphans:
-            for quad in list(self.store.quads_for_pattern(event, None, None, entities)):
-                if quad.predicate in PARTICIPANTS:
-                    related.append(quad.object)
-                self.store.remove(quad)
+        asserted = {q.object for q in new if q.predicate == ASSERTS}
+        referred = {q.object for q in new}
+        orphans = [e for e in dict.fromkeys(events) if e not in asserted and not any(
+            q.graph_name != graph for q in self.store.quads_for_pattern(None, ASSERTS, e))]
+        gone = set(orphans)
+        related = [q.object for e in orphans for q in self.store.quads_for_pattern(e, None, None, entities)
+                   if q.predicate in PARTICIPANTS]
         for node in dict.fromkeys(related):
-            if not any(self.store.quads_for_pattern(None, None, node)):
-                for quad in list(self.store.quads_for_pattern(node, None, None, entities)):
-                    self.store.remove(quad)
+            if node not in referred and all(q.graph_name == graph or (q.subject in gone and q.graph_name == entities)
+                                            for q in self.store.quads_for_pattern(None, None, node)):
+                orphans.append(node)
+        return orphans
 
     def article_hash(self, article_id: str) -> str | None:
         """The content hash stored for an article, or None when it is not in the store."""
@@ -207,6 +206,63 @@ class KgStore:
             self.store.flush()
 
 
+def replacement_update(graph: ox.NamedNode, dropped: list, quads: list[ox.Quad]) -> str:
+    """One SPARQL update that drops ``graph``, removes the shared-graph descriptions of ``dropped``
+    nodes, then inserts ``quads``: terms are written by Oxigraph, so no text can break out of them."""
+    entities = ox.NamedNode(str(ENTITY_GRAPH))
+    parts = [f"DROP SILENT GRAPH {graph}"]
+    if dropped:
+        values = " ".join(str(node) for node in dropped)
+        parts.append(f"DELETE {{ GRAPH {entities} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} GRAPH {entities} {{ ?s ?p ?o }} }}")
+    by_graph: dict = {}
+    for quad in quads:
+        by_graph.setdefault(quad.graph_name, []).append(f"{quad.triple} .")
+    if by_graph:
+        body = " ".join(f"GRAPH {g} {{ {' '.join(triples)} }}" for g, triples in by_graph.items())
+        parts.append(f"INSERT DATA {{ {body} }}")
+    return " ;\n".join(parts)
+
+
+def _open_writer(where: str) -> ox.Store:
+    """The read-write store at ``where``, created if missing; "in use" when another process has it."""
+    folder = Path(where)
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / "CURRENT").exists():
+        raise StoreError(f"{where} is a folder of other files, not a kg store: give --store a new or a store folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return ox.Store(where)
+    except (OSError, RuntimeError) as exc:
+        raise _store_error(where, exc) from None
+
+
+def _open_read_only(where: str, attempts: int = 5) -> ox.Store:
+    """The store at ``where`` for reading, while a writer may be busy with it: RocksDB's read-only
+    mode replays the write-ahead log up to its last whole transaction. A file the writer removes
+    at that moment (a log it has just flushed) fails the opening; another attempt then succeeds."""
+    folder = Path(where)
+    if not folder.is_dir() or not (folder / "CURRENT").exists():
+        what = "a file" if folder.is_file() else "a folder of other files" if folder.is_dir() else "nothing"
+        raise StoreError(f"no store at {where} ({what} there): build one first with 'kg build'")
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(where)
+        except (OSError, RuntimeError) as exc:
+            if attempt == attempts - 1 or "lock" in str(exc).lower():
+                raise _store_error(where, exc) from None
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _store_error(where: str, exc: Exception) -> StoreError:
+    message = str(exc)
+    if "lock" in message.lower():
+        return StoreError(f"store {where} is in use by another kg process (one writer at a time); wait for it to finish")
+    first = " ".join(message.split()) if message else type(exc).__name__
+    if isinstance(exc, RuntimeError) or "corruption" in message.lower() or (Path(where) / "CURRENT").exists():
+        return StoreError(f"store {where} is damaged and cannot be opened ({first[:300]}); rebuild it or restore a copy")
+    return StoreError(f"cannot open store {where}: {first[:300]}")
+
+
 def syntax_message(sparql: str, error: SyntaxError) -> str:
     """Oxigraph's syntax error as one line, its position in the query as written (without bound
     parameters) and the text found there: ``SPARQL syntax error at line 2, column 7 (at "..."): ...``."""
@@ -234,6 +290,13 @@ def syntax_message(sparql: str, error: SyntaxError) -> str:
 PREFIXES = {
     "kgo": "https://w3id.org/kg/ontology#",
     "kgr": "https://w3id.org/kg/id/",
+    "actor": "https://w3id.org/kg/id/actor/",
+    "event": "https://w3id.org/kg/id/event/",
+    "issue": "https://w3id.org/kg/id/issue/",
+    "place": "https://w3id.org/kg/id/place/",
+    "article": "https://w3id.org/kg/id/article/",
+    "assertion": "https://w3id.org/kg/id/assertion/",
+    "graph": "https://w3id.org/kg/id/graph/",
     "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
     "prov": "http://www.w3.org/ns/prov#",
     "schema": "https://schema.org/",

@@ -62,3 +62,67 @@ def test_nominal_event_with_possessor_agent_and_against_target(rules):
     assert trigger.type == "Coercion"
     assert [t.text for t in args.agents] == ["junta"]
     assert [t.text for t in args.targets] == ["Mara"]
+
+
+def test_object_control_gives_the_subject_of_the_complement(rules):
+    # "The junta urged rebels to release hostages": the rebels release
+    doc = parse(["The", "junta", "urged", "rebels", "to", "release", "hostages", "."],
+                [1, 2, 2, 2, 5, 2, 5, 2],
+                ["det", "nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct"],
+                ["DET", "NOUN", "VERB", "NOUN", "PART", "VERB", "NOUN", "PUNCT"],
+                ["the", "junta", "urge", "rebel", "to", "release", "hostage", "."],
+                tags=["DT", "NN", "VBD", "NNS", "TO", "VB", "NNS", "."])
+    release = next(t for t in find_triggers(doc[:], rules) if t.type == "Release")
+    args = find_arguments(release, rules)
+    assert [t.text for t in args.agents] == ["rebels"]
+    assert [t.text for t in args.targets] == ["hostages"]
+
+
+def test_a_verb_of_consent_takes_its_complements_target(rules):
+    # "Rebels agreed to free the hostages"
+    doc = parse(["Rebels", "agreed", "to", "free", "the", "hostages", "."], [1, 1, 3, 1, 5, 3, 1],
+                ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+                ["NOUN", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+                ["rebel", "agree", "to", "free", "the", "hostage", "."],
+                tags=["NNS", "VBD", "TO", "VB", "DT", "NNS", "."])
+    agree = next(t for t in find_triggers(doc[:], rules) if t.type == "Agree")
+    args = find_arguments(agree, rules)
+    assert [t.text for t in args.agents] == ["Rebels"]
+    assert [t.text for t in args.targets] == ["hostages"]
+
+
+def test_the_thing_moved_is_not_the_target(rules):
+    # "Kenya deployed troops to Somalia"
+    doc = parse(["Kenya", "deployed", "troops", "to", "Somalia", "."], [1, 1, 1, 1, 3, 1],
+                ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+                ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+                ["Kenya", "deploy", "troop", "to", "Somalia", "."],
+                tags=["NNP", "VBD", "NNS", "IN", "NNP", "."], ents=["B-GPE", "O", "O", "O", "B-GPE", "O"])
+    (trigger,) = find_triggers(doc[:], rules)
+    args = find_arguments(trigger, rules)
+    assert trigger.type == "Mobilize"
+    assert [t.text for t in args.agents] == ["Kenya"]
+    assert [t.text for t in args.targets] == ["Somalia"]
+
+
+def test_neither_nor_gives_two_targets(rules):
+    # "neither Dembele nor Sagara was arrested"
+    doc = parse(["Neither", "Dembele", "nor", "Sagara", "was", "arrested", "."], [1, 5, 1, 1, 5, 5, 5],
+                ["preconj", "nsubjpass", "cc", "conj", "auxpass", "ROOT", "punct"],
+                ["CCONJ", "PROPN", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"],
+                ["neither", "Dembele", "nor", "Sagara", "be", "arrest", "."],
+                tags=["CC", "NNP", "CC", "NNP", "VBD", "VBN", "."], ents=["O", "B-PERSON", "O", "B-PERSON", "O", "O", "O"])
+    args = find_arguments(find_triggers(doc[:], rules)[0], rules)
+    assert [t.text for t in args.targets] == ["Dembele", "Sagara"]
+    assert args.agents == []
+
+
+def test_a_dateline_is_not_a_subject(rules):
+    # "KABUL -- Police arrested protesters": the parser may hang the dateline on the verb
+    doc = parse(["KABUL", "--", "Police", "arrested", "protesters", "."], [3, 0, 3, 3, 3, 3],
+                ["nsubj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+                ["PROPN", "PUNCT", "NOUN", "VERB", "NOUN", "PUNCT"],
+                ["KABUL", "--", "police", "arrest", "protester", "."],
+                tags=["NNP", ":", "NNS", "VBD", "NNS", "."], ents=["B-GPE", "O", "O", "O", "O", "O"])
+    args = find_arguments(find_triggers(doc[:], rules)[0], rules)
+    assert [t.text for t in args.agents] == ["Police"]

@@ -10,6 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kg.network import claims, graph_from_claims, one_sided
@@ -37,8 +38,15 @@ url: "javascript:window.__pwned=1"
 ---
 Rebels led by <img src=x onerror="window.__pwned=1"> attacked <script>window.__pwned=1</script> the town.
 Rebels led by <img src=x onerror="window.__pwned=1"> attacked soldiers in the town of <script>window.__pwned=1</script> on 3 May 2025.
+Police arrested the "organisers" of O'Brien's <a href="javascript:window.__pwned=1" onclick='window.__pwned=1'>march</a> on 4 May 2025.
 """
 HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">Rebels</script><script>window.__pwned=1</script>'
+QUOTED_NAME = """O'Brien's "Hammer" `x` ' onmouseover='window.__pwned=1' <a href="javascript:window.__pwned=1">soldiers</a>"""
+
+
+# Anything markup from an article could have become: links to javascript:, event-handler attributes.
+INJECTED = """[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => /^on/i.test(a.name)
+  || /^\\s*javascript:/i.test(a.value))).length"""
 
 
 def chromium() -> str:
@@ -234,15 +242,24 @@ def test_markup_in_articles_runs_nothing(extractor, tmp_path, open_page):
         'DELETE { GRAPH ?g { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l } } '
         'INSERT { GRAPH ?g { ?a <http://www.w3.org/2000/01/rdf-schema#label> "' + HOSTILE_NAME.replace('"', '\\"') + '" } } '
         'WHERE { GRAPH ?g { ?a <http://www.w3.org/2000/01/rdf-schema#label> "insurgents" } }')
+    quoted = ox.Literal(QUOTED_NAME)
+    graph.store.store.update(
+        f'DELETE {{ GRAPH ?g {{ ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }} '
+        f'INSERT {{ GRAPH ?g {{ ?a <http://www.w3.org/2000/01/rdf-schema#label> {quoted} }} }} '
+        f'WHERE {{ GRAPH ?g {{ ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l }} FILTER(?l = "soldiers") }}')
     items = graph.claims()
     assert any(c["agent"] and c["agent"]["label"] == HOSTILE_NAME for c in items)
-    assert all("<script>" in c["sentence"] for c in items)
+    assert any(c["target"] and c["target"]["label"] == QUOTED_NAME for c in items)
+    assert any('href="javascript:' in c["sentence"] for c in items)
+    assert all("<script>" in c["sentence"] or "javascript:" in c["sentence"] for c in items)
     view = open_page(graph.view(tmp_path / "probe.html", "<script>window.__pwned=1</script>"))
     assert view.js("document.title") == "<script>window.__pwned=1</script>"
-    view.js("kgView.edges.get().forEach(e => kgView.showEdge(e.id))")
-    panel = view.js("document.getElementById('evidence').textContent")
+    panel = "\n".join(view.js("kgView.edges.get().map(e => { kgView.showEdge(e.id); "
+                               "return document.getElementById('evidence').textContent; })"))
     assert "<script>window.__pwned=1</script>" in panel and HOSTILE_NAME in panel  # shown as text
+    assert QUOTED_NAME in panel and '<a href="javascript:window.__pwned=1" onclick=' in panel  # quotes intact
     assert view.js("document.querySelector('#evidence a')") is None  # a javascript: URL is never a link
+    assert view.js(INJECTED) == 0
     view.js("kgView.nodes.get().forEach(n => kgView.showNode(n.id))")
     view.page.fill("#search", "rebels")
     assert view.js("document.getElementById('search-result').textContent") == "1 actor(s) match"
@@ -252,12 +269,18 @@ def test_markup_in_articles_runs_nothing(extractor, tmp_path, open_page):
     view.page.mouse.move(10, 10)
     view.page.wait_for_timeout(300)  # give any injected handler its chance
     assert view.js("document.querySelectorAll('#side img, #side script, #side b').length") == 0
+    view.js("kgView.nodes.get().forEach(n => kgView.showNode(n.id))")
+    assert view.js(INJECTED) == 0
+    view.js("document.querySelectorAll('#side button, #side a').forEach(b => b.click())")  # every link the panels made
+    view.page.wait_for_timeout(200)
+    assert view.js(INJECTED) == 0
     view.check_clean()
     timeline = open_page(graph.view(tmp_path / "probe-timeline.html", timeline=True), "timeline")
     timeline.js("document.querySelectorAll('#chart .mark').forEach(m => m.dispatchEvent(new MouseEvent('click')))")
     assert "<script>window.__pwned=1</script>" in timeline.js("document.getElementById('evidence').textContent")
     timeline.page.wait_for_timeout(200)
     assert timeline.js("document.querySelectorAll('#side img, #side script, #chart img').length") == 0
+    assert timeline.js(INJECTED) == 0 and QUOTED_NAME in timeline.js("document.body.textContent")
     timeline.check_clean()
 
 

@@ -49,6 +49,24 @@ CASES = [
      ("Boko Haram", "Abduction", "civilians", "asserted")),
     # violence by a crowd is a riot in ACLED's terms
     ("Protesters set fire to government buildings in Kano.", ("rioters", "PropertyDestruction", None, "asserted")),
+    # a nominal event "between" two parties: each is the other's partner
+    ("Cooperation between Kenya and Ethiopia on border security has grown.", ("Kenya", "Cooperate", "Ethiopia", "asserted")),
+    # a dateline is not the subject; its apposition is
+    ("NAIROBI, Kenya -- President William Ruto ordered the release of all detained protesters.",
+     ("William Ruto", "Release", "Kenyan protesters", "planned")),
+    # a thing done to stands as the target, typed Issue
+    ("Baghdad rejected the referendum as unconstitutional.", ("Baghdad", "Reject", "referendum", "asserted")),
+    # what is moved is not the target; where it moves from is
+    ("The United Nations withdrew peacekeepers from Sinai.", ("United Nations", "Withdraw", "Sinai", "asserted")),
+    # an event noun that restates its verb adds no second event
+    ("Germany granted asylum to the dissident.", ("Germany", "ProvideAid", "German political parties", "asserted")),
+    # an intent to meet is coded as AGREE (CAMEO 036) and planned
+    ("The minister said the government will meet the opposition next week.",
+     ("government", "Consult", "political parties", "planned")),
+    # a causative verb: its subject has the event done to its object
+    ("A Spanish judge has ordered nine former ministers jailed.", ("A Spanish judge", "Arrest", "Spanish government", "asserted")),
+    # saying that someone must act is a demand on them
+    ("Russia says Israel must end its strikes on Syria.", ("Russia", "Request", "Israel", "asserted")),
     # several subjects: the one nearest the verb acts
     ("On 3 May, in Lagos, Kaduna, workers demonstrated against unpaid wages.",
      ("protesters", "Protest", None, "asserted")),
@@ -88,7 +106,7 @@ def test_construction(extract, sentence, expected):
 def test_time_is_normalised_against_the_publication_date(extract):
     (event,) = [e for e in extract("Police arrested three opposition leaders in Bamako on Monday.")
                 if e["action"]["type"] == "Arrest"]
-    assert event["time"]["value"] == "2025-07-28"
+    assert event["time"]["value"] == "2025-08-04"
     assert event["quantity"] == "three"
     assert event["place"]["label"] == "Bamako" and event["place"]["country"] == "MLI"
 
@@ -122,3 +140,29 @@ def test_acled_codes_follow_who_did_what_to_whom(extract):
     assert (riot["action"]["acled"], riot["action"]["acled_sub"]) == ("Riots", "Mob violence")
     battle = [e for e in extract("Rebels launched an attack against an army base near Gao.") if e["action"]["type"] == "Attack"]
     assert battle[0]["action"]["acled"] == "Battles"
+
+
+def test_an_intent_to_cooperate_is_coded_agree(extract):
+    (meet,) = [e for e in extract("The minister said the government will meet the opposition next week.")
+               if e["action"]["type"] == "Consult"]
+    assert (meet["action"]["plover"], meet["action"]["cameo"]) == ("AGREE", "036")
+    assert meet["attributed_to"] == "The minister"
+
+
+def test_a_restated_event_is_reported_once(extract):
+    assert len(extract("Germany granted asylum to the dissident.")) == 1
+
+
+def test_a_thing_is_typed_issue_and_a_moved_object_is_not_a_target(extract):
+    (reject,) = extract("Baghdad rejected the referendum as unconstitutional.")
+    assert reject["target"]["type"] == "Issue"
+    (withdraw,) = extract("The United Nations withdrew peacekeepers from Sinai.")
+    assert withdraw["target"]["label"] == "Sinai" and withdraw["actor"]["type"] == "InternationalOrganization"
+
+
+def test_a_target_read_off_proximity_has_lower_confidence(extract):
+    direct = extract("Soldiers opened fire on protesters in Bamako.")[0]
+    (nearby,) = [e for e in extract("The government condemned the killing by militants of two aid workers.")
+                 if e["action"]["type"] == "Condemn"]
+    assert nearby["target"]["label"] == "insurgents"
+    assert nearby["confidence"] < direct["confidence"]

@@ -79,3 +79,18 @@ def test_corruption_allegations_are_against_mara_and_maiga(mali_events):
     coerced = {e.target.label for e in events if e.action.type == "Coercion" and e.actor
                and e.actor.label == "Malian military junta"}
     assert {"Moussa Mara", "Choguel Maiga"} <= coerced
+
+
+def test_rule_extended_to_2030(mali_events):
+    _, events = mali_events
+    extensions = find(events, "ExtendRule", actor="Malian military junta")
+    assert extensions and extensions[0]["time"]["end"] == "2030"
+
+
+def test_russian_help_french_rift_and_the_insurgency_in_the_north(mali_events):
+    _, events = mali_events
+    assert find(events, "RequestAid", actor="Malian government", target="Russia")
+    assert find(events, "ReduceRelations", actor="Malian government", target="France")
+    assert find(events, "Insurgency", actor="Malian insurgents", target="Mali")
+    northern = find(events, "Insurgency", actor="Malian insurgents")
+    assert any((e["place"] or {}).get("country") == "MLI" and "north" in e["place"]["text"] for e in northern)

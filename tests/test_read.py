@@ -45,8 +45,8 @@ def test_folder_reads_every_article(tmp_path):
     "content, message",
     [
         (b"", "is empty"),
-        (b"   \n\t\n", "is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"   \n\t\n", "holds only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a PNG image, not text"),
         ("Soldats arrêtés à Bamako".encode("latin-1"), "not UTF-8"),
     ],
 )

@@ -64,25 +64,25 @@ def test_a_broken_graph_reports_each_violation_on_its_node_and_path(validator):
     data = rdflib.Graph().parse(data=BROKEN, format="turtle")
     found = {(v.focus, v.path, v.message) for v in validator.check(data)}
     assert found == {
-        ("kgr:event/bad", "kgo:eventType", "an event has exactly one event type, a concept of kgo:EventTypeScheme"),
-        ("kgr:event/bad", "kgo:agent", "an event has at most one agent, an actor with a label"),
-        ("kgr:event/bad", "kgo:date", "an event has at most one date, a valid xsd:date, xsd:gYearMonth or xsd:gYear"),
-        ("kgr:event/untyped", "kgo:eventType", "an event has exactly one event type, a concept of kgo:EventTypeScheme"),
-        ("kgr:actor/mali-army", "kgo:countryCode", "an actor's country code is ISO 3166-1 alpha-3 (three capital letters)"),
-        ("kgr:article/a", "kgo:contentHash", "an article has exactly one content hash, 64 hexadecimal digits (SHA-256)"),
-        ("kgr:assertion/x", "kgo:modality",
+        ("event:bad", "kgo:eventType", "an event has exactly one event type, a concept of kgo:EventTypeScheme"),
+        ("event:bad", "kgo:agent", "an event has at most one agent, an actor with a label"),
+        ("event:bad", "kgo:date", "an event has at most one date, a valid xsd:date, xsd:gYearMonth or xsd:gYear"),
+        ("event:untyped", "kgo:eventType", "an event has exactly one event type, a concept of kgo:EventTypeScheme"),
+        ("actor:mali-army", "kgo:countryCode", "an actor's country code is ISO 3166-1 alpha-3 (three capital letters)"),
+        ("article:a", "kgo:contentHash", "an article has exactly one content hash, 64 hexadecimal digits (SHA-256)"),
+        ("assertion:x", "kgo:modality",
          "an assertion has exactly one modality: asserted, reported, alleged, denied, planned or hypothetical"),
-        ("kgr:assertion/x", "prov:wasDerivedFrom", "an assertion is derived from exactly one kgo:Article"),
-        ("kgr:assertion/x", "kgo:confidence", "an assertion has exactly one confidence, an xsd:decimal from 0 to 1"),
-        ("kgr:assertion/x", "oa:hasSelector", "an assertion has exactly one text-position selector with start < end"),
+        ("assertion:x", "prov:wasDerivedFrom", "an assertion is derived from exactly one kgo:Article"),
+        ("assertion:x", "kgo:confidence", "an assertion has exactly one confidence, an xsd:decimal from 0 to 1"),
+        ("assertion:x", "oa:hasSelector", "an assertion has exactly one text-position selector with start < end"),
     }
 
 
 def test_violation_lines_name_the_node_by_its_label(validator):
     data = rdflib.Graph().parse(data=BROKEN, format="turtle")
     lines = [v.line() for v in validator.check(data)]
-    assert 'Malian army [kgr:actor/mali-army] kgo:countryCode: an actor\'s country code is ISO 3166-1 alpha-3 (three capital letters) (value "Mali")' in lines
-    assert any(line.startswith('"Soldiers arrested nobody." [kgr:assertion/x] kgo:confidence: ') and 'value "1.5"^^xsd:decimal' in line
+    assert 'Malian army [actor:mali-army] kgo:countryCode: an actor\'s country code is ISO 3166-1 alpha-3 (three capital letters) (value "Mali")' in lines
+    assert any(line.startswith('"Soldiers arrested nobody." [assertion:x] kgo:confidence: ') and 'value "1.5"^^xsd:decimal' in line
                for line in lines)
 
 

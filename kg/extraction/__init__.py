@@ -35,7 +35,7 @@ def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver 
         if not key or key in seen_sentences:
             continue  # repeated headlines and boilerplate lines
         seen_sentences.add(key)
-        events.extend(_sentence_events(sentence, article, rules, ctx))
+        events.extend(_without_restatements(list(_sentence_events(sentence, article, rules, ctx))))
     resolver = resolver or Resolver()
     for ent in doc.ents:
         if ent.label_ == "PERSON":
@@ -118,7 +118,7 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
                 actor = _copy(agent)
                 if actor is not None:
                     actor.is_agent = True
-                yield EventRecord(
+                record = EventRecord(
                     action=action,
                     actor=actor,
                     target=_copy(target),
@@ -132,6 +132,28 @@ def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocCon
                     end=sentence.start_char + len(sentence.text.rstrip()),
                     confidence=_confidence(agent, target, time, place) - (0.15 if args.nearby and target is not None else 0.0),
                 )
+                if trigger.restates:
+                    record.notes.append("restates")
+                yield record
+
+
+def _without_restatements(records: list[EventRecord]) -> list[EventRecord]:
+    """Drop events read off a noun that only restates its verb's event ("granted asylum") when the
+    verb's event already says as much (same type, and every participant the noun gives)."""
+    kept = []
+    for record in records:
+        if "restates" in record.notes:
+            record.notes.remove("restates")
+            if any(other is not record and "restates" not in other.notes and other.action.type == record.action.type
+                   and _covers(other.actor, record.actor) and _covers(other.target, record.target)
+                   for other in records):
+                continue
+        kept.append(record)
+    return kept
+
+
+def _covers(mine: ActorRef | None, theirs: ActorRef | None) -> bool:
+    return theirs is None or (mine is not None and mine.label == theirs.label)
 
 
 def _pairs(event_type: str, agents, targets, rules: Rules):

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from kg.extraction.lemmas import first_in
 from kg.extraction.mentions import TIME_ENTS, is_actorish
-from kg.extraction.triggers import Trigger
+from kg.extraction.triggers import DEMAND_KEY, Trigger
 from kg.gazetteer import fold
 from kg.rules import Rules
 
@@ -83,6 +83,8 @@ def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: i
     phrase (a looser reading, marked as such so its confidence is lower)."""
     root = trigger.token
     taken = {t.i for t in agent.subtree} | {root.i, *trigger.consumed}
+    if not trigger.nominal and first_in(root, rules.words.theme_verbs) is not None:
+        taken |= {t.i for c in root.children if c.dep_ == "dobj" for t in c.subtree}  # what is moved
     for token in root.subtree:
         if token.i <= root.i or token.i > root.i + window or token.i in taken:
             continue
@@ -100,7 +102,7 @@ def _issue(trigger: Trigger, rules: Rules) -> Token | None:
     if trigger.nominal:
         return None
     verb = trigger.token
-    if is_passive(verb):
+    if is_passive(verb) or first_in(verb, rules.words.theme_verbs) is not None:
         return None
     candidates = [c for c in verb.children if c.dep_ == "dobj" and c.i not in trigger.consumed]
     for obj in candidates:
@@ -177,6 +179,11 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return head
     if dep == "amod" and verb.tag_ == "VBN":
         return head
+    if dep == "pcomp" and head.dep_ == "prep" and fold(head.text) in ("of", "from", "for"):
+        # object control through a preposition: "accused Paris of ignoring", "stopped X from leaving"
+        obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and head.head.pos_ in ("VERB", "AUX"):
+            return obj
     if dep == "pcomp" and head.dep_ == "prep":
         return clause_subject(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
     if dep == "xcomp":
@@ -285,6 +292,17 @@ def _is_place(token: Token, rules: Rules) -> bool:
 def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Token | None]:
     verb = trigger.token
     consumed = set(trigger.consumed)
+    if trigger.key == DEMAND_KEY:  # "Russia says Israel must end attacks": Russia -> Israel
+        clause = verb.doc[trigger.consumed[0]]
+        return _resolve_relative(clause_subject(verb)), _own_subject(clause)
+    if verb.tag_ == "VBN" and verb.pos_ == "VERB":
+        # "the judge ordered nine ex-ministers jailed": the object is the patient, the orderer acts
+        governor = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
+        patient = verb.head if verb.dep_ == "acl" else next(
+            (c for c in governor.children if c.dep_ in ("dobj", "nsubj") and governor.i < c.i < verb.i), None)
+        if patient is not None and verb.dep_ in ("acl", "xcomp", "oprd", "ccomp") \
+                and first_in(governor, rules.words.causative_verbs) is not None:
+            return _resolve_relative(clause_subject(governor)), patient
     subject = clause_subject(verb)
     if is_passive(verb):
         target = subject if subject is not None and subject.i not in consumed else None
@@ -305,6 +323,8 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
             kept = child.i not in consumed or is_actorish(child, rules)  # "summoned France's ambassador"
             if child.dep_ == "dative" or (child.dep_ in OBJECTS and kept and not theme):
                 target = actor_within(child, rules)
+                for sibling in (c for c in child.children if c.dep_ == "conj"):
+                    target = target or actor_within(sibling, rules)  # "the act and the threats made by X"
                 break
             if theme and child.dep_ == "dobj" and target is None:
                 target = _recipient_within(child, rules)  # "a loan to Ukraine", "$2 million in aid to Fiji"

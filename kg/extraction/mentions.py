@@ -34,7 +34,8 @@ def person_words(doc) -> frozenset[str]:
 
 
 def main_country(doc, rules: Rules) -> str | None:
-    """The country a document is mostly about: the one its place names and demonyms name most."""
+    """The country a document is mostly about: the one its place names and demonyms name at least
+    twice as often as any other, else None."""
     counts: dict[str, int] = {}
     for ent in doc.ents:
         iso3 = None
@@ -45,7 +46,12 @@ def main_country(doc, rules: Rules) -> str | None:
             iso3 = rules.gazetteer.country_of_demonym(ent.text)
         if iso3:
             counts[iso3] = counts.get(iso3, 0) + 1
-    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+        return None  # no country dominates: better no default than a wrong one
+    return max(counts, key=lambda k: (counts[k], k))
 
 
 def entity_of(token: Token) -> Span | None:
@@ -84,9 +90,11 @@ def is_actorish(token: Token, rules: Rules) -> bool:
     if token.pos_ == "PRON":
         return lower in rules.words.group_pronouns or lower in rules.words.person_pronouns
     if group_kind(token, rules)[0] is not None:
-        return True
+        return True  # also adjectives of kind: "civilian" in "a civilian vehicle"
     if token.pos_ == "PROPN" and not token.ent_type_:
         return True  # a name the entity recogniser missed
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False  # "private" in "a private dinner" is no rank
     return fold(token.lemma_) in rules.titles or lower in rules.organizations
 
 

@@ -88,7 +88,8 @@ def modality_of(trigger: Token, sentence: Span, rules: Rules, arguments: list[To
     read_modifiers(trigger, own=True)
     if _argument_negated(trigger, rules, arguments):
         found.add("denied")
-    if trigger.dep_ in ("amod",) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):
+    own_clause = any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children)
+    if trigger.dep_ in ("amod",) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not own_clause):
         pass  # a participle modifying a noun inherits nothing from the noun's clause
     else:
         token = trigger

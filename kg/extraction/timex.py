@@ -126,7 +126,10 @@ def _relative(lower: str, year: int | None, month: int | None, day: int | None) 
             return (published + dt.timedelta(days=offset)).isoformat()
     for index, name in enumerate(WEEKDAYS):
         if name in lower:
-            delta = (published.weekday() - index) % 7 or 7
+            # "on Monday" in a Monday's paper is that day; otherwise the latest such day before it
+            delta = (published.weekday() - index) % 7
+            if delta == 0 and ("last" in lower or "previous" in lower):
+                delta = 7
             return (published - dt.timedelta(days=delta)).isoformat()
     if lower == "last year":
         return f"{year - 1:04d}"

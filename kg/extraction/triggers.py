@@ -26,6 +26,7 @@ class Trigger:
     key: str
     nominal: bool
     consumed: tuple[int, ...] = ()  # tokens that are part of the trigger ("assistance" in "seek assistance")
+    restates: bool = False  # a noun object of a verb naming the same kind of event ("granted asylum")
 
     @property
     def text(self) -> str:
@@ -45,6 +46,8 @@ def find_triggers(sentence: Span, rules: Rules) -> list[Trigger]:
             trigger = _verb_trigger(token, rules)
             if trigger is not None:
                 verbal.append(trigger)
+    verbal += [t for t in (_demand_by_saying(token, rules) for token in sentence if token.pos_ == "VERB") if t]
+    verbal.sort(key=lambda t: t.token.i)
     consumed = {i for t in verbal for i in t.consumed}
     nominal = []
     for token in sentence:
@@ -52,8 +55,32 @@ def find_triggers(sentence: Span, rules: Rules) -> list[Trigger]:
             continue
         trigger = _noun_trigger(token, rules)
         if trigger is not None:
+            if _restates(trigger, verbal):
+                trigger = Trigger(trigger.token, trigger.type, trigger.key, True, trigger.consumed, restates=True)
             nominal.append(trigger)
     return sorted(verbal + nominal, key=lambda t: t.token.i)
+
+
+DEMAND_KEY = "say must"
+
+
+def _demand_by_saying(token: Token, rules: Rules) -> Trigger | None:
+    """"Russia says Israel must end attacks": saying that someone must do something is a demand."""
+    if fold(token.lemma_) not in rules.words.saying_verbs:
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        modal = any(fold(c.text) in rules.words.demand_modals for c in clause.children if c.dep_ == "aux")
+        if modal and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return Trigger(token, "Request", DEMAND_KEY, False, (clause.i,))
+    return None
+
+
+def _restates(nominal: Trigger, verbal: list[Trigger]) -> bool:
+    """A noun that is the object of a verb naming the same kind of event ("granted asylum")."""
+    return any(v.token.i == nominal.token.head.i and v.type == nominal.type and nominal.token.dep_ in OBJECT_DEPS
+               for v in verbal)
 
 
 def _verb_trigger(token: Token, rules: Rules) -> Trigger | None:
