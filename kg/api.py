@@ -60,8 +60,8 @@ class KnowledgeGraph:
 
     def build(self, inputs, *, published: str | None = None, model: str | None = None,
               extractor: Extractor | None = None, force: bool = False, validate: bool = True,
-              strict: bool = False, limits: Limits = Limits(), processes: int = 1, engine: str = "local",
-              scheduler: str | None = None, batch_size: int = 64, progress=None) -> BuildSummary:
+              processes: int = 1, engine: str = "local", scheduler: str | None = None, batch_size: int = 64,
+              strict: bool = False, limits: Limits = Limits(), progress=None) -> BuildSummary:
         """Read, extract and store articles; an unchanged article already stored is skipped.
 
         ``inputs`` are files, folders, glob patterns, JSONL files and saved HTML pages, read as a

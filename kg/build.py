@@ -1,6 +1,7 @@
 """The corpus build: read → skip what is unchanged → extract → check → merge → store, streamed.
 
-Articles stream in from :class:`kg.intake.Intake` (bad inputs set aside) in batches. One query per batch finds the
+Articles stream in through a :class:`kg.intake.Intake` (bad inputs set aside, or with ``strict``
+fatal) in batches. One query per batch finds the
 articles already stored with the same content hash, which are skipped unless ``force``. The rest go
 to an extraction engine (:mod:`kg.engines`: this process, local processes or a Dask cluster), which
 gives them back in input order with their quads and SHACL violations. The main process alone
@@ -24,7 +25,8 @@ from kg.limits import Limits
 class BuildSummary:
     """What a build did: articles stored, skipped (unchanged) and rejected (not conforming to the
     shapes, with their violations in ``errors``), event assertions and quads written, assertions
-    merged into an event another article reported, words read and the time it took."""
+    merged into an event another article reported, words stored and the time it took
+    (``validation_seconds`` counts only articles checked one by one in the main process)."""
 
     articles: int = 0
     skipped: int = 0
@@ -33,19 +35,19 @@ class BuildSummary:
     errors: list[str] = field(default_factory=list)
     rejected: int = 0
     validation_seconds: float = 0.0
-    refused: list = field(default_factory=list)  # an InputError per input set aside
     merged: int = 0
     words: int = 0
     seconds: float = 0.0
     actors: int = 0
+    refused: list = field(default_factory=list)  # an InputError per input set aside
 
     @property
     def seen(self) -> int:
-        """Articles read so far, whatever became of them."""
-        return self.articles + self.skipped + self.rejected
+        """Inputs read so far, whatever became of them."""
+        return self.articles + self.skipped + self.rejected + len(self.refused)
 
     def reasons(self) -> dict[str, int]:
-        """Articles not stored, by why."""
+        """Inputs not stored, by why."""
         return {k: v for k, v in (("unchanged", self.skipped), ("not conforming to the shapes", self.rejected),
                                   ("bad input", len(self.refused))) if v}
 
@@ -89,7 +91,8 @@ def build_corpus(store, inputs, options: BuildOptions | None = None, *, extracto
     intake = Intake(strict=options.strict, limits=options.limits)
     summary = BuildSummary(refused=intake.refused)
     engine = make_engine(options.engine, processes=options.processes, scheduler=options.scheduler,
-                         model=options.model, validate=options.validate, extractor=extractor)
+                         model=options.model, validate=options.validate, extractor=extractor,
+                         piece_chars=options.limits.piece_chars)
     local = options.processes == 1 and options.engine == "local"
     writer = _Writer(store, options, summary, extractor if local else None, progress)
     try:
@@ -217,7 +220,8 @@ class _Writer:
         from kg.api import Extractor
 
         if self.extractor is None:
-            self.extractor = Extractor(model=self.options.model, resolver=self.ledger.resolver)
+            self.extractor = Extractor(model=self.options.model, resolver=self.ledger.resolver,
+                                       piece_chars=self.options.limits.piece_chars)
         self.extractor.resolver = self.ledger.resolver
         return self.extractor.events(article)
 

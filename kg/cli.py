@@ -38,13 +38,13 @@ def build(
     model: Optional[str] = ModelOption,
     force: bool = typer.Option(False, "--force", help="Re-extract articles already in the store."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Store articles without checking them against the SHACL shapes."),
-    strict: bool = StrictOption,
-    max_chars: int = MaxCharsOption,
     processes: int = typer.Option(1, "--processes", "-p", min=1, help="Extract in this many processes (one spaCy pipeline each)."),
     engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler address, e.g. tcp://host:8786 (default: a local cluster of --processes workers)."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per batch sent to a worker."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    strict: bool = StrictOption,
+    max_chars: int = MaxCharsOption,
 ) -> None:
     """Extract events from articles and add them to the store; unchanged articles are skipped."""
     from kg.api import KnowledgeGraph
@@ -56,8 +56,8 @@ def build(
     graph = KnowledgeGraph(store)
     with build_progress(console, inputs, enabled=not quiet and console.is_terminal) as progress:
         summary = graph.build(inputs, published=published, model=model, force=force, validate=not no_validate,
-                              strict=strict, limits=Limits(max_chars=max_chars), processes=processes, engine=engine,
-                              scheduler=scheduler, batch_size=batch_size, progress=progress)
+                              processes=processes, engine=engine, scheduler=scheduler, batch_size=batch_size,
+                              strict=strict, limits=Limits(max_chars=max_chars), progress=progress)
     for line in summary_lines(summary):
         console.print(line, markup=False)
     if summary.rejected:

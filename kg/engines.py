@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from kg.article import Article
-from kg.errors import KgError
+from kg.errors import KgError, UsageError
+from kg.limits import PIECE_CHARS
 from kg.records import EventRecord
 
 ENGINES = ("local", "processes", "dask")
@@ -36,11 +37,11 @@ class Extracted:
 
 
 @lru_cache(maxsize=2)
-def _worker_extractor(model: str | None):
+def _worker_extractor(model: str | None, piece_chars: int):
     """The pipeline of this worker process, loaded on its first batch and kept for the next."""
     from kg.api import Extractor
 
-    return Extractor(model=model)
+    return Extractor(model=model, piece_chars=piece_chars)
 
 
 @lru_cache(maxsize=1)
@@ -51,22 +52,31 @@ def _worker_validator():
 
 
 def extract_batch(articles: list[Article], model: str | None = None, validate: bool = True,
-                  batch_size: int = 32, surnames: dict[str, str] | None = None) -> list[Extracted]:
+                  batch_size: int = 32, piece_chars: int = PIECE_CHARS,
+                  surnames: dict[str, str] | None = None) -> list[Extracted]:
     """Extract a batch in a worker: each article with a recording resolver that starts from
     ``surnames`` (the full names the build knew when it sent the batch), its quads made and (with
-    ``validate``) checked. Pure apart from the worker's cached pipeline."""
+    ``validate``) checked; long articles are parsed in pieces (see :mod:`kg.pieces`). Pure apart
+    from the worker's cached pipeline."""
     import pyoxigraph as ox
 
     from kg.extraction import extract_events
     from kg.names import RecordingResolver
+    from kg.pieces import joined, parse_in_pieces
     from kg.store import to_ox
 
-    extractor = _worker_extractor(model)
+    extractor = _worker_extractor(model, piece_chars)
+    resolvers: dict[int, RecordingResolver] = {}
+
+    def extract(doc, piece):
+        if piece.offset == 0:  # an article's first piece: its own resolver, shared by its pieces
+            resolvers[id(piece.article)] = RecordingResolver(dict(surnames or {}))
+        return piece, extract_events(doc, piece.part, extractor.rules, resolvers[id(piece.article)])
+
     results = []
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        resolver = RecordingResolver(dict(surnames or {}))
-        events = extract_events(doc, article, extractor.rules, resolver)
+    parsed = parse_in_pieces(extractor.nlp, articles, piece_chars, batch_size)
+    for article, events in joined(extract(doc, piece) for doc, piece in parsed):
+        resolver = resolvers.pop(id(article))
         results.append(Extracted(article, events, learned=resolver.learned, answers=resolver.answers))
     finish(results, _worker_validator() if validate else None)
     for result in results:  # N-Quads travel back to the main process faster than rdflib terms
@@ -97,9 +107,11 @@ def finish(results: list[Extracted], validator=None) -> list[Extracted]:
 class LocalEngine:
     """Extraction in this process with ``nlp.pipe``, one resolver carried across articles."""
 
-    def __init__(self, extractor=None, model: str | None = None, validate: bool = True, batch_size: int = 32):
+    def __init__(self, extractor=None, model: str | None = None, validate: bool = True, batch_size: int = 32,
+                 piece_chars: int = PIECE_CHARS):
         self.extractor = extractor
         self.model = model
+        self.piece_chars = piece_chars
         self.validate = validate
         self.batch_size = batch_size
 
@@ -111,7 +123,7 @@ class LocalEngine:
         if self.extractor is None:
             from kg.api import Extractor
 
-            self.extractor = Extractor(model=self.model)
+            self.extractor = Extractor(model=self.model, piece_chars=self.piece_chars)
         validator = _worker_validator() if self.validate else None
         sizes: deque = deque()
         articles = (a for batch in _chain(first, batches) if not sizes.append(len(batch)) for a in batch)
@@ -133,12 +145,13 @@ class PoolEngine:
     """Extraction in ``processes`` local worker processes (spawned, so nothing of this process's
     threads or state is copied into them)."""
 
-    def __init__(self, processes: int, model: str | None, validate: bool, batch_size: int = 32):
+    def __init__(self, processes: int, model: str | None, validate: bool, batch_size: int = 32,
+                 piece_chars: int = PIECE_CHARS):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = processes
-        self.args = (model, validate, batch_size)
+        self.args = (model, validate, batch_size, piece_chars)
         self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"))
 
     def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
@@ -153,7 +166,8 @@ class DaskEngine:
     """Extraction on a Dask distributed cluster: the scheduler at ``address`` (``tcp://host:8786``)
     or, without one, a local cluster of ``processes`` workers."""
 
-    def __init__(self, address: str | None, processes: int, model: str | None, validate: bool, batch_size: int = 32):
+    def __init__(self, address: str | None, processes: int, model: str | None, validate: bool, batch_size: int = 32,
+                 piece_chars: int = PIECE_CHARS):
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -169,7 +183,7 @@ class DaskEngine:
         except (OSError, TimeoutError) as exc:
             raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         self.workers = max(len(self.client.scheduler_info().get("workers", {})), 1)
-        self.args = (model, validate, batch_size)
+        self.args = (model, validate, batch_size, piece_chars)
 
     def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
         return _ordered(lambda batch: self.client.submit(extract_batch, batch, *self.args, names(), pure=False),
@@ -193,20 +207,20 @@ def _ordered(submit, batches: Iterable[list[Article]], window: int) -> Iterator[
 
 
 def make_engine(engine: str, *, processes: int = 1, scheduler: str | None = None, model: str | None = None,
-                validate: bool = True, extractor=None, batch_size: int = 32):
+                validate: bool = True, extractor=None, batch_size: int = 32, piece_chars: int = PIECE_CHARS):
     """The engine a build asked for: ``local`` (``processes`` > 1 makes it ``processes``),
     ``processes`` or ``dask``."""
     if engine not in ENGINES:
-        raise KgError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+        raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     if processes < 1:
-        raise KgError("--processes must be at least 1")
+        raise UsageError("--processes must be at least 1")
     if engine == "dask":
-        return DaskEngine(scheduler, processes, model, validate, batch_size)
+        return DaskEngine(scheduler, processes, model, validate, batch_size, piece_chars)
     if scheduler:
-        raise KgError("--scheduler is for --engine dask")
+        raise UsageError("--scheduler is for --engine dask")
     if engine == "processes" or processes > 1:
-        return PoolEngine(processes, model, validate, batch_size)
-    return LocalEngine(extractor, model, validate, batch_size)
+        return PoolEngine(processes, model, validate, batch_size, piece_chars)
+    return LocalEngine(extractor, model, validate, batch_size, piece_chars)
 
 
 def _chain(first: list, rest: Iterator[list]) -> Iterator[list]:

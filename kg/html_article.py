@@ -10,22 +10,33 @@ from pathlib import Path
 
 from kg.article import Article
 from kg.errors import InputError
+from kg.limits import Limits
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-def read_html_file(path: Path, *, published: str | None = None) -> Article:
-    """One article from a saved HTML page; ``published`` is the fallback date."""
-    from kg.read import decode_text, normalise_published
+def read_html_file(path: Path, *, published: str | None = None, limits: Limits = Limits()) -> Article:
+    """One article from a saved HTML page; ``published`` is the fallback date. A page may hold
+    four times as many bytes as an article may hold characters: markup is most of a page."""
+    from kg.read import decode_text
 
     where = str(path)
     try:
+        size = path.stat().st_size
+        if size > 4 * limits.max_bytes:
+            raise InputError(f"is {size:,} bytes, too big for one news page (--max-chars raises the limit)", path=where)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", path=where) from None
+    if not data.strip():
+        raise InputError("is empty: no page to read", path=where)
     page = decode_text(data, path=where)
-    return html_article(page, id=path.stem, path=where, published=published)
+    article = html_article(page, id=path.stem, path=where, published=published)
+    if len(article.text) > limits.max_chars:
+        raise InputError(f"holds {len(article.text):,} characters of text, over the limit of {limits.max_chars:,} for one "
+                         "article (--max-chars raises it)", path=where)
+    return article
 
 
 def html_article(page: str, *, id: str, path: str | None = None, published: str | None = None) -> Article:
@@ -33,7 +44,7 @@ def html_article(page: str, *, id: str, path: str | None = None, published: str 
     has no main text)."""
     import trafilatura
 
-    from kg.read import normalise_published
+    from kg.read import clean_text, published_date
 
     document = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False,
                                            date_extraction_params=DATE_PARAMS)
@@ -43,12 +54,12 @@ def html_article(page: str, *, id: str, path: str | None = None, published: str 
     date = None
     if document.date:
         try:
-            date = normalise_published(document.date, where=path)
+            date = published_date(document.date, where=path)
         except InputError:
             date = None  # a page's odd metadata date is no reason to refuse the article
     return Article(
-        id=id,
-        text=text + "\n",
+        id=clean_text(id),
+        text=clean_text(text) + "\n",
         title=(document.title or "").strip() or None,
         published=date or published,
         source=(document.sitename or "").strip() or None,

@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 
 from kg.article import Article
 from kg.errors import InputError
+from kg.limits import Limits
 from kg.read import JSONL_SUFFIXES
 
 
@@ -25,6 +26,15 @@ def expand_inputs(inputs: Iterable[str | Path] | str | Path) -> Iterator[Path]:
         if isinstance(item, InputError):
             raise item
         yield item
+
+
+def read_items(inputs: Iterable[str | Path] | str | Path, *, published: str | None = None,
+               limits: Limits = Limits()) -> Iterator[Article | InputError]:
+    """Every article of ``inputs``, in input order, with an :class:`InputError` in place of each bad
+    file or line (see :func:`kg.read.read_items`, which reads globs and HTML pages too)."""
+    from kg.read import read_items as read
+
+    yield from read(inputs, published=published, limits=limits)
 
 
 def read_inputs(inputs: Iterable[str | Path] | str | Path, *, published: str | None = None) -> Iterator[Article]:

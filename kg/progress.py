@@ -49,6 +49,8 @@ def summary_lines(summary) -> list[str]:
              f"{summary.skipped} unchanged article(s) skipped"]
     if summary.merged:
         lines.append(f"merged: {summary.merged} assertion(s) joined an event other articles report")
+    if summary.refused:
+        lines.append(f"refused: {len(summary.refused)} bad input(s) set aside (listed at the end)")
     if summary.rejected:
         lines.append(f"rejected: {summary.rejected} article(s) whose graphs do not conform to the shapes (listed below)")
     rate = summary.seen / summary.seconds if summary.seconds else 0.0
