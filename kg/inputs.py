@@ -18,14 +18,9 @@ from kg.read import JSONL_SUFFIXES
 def expand_inputs(inputs: Iterable[str | Path] | str | Path) -> Iterator[Path]:
     """The files that ``inputs`` name: files as given, folders recursively (sorted), glob patterns
     (``data/**/*.html``, sorted) for paths that do not exist as written; raises at a bad input."""
-    from kg.read import input_paths
+    from kg.read import iter_input_files
 
-    if isinstance(inputs, (str, Path)):
-        inputs = [inputs]
-    for item in input_paths(inputs):
-        if isinstance(item, InputError):
-            raise item
-        yield item
+    yield from iter_input_files([inputs] if isinstance(inputs, (str, Path)) else inputs)
 
 
 def read_items(inputs: Iterable[str | Path] | str | Path, *, published: str | None = None,

@@ -316,7 +316,7 @@ def input_paths(inputs: Iterable[str | Path]) -> Iterator[Path | InputError]:
 
 
 def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand files and folders (recursively, sorted) into the readable files they name."""
+    """Expand files, folders and glob patterns into the readable files they name; raises at a bad one."""
     for item in input_paths(inputs):
         if isinstance(item, InputError):
             raise item
