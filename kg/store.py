@@ -243,14 +243,14 @@ def _open_read_only(where: str, attempts: int = 5) -> ox.Store:
     if not folder.is_dir() or not (folder / "CURRENT").exists():
         what = "a file" if folder.is_file() else "a folder of other files" if folder.is_dir() else "nothing"
         raise StoreError(f"no store at {where} ({what} there): build one first with 'kg build'")
-    for attempt in range(attempts):
+    for attempt in range(1, attempts + 1):
         try:
             return ox.Store.read_only(where)
         except (OSError, RuntimeError) as exc:
-            if attempt == attempts - 1 or "lock" in str(exc).lower():
+            if attempt == attempts or "lock" in str(exc).lower():
                 raise _store_error(where, exc) from None
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
+            time.sleep(0.05 * attempt)
+    raise StoreError(f"cannot open store {where}")  # not reached: the last attempt raises
 
 
 def _store_error(where: str, exc: Exception) -> StoreError:

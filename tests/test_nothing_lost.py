@@ -48,6 +48,13 @@ def graph_quads(store: ox.Store, graph: str) -> set[str]:
     return {str(q) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def figures():
+    """Print what the fault tests measured (pytest -s shows it; the README quotes it)."""
+    yield FIGURES
+    print(f"\nfigures: {FIGURES}")
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
@@ -179,7 +186,6 @@ def test_sigkill_mid_build_leaves_whole_articles_that_conform_and_a_rerun_finish
     FIGURES.update(killed_after=len(stored), kill_seconds=round(interrupted["seconds"], 1),
                    rerun_built=COUNT - len(stored), rerun_seconds=round(time.perf_counter() - started, 1),
                    quads=len(data_quads(final)))
-    print(f"\nfigures: {FIGURES}")
 
 
 def test_ctrl_c_mid_build_exits_130_and_leaves_whole_articles(corpus, expected, tmp_path):

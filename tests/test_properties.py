@@ -144,7 +144,7 @@ def check_contract(document: dict, text: str) -> None:
 
 
 @pytest.mark.model
-@FUZZ
+@settings(FUZZ, max_examples=300)
 @given(text=any_text, published=st.sampled_from([None, "2025", "2025-08", "2025-08-04"]))
 def test_extraction_of_any_text_is_contract_valid_json_and_stores(extractor, text, published):
     from kg.rdf import article_graph
