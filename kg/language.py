@@ -9,7 +9,6 @@ spaCy's own, so nothing is downloaded.
 """
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
