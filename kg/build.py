@@ -126,6 +126,13 @@ def _changed(store, articles: Iterable[Article], options: BuildOptions, summary:
             yield keep
 
 
+def _stored_full_names(store) -> list[str]:
+    """Full names (two words or more) of the persons already in the store, in a stable order."""
+    rows = store.query("SELECT DISTINCT ?name WHERE { ?a a <https://w3id.org/kg/ontology#Person> ; "
+                       "<http://www.w3.org/2000/01/rdf-schema#label> ?name } ORDER BY ?name")
+    return [row["name"].value for row in rows if len(row["name"].value.split()) >= 2]
+
+
 class _Writer:
     """The main process's side of a build, in input order: cross-article names and checks here;
     merging and store writes on a thread of their own (the store's work runs outside the GIL, so
@@ -139,6 +146,8 @@ class _Writer:
         self.summary = summary
         self.progress = progress
         self.ledger = NameLedger()
+        for name in _stored_full_names(store):  # names earlier builds settled: an incremental build
+            self.ledger.resolver.learn(name)    # resolves "Goïta" as a one-off build of everything would
         self.extractor = extractor  # for articles a worker's names cannot settle
         self.validator = None
         self.queue: queue.Queue = queue.Queue(maxsize=256)
