@@ -21,6 +21,9 @@ from kg.article import Article
 from kg.limits import Limits
 
 
+FLUSH_EVERY = 100  # articles between store flushes: memory stays flat (RocksDB keeps unflushed writes in RAM)
+
+
 @dataclass
 class BuildSummary:
     """What a build did: articles stored, skipped (unchanged) and rejected (not conforming to the
@@ -220,6 +223,8 @@ class _Writer:
             quads = list(ox.parse(result.nquads, format=ox.RdfFormat.N_QUADS))
         self.summary.quads += self.store.replace_article(article.id, quads)
         self.summary.articles += 1
+        if self.summary.articles % FLUSH_EVERY == 0:
+            self.store.flush()  # else the store's write buffers hold every article written so far
         self.summary.events += len(events)
         self.summary.words += len(article.text.split())
         if self.progress:
