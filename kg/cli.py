@@ -238,14 +238,18 @@ def import_(
 
 
 @app.command()
-def validate(store: Optional[str] = StoreOption) -> None:
+def validate(
+    store: Optional[str] = StoreOption,
+    pyshacl: bool = typer.Option(False, "--pyshacl", help="Check with pySHACL, the reference engine, instead of "
+                                 "SPARQL queries in the store (copies the whole store into memory)."),
+) -> None:
     """Check the whole store against the SHACL shapes; print one line per violation."""
     from kg.api import KnowledgeGraph
     from kg.errors import ValidationError
     from kg.validate import validate_store
 
     graph = KnowledgeGraph(store, read_only=True)
-    violations, checked = validate_store(graph.store)
+    violations, checked = validate_store(graph.store, pyshacl=pyshacl)
     if violations:
         sys.stdout.write("".join(v.line() + "\n" for v in violations))
         raise ValidationError(f"store {graph.store.path} does not conform to ontology/shapes.ttl: {len(violations)} violation(s)")

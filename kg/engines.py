@@ -23,7 +23,7 @@ ENGINES = ("local", "processes", "dask")
 
 @dataclass
 class Extracted:
-    """One article's extraction: its events, its quads (rdflib quads made here, or N-Quads from a
+    """One article's extraction: its events, its quads (pyoxigraph quads made here, or N-Quads from a
     worker), its SHACL violations (None when not checked) and, from a worker, the names it
     learned and the surnames it resolved (see :mod:`kg.names`)."""
 
@@ -63,7 +63,6 @@ def extract_batch(articles: list[Article], model: str | None = None, validate: b
     from kg.extraction import extract_events
     from kg.names import RecordingResolver
     from kg.pieces import joined, parse_in_pieces
-    from kg.store import to_ox
 
     extractor = _worker_extractor(model, piece_chars)
     resolvers: dict[int, RecordingResolver] = {}
@@ -79,20 +78,23 @@ def extract_batch(articles: list[Article], model: str | None = None, validate: b
         resolver = resolvers.pop(id(article))
         results.append(Extracted(article, events, learned=resolver.learned, answers=resolver.answers))
     finish(results, _worker_validator() if validate else None)
-    for result in results:  # N-Quads travel back to the main process faster than rdflib terms
-        result.nquads = ox.serialize([ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in result.quads],
-                                     format=ox.RdfFormat.N_QUADS)
+    for result in results:  # N-Quads travel back to the main process faster than pickled terms
+        result.nquads = ox.serialize(result.quads, format=ox.RdfFormat.N_QUADS)
         result.quads = None
     return results
 
 
 def finish(results: list[Extracted], validator=None) -> list[Extracted]:
-    """Give each result its quads and, with a ``validator``, its violations: the batch is checked
-    in one go (pySHACL's cost is mostly per call), each article again only when the batch fails."""
+    """Give each result its quads (pyoxigraph quads, made once for the check and the store) and,
+    with a ``validator``, its violations: the batch is checked in one go, each article again only
+    when the batch fails."""
+    import pyoxigraph as ox
+
     from kg.rdf import article_graph
+    from kg.store import to_ox
 
     for result in results:
-        result.quads = article_graph(result.article, result.events)
+        result.quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in article_graph(result.article, result.events)]
     if validator is None:
         return results
     if not validator.check([q for result in results for q in result.quads]):

@@ -1,7 +1,10 @@
-"""Check graphs against ``ontology/shapes.ttl`` with pySHACL and report violations in plain words.
+"""Check graphs against ``ontology/shapes.ttl`` and report violations in plain words.
 
 The data is checked together with the ontology (class hierarchy, event-type scheme), so that
 ``sh:class kgo:Actor`` accepts a ``kgo:Person`` and an event type must be a concept of the scheme.
+:class:`Validator` runs the shapes as SPARQL in Oxigraph (:mod:`kg.shacl`): what every build uses
+on every article, and what ``kg validate`` runs on a whole store where it lies.
+:class:`PyShaclValidator` runs them in pySHACL, the reference the first is held to.
 """
 from __future__ import annotations
 
@@ -47,14 +50,43 @@ class Violation:
 
 
 class Validator:
-    """The SHACL shapes and the ontology, parsed once, to check many graphs against."""
+    """The shapes compiled to SPARQL and the ontology triples they consult, parsed once, to check
+    many graphs against: each check loads the graph into an in-memory Oxigraph store."""
+
+    def __init__(self, shapes: Path = SHAPES_FILE, ontology: Path = ONTOLOGY_FILE):
+        import pyoxigraph as ox
+
+        from kg.shacl import ShapeQueries
+
+        self.queries = ShapeQueries(shapes)
+        with ontology.open("rb") as handle:
+            self.ontology = [t for t in ox.parse(handle, format=ox.RdfFormat.TURTLE)
+                             if t.predicate.value in ONTOLOGY_PREDICATES]
+
+    def check(self, quads: Iterable) -> list[Violation]:
+        """Violations of the shapes by ``quads``: pyoxigraph quads or triples, or tuples of rdflib
+        terms (a 4th element, the graph, is ignored: the triples are checked as one graph)."""
+        import pyoxigraph as ox
+
+        from kg.store import to_ox
+
+        default = ox.DefaultGraph()
+        store = ox.Store()
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, default) for t in self.ontology)
+        store.extend(ox.Quad(q.subject, q.predicate, q.object, default) if isinstance(q, (ox.Quad, ox.Triple))
+                     else ox.Quad(to_ox(q[0]), to_ox(q[1]), to_ox(q[2]), default) for q in quads)
+        return report(self.queries.run(store.query), store.query)
+
+
+class PyShaclValidator:
+    """The shapes and the ontology in rdflib, checked by pySHACL: slower, and the reference that
+    :class:`Validator` must agree with."""
 
     def __init__(self, shapes: Path = SHAPES_FILE, ontology: Path = ONTOLOGY_FILE):
         import rdflib
 
         self.shapes = rdflib.Graph().parse(shapes, format="turtle")
         full = rdflib.Graph().parse(ontology, format="turtle")
-        # what the shapes consult: types, the class hierarchy and the event-type scheme
         self.ontology = [t for t in full if str(t[1]) in ONTOLOGY_PREDICATES]
 
     def check(self, triples: Iterable[tuple]) -> list[Violation]:
@@ -70,6 +102,42 @@ class Validator:
         with quiet_rdflib():
             conforms, results, _ = validate(data, shacl_graph=self.shapes, inference="none", inplace=True)
         return [] if conforms else violations_of(results, data)
+
+
+def report(found: list, query) -> list[Violation]:
+    """Violations from the rows of :meth:`kg.shacl.ShapeQueries.run`, each focus node labelled from
+    the data through ``query`` (SPARQL over the data), sorted and unique."""
+    from kg.store import to_rdflib
+
+    labels: dict = {}
+    violations = set()
+    for row in found:
+        if row.focus not in labels:
+            labels[row.focus] = _stored_label(query, row.focus)
+        value = row.value if row.value is not None and row.value != row.focus else None
+        violations.add(Violation(focus=compact(to_rdflib(row.focus)), label=labels[row.focus], path=row.check.path,
+                                 message=row.check.message, value=_value(to_rdflib(value)) if value is not None else ""))
+    return sorted(violations)
+
+
+def _stored_label(query, node) -> str:
+    """What :func:`_label` gives, read with SPARQL: the first of LABELS the node has, else its sentence."""
+    import pyoxigraph as ox
+
+    if not isinstance(node, ox.NamedNode):
+        return ""  # a blank node cannot be named in a query, a literal has no label
+    properties = " ".join(f"<{p}>" for p in (*LABELS, SENTENCE))
+    rows = query(f"SELECT ?p ?l WHERE {{ VALUES ?p {{ {properties} }} <{node.value}> ?p ?l }}")
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        found.setdefault(row["p"].value, []).append(row["l"].value)
+    for prop in LABELS:
+        if prop in found:
+            return sorted(found[prop])[0]
+    if SENTENCE in found:
+        text = " ".join(sorted(found[SENTENCE])[0].split())
+        return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
+    return ""
 
 
 @contextmanager
@@ -167,11 +235,19 @@ def _path(graph, path) -> str:
     return str(path)
 
 
-def validate_store(store) -> tuple[list[Violation], int]:
-    """Violations of the shapes by everything in a :class:`kg.store.KgStore` but its ontology graph
-    (the ontology file is used instead), and how many triples were checked."""
+def validate_store(store, *, pyshacl: bool = False) -> tuple[list[Violation], int]:
+    """Violations of the shapes by everything in a :class:`kg.store.KgStore` (or a remote store),
+    and how many distinct triples outside the ontology graph were checked. The shapes run as SPARQL
+    queries where the data lies, all graphs as one, the store's ontology graph giving the classes;
+    with ``pyshacl`` the store is copied into rdflib and checked by pySHACL instead, against the
+    ontology file."""
+    from kg.iris import ONTOLOGY_GRAPH
+    from kg.shacl import ShapeQueries
     from kg.store import to_rdflib
 
-    with quiet_rdflib():
-        triples = {(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in store.quads()}
-    return Validator().check(triples), len(triples)
+    if pyshacl:
+        with quiet_rdflib():
+            triples = {(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in store.quads()}
+        return PyShaclValidator().check(triples), len(triples)
+    checked = store.count(f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}")
+    return report(ShapeQueries().run(store.query), store.query), checked

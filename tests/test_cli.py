@@ -49,6 +49,14 @@ def test_export_and_view(built_store, tmp_path):
     assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']https?:", page)
 
 
+@pytest.mark.parametrize("engine", [[], ["--pyshacl"]], ids=["sparql", "pyshacl"])
+def test_validate_reports_the_store_conforms_with_either_engine(built_store, engine):
+    result = runner.invoke(app, ["validate", "--store", built_store, *engine])
+    assert result.exit_code == 0, result.output
+    checked = int(re.search(r"\((\d+) triples checked\)", result.stdout).group(1))
+    assert "conforms to ontology/shapes.ttl" in result.stdout and checked > 300
+
+
 def test_stats(built_store):
     result = runner.invoke(app, ["stats", "--store", built_store])
     assert result.exit_code == 0

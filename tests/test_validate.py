@@ -4,7 +4,7 @@ import rdflib
 
 from kg.article import Article
 from kg.records import ActionRef, ActorRef, EventRecord
-from kg.validate import Validator
+from kg.validate import PyShaclValidator, Validator
 
 BROKEN = """
 @prefix kgo: <https://w3id.org/kg/ontology#> .
@@ -51,9 +51,9 @@ assertion:x a kgo:Assertion ;
 """
 
 
-@pytest.fixture(scope="module")
-def validator():
-    return Validator()
+@pytest.fixture(scope="module", params=[Validator, PyShaclValidator], ids=["sparql", "pyshacl"])
+def validator(request):
+    return request.param()
 
 
 def test_the_mali_graph_conforms(mali_store):
