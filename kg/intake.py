@@ -37,7 +37,7 @@ class Intake:
         yield from self._checked(inputs, published)
 
     def _checked(self, inputs: list, published: str | None) -> Iterator[Article]:
-        from kg.inputs import read_items
+        from kg.read import read_items
 
         checks = None
         for item in read_items(inputs, published=published, limits=self.limits):

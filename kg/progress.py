@@ -26,10 +26,10 @@ def build_progress(console: Console, inputs, *, enabled: bool = True) -> Iterato
         yield None
         return
     from kg.errors import KgError
-    from kg.inputs import count_inputs
+    from kg.read import count_documents
 
     try:
-        total = count_inputs(inputs)
+        total = count_documents(inputs)
     except KgError:
         total = None  # the build itself reports the bad input
     columns = (TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[events]} events"),

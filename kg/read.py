@@ -323,6 +323,22 @@ def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
         yield item
 
 
+def count_documents(inputs: Iterable[str | Path] | str | Path) -> int:
+    """How many documents ``inputs`` hold (a JSONL file counts its non-blank lines), for a progress
+    bar's ETA; raises at an input that names no file."""
+    total = 0
+    for path in iter_input_files([inputs] if isinstance(inputs, (str, Path)) else inputs):
+        if path.suffix.lower() not in JSONL_SUFFIXES:
+            total += 1
+            continue
+        try:
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except OSError:
+            total += 1  # the build reports why it cannot be read
+    return total
+
+
 def read_items(inputs: Iterable[str | Path] | str | Path, *, published: str | None = None,
                limits: Limits = Limits()) -> Iterator[Article | InputError]:
     """Every article in files, folders and JSONL files, in input order, with an

@@ -119,12 +119,12 @@ PAGE = """<!doctype html><html><head><title>Junta detains opposition leader | Sa
 
 
 def test_saved_html_pages_and_globs_are_read_for_their_main_text(tmp_path, extractor):
-    from kg.inputs import read_inputs
+    from kg.read import read_articles
 
     (tmp_path / "news" / "2025").mkdir(parents=True)
     (tmp_path / "news" / "2025" / "mara.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "news" / "note.md").write_text("Rebels attacked an army base near Gao.\n", encoding="utf-8")
-    articles = list(read_inputs([str(tmp_path / "news" / "**" / "*.html")]))
+    articles = list(read_articles([str(tmp_path / "news" / "**" / "*.html")]))
     assert [a.id for a in articles] == ["mara"]
     page = articles[0]
     assert (page.title, page.published, page.source) == ("Junta detains opposition leader", "2025-08-02", "Sahel Wire")
@@ -139,13 +139,13 @@ def test_saved_html_pages_and_globs_are_read_for_their_main_text(tmp_path, extra
 
 def test_bad_inputs_name_themselves(tmp_path):
     from kg.errors import InputError
-    from kg.inputs import read_inputs
+    from kg.read import read_articles
 
     with pytest.raises(InputError, match="no file matches"):
-        list(read_inputs([str(tmp_path / "*.html")]))
+        list(read_articles([str(tmp_path / "*.html")]))
     (tmp_path / "empty.html").write_text("<html><head><title>Live</title></head><body><script>load()</script></body></html>", encoding="utf-8")
     with pytest.raises(InputError, match="empty.html: HTML page has no main text"):
-        list(read_inputs([tmp_path / "empty.html"]))
+        list(read_articles([tmp_path / "empty.html"]))
 
 
 def test_the_build_command_prints_a_summary(corpus, tmp_path):
