@@ -96,8 +96,7 @@ def build_corpus(store, inputs, options: BuildOptions | None = None, *, extracto
     engine = make_engine(options.engine, processes=options.processes, scheduler=options.scheduler,
                          model=options.model, validate=options.validate, extractor=extractor,
                          piece_chars=options.limits.piece_chars)
-    local = options.processes == 1 and options.engine == "local"
-    writer = _Writer(store, options, summary, extractor if local else None, progress)
+    writer = _Writer(store, options, summary, engine, progress)
     try:
         fresh = _changed(store, intake.articles(inputs, published=options.published), options, summary, progress)
         for result in engine.run(fresh, writer.known_names):
@@ -141,7 +140,7 @@ class _Writer:
     merging and store writes on a thread of their own (the store's work runs outside the GIL, so
     it overlaps the next articles' extraction)."""
 
-    def __init__(self, store, options: BuildOptions, summary: BuildSummary, extractor=None, progress=None):
+    def __init__(self, store, options: BuildOptions, summary: BuildSummary, engine, progress=None):
         from kg.names import NameLedger
 
         self.store = store
@@ -151,7 +150,7 @@ class _Writer:
         self.ledger = NameLedger()
         for name in _stored_full_names(store):  # names earlier builds settled: an incremental build
             self.ledger.resolver.learn(name)    # resolves "Goïta" as a one-off build of everything would
-        self.extractor = extractor  # for articles a worker's names cannot settle
+        self.engine = engine  # extracts again an article whose worker's names the ledger cannot take
         self.validator = None
         self.queue: queue.Queue = queue.Queue(maxsize=256)
         self.failure: BaseException | None = None
@@ -166,7 +165,8 @@ class _Writer:
         """Settle names and check an article, then queue it for the store."""
         article = result.article
         if result.learned is not None and not self.ledger.accept(result.learned, result.answers):
-            result.events, result.violations, result.quads, result.nquads = self._extract_again(article), None, None, None
+            result = self.engine.again(article, dict(self.known_names()))  # as a one-process build would
+            self.ledger.adopt(result.learned)
         if result.quads is None and result.nquads is None:
             from kg.rdf import article_graph
 
@@ -229,15 +229,6 @@ class _Writer:
         self.summary.words += len(article.text.split())
         if self.progress:
             self.progress(self.summary)
-
-    def _extract_again(self, article: Article) -> list:
-        from kg.api import Extractor
-
-        if self.extractor is None:
-            self.extractor = Extractor(model=self.options.model, resolver=self.ledger.resolver,
-                                       piece_chars=self.options.limits.piece_chars)
-        self.extractor.resolver = self.ledger.resolver
-        return self.extractor.events(article)
 
     def _check(self, quads) -> list:
         from kg.validate import Validator

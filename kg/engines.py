@@ -160,6 +160,10 @@ class PoolEngine:
         return _ordered(lambda batch: self.pool.submit(extract_batch, batch, *self.args, names()), batches,
                         2 * self.workers)
 
+    def again(self, article: Article, surnames: dict[str, str]) -> Extracted:
+        """Extract one article again in a worker, its resolver starting from ``surnames``."""
+        return self.pool.submit(extract_batch, [article], *self.args, surnames).result()[0]
+
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
@@ -190,6 +194,10 @@ class DaskEngine:
     def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
         return _ordered(lambda batch: self.client.submit(extract_batch, batch, *self.args, names(), pure=False),
                         batches, 2 * self.workers)
+
+    def again(self, article: Article, surnames: dict[str, str]) -> Extracted:
+        """Extract one article again on the cluster, its resolver starting from ``surnames``."""
+        return self.client.submit(extract_batch, [article], *self.args, surnames, pure=False).result()[0]
 
     def close(self) -> None:
         self.client.close()

@@ -51,3 +51,9 @@ class NameLedger:
             return False
         self.resolver.surnames = merged.surnames
         return True
+
+    def adopt(self, learned: list[str]) -> None:
+        """Take the names of an article extracted from this ledger's own names: its answers were
+        the running resolver's, so its names are too."""
+        for label in learned:
+            self.resolver.learn(label)

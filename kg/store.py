@@ -111,17 +111,18 @@ class KgStore:
 
         Events the old version of the article asserted and no assertion points at any more leave
         the shared graph, and so do the actors and places only they referred to. All of it is one
-        SPARQL update, one transaction: a reader, or a store killed half-way, sees the article's old
-        version or its new one, never a part.
+        transaction (a SPARQL update, or for a new article one ``Store.extend``): a reader, or a store
+        killed half-way, sees the article's old version or its new one, never a part.
         """
         graph = ox.NamedNode(str(graph_iri(article_id)))
         converted = [q if isinstance(q, ox.Quad) else ox.Quad(to_ox(q[0]), to_ox(q[1]), to_ox(q[2]), ox.NamedNode(str(q[3])))
                      for q in quads]
-        before = []
-        if self.store.contains_named_graph(graph):
-            before = [q.object for q in self.store.quads_for_pattern(None, ASSERTS, None, graph)]
-        dropped = self._orphans(before, graph, converted) if before else []
         try:
+            if not self.store.contains_named_graph(graph):
+                self.store.extend(converted)  # a new article: one transaction, no update to parse
+                return len(converted)
+            before = [q.object for q in self.store.quads_for_pattern(None, ASSERTS, None, graph)]
+            dropped = self._orphans(before, graph, converted) if before else []
             self.store.update(replacement_update(graph, dropped, converted))
         except OSError as exc:
             raise StoreError(f"store {self.path}: cannot write article {article_id!r}: {exc}") from None
