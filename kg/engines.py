@@ -107,7 +107,8 @@ def finish(results: list[Extracted], validator=None) -> list[Extracted]:
 
 
 class LocalEngine:
-    """Extraction in this process with ``nlp.pipe``, one resolver carried across articles."""
+    """Extraction in this process with ``nlp.pipe``, one resolver carried across articles, starting
+    from the names the build knows at the start (``names()``: those already in the store)."""
 
     def __init__(self, extractor=None, model: str | None = None, validate: bool = True, batch_size: int = 32,
                  piece_chars: int = PIECE_CHARS):
@@ -126,6 +127,8 @@ class LocalEngine:
             from kg.api import Extractor
 
             self.extractor = Extractor(model=self.model, piece_chars=self.piece_chars)
+        for label in names().values():  # the full names the store already holds
+            self.extractor.resolver.learn(label)
         validator = _worker_validator() if self.validate else None
         sizes: deque = deque()
         articles = (a for batch in _chain(first, batches) if not sizes.append(len(batch)) for a in batch)

@@ -19,14 +19,21 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 
 @dataclass
 class Resolver:
-    """Full person names seen so far, by folded surname, to resolve short mentions across articles."""
+    """Full person names seen so far, by folded surname, to resolve short mentions across articles.
+
+    When several full names share a surname the first in alphabetical order stands for it, so what
+    a surname resolves to depends on the names known, not on the order they came in: a build
+    resumed or extended from the names already stored resolves as one build of everything would."""
 
     surnames: dict[str, str] = field(default_factory=dict)
 
     def learn(self, label: str) -> None:
         parts = label.split()
         if len(parts) >= 2:
-            self.surnames.setdefault(fold(parts[-1]), label)
+            key = fold(parts[-1])
+            known = self.surnames.get(key)
+            if known is None or label < known:
+                self.surnames[key] = label
 
     def full_name(self, label: str) -> str:
         parts = label.split()

@@ -51,6 +51,35 @@ def test_a_surname_alone_joins_the_full_name_an_earlier_article_gave(local_build
     assert str(actor_iri("Asimi Goïta")) in agents
 
 
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_later_build_resolves_a_surname_from_the_full_names_already_stored(tmp_path, rules, extractor, processes):
+    from kg.api import Extractor
+
+    first, second = tmp_path / "full.jsonl", tmp_path / "short.jsonl"
+    first.write_text(json.dumps(CORPUS[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    second.write_text(json.dumps(CORPUS[1], ensure_ascii=False) + "\n", encoding="utf-8")
+    store = str(tmp_path / "store")
+    KnowledgeGraph(store).build([first], extractor=Extractor(rules=rules, nlp=extractor.nlp))
+    graph = KnowledgeGraph(store)  # a new run: its extractor has seen no article
+    graph.build([second], extractor=Extractor(rules=rules, nlp=extractor.nlp), processes=processes)
+    agents = {r["a"].value for r in graph.store.select(
+        f"SELECT ?a WHERE {{ GRAPH <{graph_iri('short')}> {{ ?s <{KGO}asserts> ?e }} ?e <{KGO}agent> ?a }}")}
+    assert str(actor_iri("Asimi Goïta")) in agents and str(actor_iri("Goïta")) not in agents
+
+
+def test_a_surname_stands_for_the_same_full_name_whatever_order_the_names_came_in():
+    from kg.resolve import Resolver
+
+    names = ["Sadio Camara", "Abdoulaye Camara", "Asimi Goïta"]
+    answers = set()
+    for order in (names, names[::-1], names[1:] + names[:1]):
+        resolver = Resolver()
+        for name in order:
+            resolver.learn(name)
+        answers.add((resolver.full_name("Camara"), resolver.full_name("Goïta"), resolver.full_name("Keita")))
+    assert answers == {("Abdoulaye Camara", "Asimi Goïta", "Keita")}
+
+
 def test_the_same_arrest_at_compatible_dates_is_one_event_with_several_assertions(local_build):
     _, graph, summary = local_build
     arrests = graph.store.select(f"""

@@ -39,6 +39,12 @@ def kg(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=300, **kwargs)
 
 
+def visit(store: str, *args: str) -> subprocess.Popen:
+    """A kg command on ``store`` run alongside the build."""
+    return subprocess.Popen([sys.executable, "-m", "kg.cli", *args, "--store", store],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 def data_quads(store: ox.Store) -> set[str]:
     ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
     return {str(q) for q in store if q.graph_name != ontology}
@@ -96,18 +102,18 @@ def whole_articles(store: ox.Store, expected: dict) -> list[str]:
 @pytest.fixture(scope="module")
 def interrupted(corpus, request, tmp_path_factory):
     """A build killed with SIGKILL half-way; readers and a second writer come by while it runs.
-    What a clean build stores is worked out while the build runs. Returns what was seen."""
+    Returns what was seen."""
     store = str(tmp_path_factory.mktemp("killed") / "store")
     one = corpus / "article-000.md"
     rdf = Path(store).parent / "other.ttl"
     rdf.write_text("<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n")
     seen = {"polls": 0, "counts": []}
+    expected = request.getfixturevalue("expected")  # first: the build is done before it otherwise would be
     started = time.perf_counter()
     build = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", store],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     visitors = None
     try:
-        expected = request.getfixturevalue("expected")
         while True:
             if build.poll() is not None:
                 pytest.fail(f"the build ended (exit {build.returncode}) before it could be killed; make COUNT larger")
@@ -117,13 +123,16 @@ def interrupted(corpus, request, tmp_path_factory):
                 del reader
                 seen["polls"] += 1
                 seen["counts"].append(len(stored))
-                if stored and visitors is None:
-                    visitors = {name: subprocess.Popen([sys.executable, "-m", "kg.cli", *args, "--store", store],
-                                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                                for name, args in (("second_writer", ("build", str(one))), ("import", ("import", str(rdf))),
-                                                   ("cli_reader", ("query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
-                                                                   "GROUP BY ?g", "--format", "json")))}
-                if visitors and all(v.poll() is not None for v in visitors.values()) and len(stored) >= KILL_AT:
+                if visitors is None:  # the writers come while the build holds the store, before its first article
+                    visitors = {name: visit(store, *args) for name, args in (("second_writer", ("build", str(one))),
+                                                                             ("import", ("import", str(rdf))))}
+                if stored and "cli_reader" not in visitors:
+                    visitors["cli_reader"] = visit(store, "query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
+                                                   "GROUP BY ?g", "--format", "json")
+                if len(visitors) == 3 and len(stored) >= KILL_AT:
+                    build.send_signal(signal.SIGSTOP)  # held mid-build, the store still its, while the visitors finish
+                    for visitor in visitors.values():
+                        visitor.wait(timeout=120)
                     build.send_signal(signal.SIGKILL)
                     break
             time.sleep(0.05)
