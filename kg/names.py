@@ -7,8 +7,8 @@ that starts from the names the build had settled when the batch was sent, and no
 the article taught and the answers it gave to surnames alone. The build then replays the names in
 input order in a :class:`NameLedger`: when every answer is the one the running resolver would have
 given, the worker's result is exactly what a one-process build makes; when not (a surname named in
-full by an article still on its way when the batch was sent), the article is extracted again in the
-main process with the running resolver.
+full by an article still on its way when the batch was sent), the article is extracted again on a
+worker, its resolver starting from the ledger's names, and the ledger takes what it learned.
 """
 from __future__ import annotations
 
