@@ -142,14 +142,9 @@ class RemoteStore:
 
     def article_hashes(self, article_ids: list[str]) -> dict[str, str]:
         """The stored content hashes of those of ``article_ids`` on the server, in one query."""
-        from kg.iris import graph_iri
+        from kg.store import content_hashes
 
-        if not article_ids:
-            return {}
-        graphs = {str(graph_iri(i)): i for i in article_ids}
-        values = " ".join(f"<{g}>" for g in graphs)
-        rows = self.select(f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a <{KGO}contentHash> ?h }} }}")
-        return {graphs[r["g"].value]: r["h"].value for r in rows}
+        return content_hashes(self, article_ids)
 
     def quads(self, *, include_ontology: bool = False) -> Iterator[ox.Quad]:
         """Every quad in the server's named graphs (without kg's ontology graph unless asked)."""

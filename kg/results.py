@@ -78,23 +78,12 @@ def answer(result, *, accept: str | None = None, fmt: str | None = None, max_row
         return _solutions_answer({"head": {}, "boolean": bool(result)}, accept, fmt)
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
-        bindings, truncated = [], False
-        for row in result:
-            _check_time(deadline, cancelled)
-            if len(bindings) >= max_rows:
-                truncated = True
-                break
-            bindings.append({n: _json_term(row[n]) for n in names if row[n] is not None})
+        rows, truncated = _take(result, max_rows, deadline, cancelled)
+        bindings = [{n: _json_term(row[n]) for n in names if row[n] is not None} for row in rows]
         found = _solutions_answer({"head": {"vars": names}, "results": {"bindings": bindings}}, accept, fmt)
         found.truncated = truncated
         return found
-    triples, truncated = [], False
-    for triple in result:
-        _check_time(deadline, cancelled)
-        if len(triples) >= max_rows:
-            truncated = True
-            break
-        triples.append(triple)
+    triples, truncated = _take(result, max_rows, deadline, cancelled)
     media = fmt if fmt in GRAPH_TYPES else negotiate(accept, GRAPH_TYPES) or "application/n-triples"
     out = io.BytesIO()
     ox.serialize(triples, out, format=GRAPH_TYPES[media])
@@ -128,6 +117,17 @@ def _json_term(term) -> dict:
             item["datatype"] = term.datatype.value
         return item
     return {"type": "literal", "value": str(term)}  # quoted triples (RDF-star) as text
+
+
+def _take(items, max_rows: int, deadline: float | None, cancelled) -> tuple[list, bool]:
+    """At most ``max_rows`` of ``items``, and whether there were more; raises past ``deadline``."""
+    taken = []
+    for item in items:
+        _check_time(deadline, cancelled)
+        if len(taken) >= max_rows:
+            return taken, True
+        taken.append(item)
+    return taken, False
 
 
 def _check_time(deadline: float | None, cancelled) -> None:

@@ -155,12 +155,7 @@ class KgStore:
 
     def article_hashes(self, article_ids: list[str]) -> dict[str, str]:
         """The stored content hashes of those of ``article_ids`` that are in the store, in one query."""
-        if not article_ids:
-            return {}
-        graphs = {str(graph_iri(i)): i for i in article_ids}
-        values = " ".join(f"<{g}>" for g in graphs)
-        rows = self.select(f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a <{KGO_NS}contentHash> ?h }} }}")
-        return {graphs[r["g"].value]: r["h"].value for r in rows}
+        return content_hashes(self, article_ids)
 
     def quads(self, *, include_ontology: bool = False):
         """Every quad of the store (without the ontology graph unless asked)."""
@@ -205,6 +200,17 @@ class KgStore:
     def flush(self) -> None:
         if self.path != MEMORY:
             self.store.flush()
+
+
+def content_hashes(store, article_ids: list[str]) -> dict[str, str]:
+    """The content hashes ``store`` (local or remote: anything with ``select``) holds for those of
+    ``article_ids`` it has, by article id, in one query."""
+    if not article_ids:
+        return {}
+    graphs = {str(graph_iri(i)): i for i in article_ids}
+    values = " ".join(f"<{g}>" for g in graphs)
+    rows = store.select(f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a <{KGO_NS}contentHash> ?h }} }}")
+    return {graphs[r["g"].value]: r["h"].value for r in rows}
 
 
 def replacement_update(graph: ox.NamedNode, dropped: list, quads: list[ox.Quad]) -> str:
