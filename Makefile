@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 ARTICLE := data/articles/mali-coup-plot.md
 
-.PHONY: demo test install install-dev browser clean bench-extraction bench-triples bench-throughput
+.PHONY: demo test test-fast test-random install install-dev browser clean bench-extraction bench-triples bench-throughput
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,18 @@ demo: $(VENV)/.installed
 	$(BIN)/kg stats
 	$(BIN)/kg query --name who-did-what
 
+# The architecture check (import-linter's contracts in pyproject.toml), then the whole suite.
 test: $(VENV)/.installed-dev browser
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
+
+# The inner loop: no spaCy model, no browser, nothing slow (a few seconds).
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -m "not model and not slow and not browser"
+
+# The whole suite in a random order (a different one each run; the seed is printed to repeat it).
+test-random: $(VENV)/.installed-dev browser
+	$(BIN)/python -m pytest --random-order
 
 # Time extraction adds to spaCy's own parsing (target: at most 15%).
 bench-extraction: $(VENV)/.installed

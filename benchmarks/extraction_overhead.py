@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def corpus(n_docs: int, seed: int = 7) -> list[str]:
     """Documents of shuffled sentences from the bundled articles (text only, no front matter)."""
-    from kg.read import read_articles
+    from kg.ingest.reader import read_articles
 
     articles = [a.text for a in read_articles([ROOT / "data" / "articles"])]
     sentences = [s.strip() + "." for text in articles for s in text.replace("\n", " ").split(". ") if len(s) > 40]
@@ -31,9 +31,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=300)
     args = parser.parse_args()
 
-    from kg.api import Extractor
-    from kg.article import Article
-    from kg.extraction import extract_events
+    from kg.extraction.events import extract_events
+    from kg.extraction.extractor import Extractor
+    from kg.records import Article
 
     texts = corpus(args.docs)
     extractor = Extractor()

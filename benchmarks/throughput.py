@@ -40,7 +40,7 @@ WORDS_PER_DOC = 400
 def make_corpus(path: Path, docs: int, seed: int) -> int:
     """Write ``docs`` JSONL documents of about 400 words; returns the number of words."""
     sys.path.insert(0, str(ROOT))
-    from kg.read import read_articles
+    from kg.ingest.reader import read_articles
 
     article = next(read_articles([SAMPLE]))
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", article.text) if s.strip()]
@@ -63,7 +63,7 @@ def child(args: argparse.Namespace) -> None:
     """One measurement, in this (fresh) process: prints a JSON line with seconds and peak RSS."""
     corpus = Path(args.corpus)
     if args.child == "spacy":
-        from kg.nlp import load_spacy
+        from kg.nlp.pipeline import load_spacy
 
         texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
         nlp = load_spacy()

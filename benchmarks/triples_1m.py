@@ -142,7 +142,7 @@ def _date(rng: random.Random) -> str:
 
 
 def _event_types() -> list[str]:
-    from kg.ontology import event_types
+    from kg.rdf.scheme import event_types
 
     return sorted(event_types())
 

@@ -77,7 +77,7 @@ def time_to_still(browser, path: Path) -> tuple[float, int, int]:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from kg.views import write_view
+    from kg.views.actor_network import write_view
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=2000)

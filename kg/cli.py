@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.errors import InputError, KgError, UsageError
-from kg.limits import MAX_CHARS
+from kg.ingest.limits import MAX_CHARS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Build, query and view knowledge graphs of political-military events.")
 StoreOption = typer.Option(None, "--store", help="Store folder or SPARQL server URL (default: $KG_STORE, else .kg/store); ':memory:' for none.")
@@ -48,9 +48,9 @@ def build(
 ) -> None:
     """Extract events from articles and add them to the store; unchanged articles are skipped."""
     from kg.api import KnowledgeGraph
+    from kg.build.progress import build_progress, summary_lines
     from kg.errors import ValidationError
-    from kg.limits import Limits
-    from kg.progress import build_progress, summary_lines
+    from kg.ingest.limits import Limits
 
     console = _console()
     graph = KnowledgeGraph(store)
@@ -64,7 +64,7 @@ def build(
         sys.stdout.write("".join(line + "\n" for line in summary.errors))
     _raise_refused(summary.refused, f"the other {summary.articles + summary.skipped + summary.rejected} article(s) were read and built")
     if summary.rejected:
-        raise ValidationError(f"{summary.rejected} article(s) not stored: their graphs do not conform to ontology/shapes.ttl")
+        raise ValidationError(f"{summary.rejected} article(s) not stored: their graphs do not conform to the SHACL shapes of kg/rdf/ontology/shapes.ttl")
 
 
 def _raise_refused(refused: list, done: str) -> None:
@@ -88,7 +88,8 @@ def serve(
     max_rows: int = typer.Option(10000, "--max-rows", min=1, help="Most rows (or triples) one answer returns."),
 ) -> None:
     """Serve the graph over the SPARQL 1.1 Protocol at /sparql, with a query page at /."""
-    from kg.serve import LOOPBACK, ServeConfig, make_server
+    from kg.serve.http import LOOPBACK, make_server
+    from kg.serve.service import ServeConfig
 
     config = ServeConfig(store=store, host=host, port=port, allow_update=allow_update, update_token=update_token,
                          timeout=timeout, max_rows=max_rows)
@@ -119,9 +120,9 @@ def extract(
     max_chars: int = MaxCharsOption,
 ) -> None:
     """Print the events of each document (one JSON line per document, in input order)."""
-    from kg.api import Extractor
-    from kg.intake import Intake
-    from kg.limits import Limits
+    from kg.extraction.extractor import Extractor
+    from kg.ingest.intake import Intake
+    from kg.ingest.limits import Limits
 
     if format not in ("jsonl", "table"):
         raise UsageError(f"unknown format {format!r}; use jsonl or table")
@@ -146,9 +147,9 @@ def extract(
     if format == "jsonl" and lines:
         text = "\n".join(lines) + "\n"
         if output:
-            from kg.export import atomic_write
+            from kg.files import write_text
 
-            atomic_write(output, lambda handle: handle.write(text.encode("utf-8")))
+            write_text(output, text)
         else:
             sys.stdout.write(text)
     _raise_refused(intake.refused, "the others were extracted")
@@ -165,11 +166,12 @@ def query(
     store: Optional[str] = StoreOption,
 ) -> None:
     """Run a SPARQL query against the store."""
-    from kg.api import KnowledgeGraph
     from rich.markup import escape
 
+    from kg.api import KnowledgeGraph
     from kg.errors import QueryError
-    from kg.query import format_results, list_queries, load_query, parse_params, term_text
+    from kg.sparql.named import list_queries, load_query, parse_params
+    from kg.sparql.results import format_results, term_text
 
     console = _console()
     if list_:
@@ -246,14 +248,14 @@ def validate(
     """Check the whole store against the SHACL shapes; print one line per violation."""
     from kg.api import KnowledgeGraph
     from kg.errors import ValidationError
-    from kg.validate import validate_store
+    from kg.validate.validators import validate_store
 
     graph = KnowledgeGraph(store, read_only=True)
     violations, checked = validate_store(graph.store, pyshacl=pyshacl)
     if violations:
         sys.stdout.write("".join(v.line() + "\n" for v in violations))
-        raise ValidationError(f"store {graph.store.path} does not conform to ontology/shapes.ttl: {len(violations)} violation(s)")
-    sys.stdout.write(f"store {graph.store.path} conforms to ontology/shapes.ttl ({checked} triples checked)\n")
+        raise ValidationError(f"store {graph.store.path} does not conform to the SHACL shapes of kg/rdf/ontology/shapes.ttl: {len(violations)} violation(s)")
+    sys.stdout.write(f"store {graph.store.path} conforms to the SHACL shapes of kg/rdf/ontology/shapes.ttl ({checked} triples checked)\n")
 
 
 @app.command("ontology-doc")
@@ -262,7 +264,7 @@ def ontology_doc(
     check: bool = typer.Option(False, "--check", help="Only check that the file is up to date (exit 1 when stale)."),
 ) -> None:
     """Write the human-readable reference of the ontology and its SHACL shapes."""
-    from kg.ontology_doc import write_doc
+    from kg.rdf.ontology_doc import write_doc
 
     sys.stdout.write(write_doc(output, check=check) + "\n")
 
@@ -314,7 +316,7 @@ def stats(
 
 
 def _print_network_tables(console: Console, network, top: int) -> None:
-    from kg.analytics import dyad_summary, key_actors
+    from kg.network.analytics import dyad_summary, key_actors
 
     actors = Table(title="key actors (undenied events; PageRank, betweenness on actor ties)")
     for column, justify in (("actor", "left"), ("type", "left"), ("events", "right"), ("PageRank", "right"), ("betweenness", "right")):
@@ -340,8 +342,8 @@ def eval_(
     model: Optional[str] = ModelOption,
 ) -> None:
     """Extract events from gold-coded texts and print how well they match the gold coding."""
-    from kg.api import Extractor
-    from kg.evaluate import evaluate
+    from kg.evaluate.scoring import evaluate
+    from kg.extraction.extractor import Extractor
 
     scores = evaluate(gold, format, Extractor(model=model), limit=limit, predictions_out=predictions)
     if as_json:

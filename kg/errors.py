@@ -60,6 +60,6 @@ class RulesError(KgError):
 
 
 class ValidationError(KgError):
-    """A graph that does not conform to the SHACL shapes of ``ontology/shapes.ttl``."""
+    """A graph that does not conform to the SHACL shapes of ``kg/rdf/ontology/shapes.ttl``."""
 
     exit_code = 7

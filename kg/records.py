@@ -1,11 +1,44 @@
-"""The records extraction produces: plain dataclasses, serialised to the DESIGN extraction contract.
+"""The records that flow between the stages: an :class:`Article` in, :class:`EventRecord` s out.
 
-``extract`` yields :class:`EventRecord`; ``rdf`` turns them into triples. Neither side needs the
-other's library: these records are the whole interface between text and graph.
+Reading makes Articles; extraction turns them into EventRecords; the RDF stage turns records into
+triples. The records are plain dataclasses, serialised to the extraction contract of DESIGN.md,
+and they are the whole interface between text and graph: neither side needs the other's library.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """A document to extract events from.
+
+    ``published`` is an ISO date string at the precision the source gives
+    (``2025``, ``2025-08`` or ``2025-08-14``), or None when unknown.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def where(self) -> str:
+        """Where the article came from, for messages: ``file:line``, ``file`` or its id."""
+        if self.path and self.line is not None:
+            return f"{self.path}:{self.line}"
+        return self.path or self.id
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the text: tells a changed article from one already ingested."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -37,6 +70,7 @@ class ActorRef:
         }
 
 
+
 @dataclass
 class ActionRef:
     """The words that name the action, and its type with mappings to PLOVER, CAMEO and ACLED."""
@@ -53,6 +87,7 @@ class ActionRef:
         return asdict(self)
 
 
+
 @dataclass
 class TimeRef:
     """When, as the text says it and normalised to its own precision (``2025``, ``2025-05``)."""
@@ -63,6 +98,7 @@ class TimeRef:
 
     def contract(self) -> dict:
         return {"text": self.text, "value": self.value, "end": self.end}
+
 
 
 @dataclass
@@ -78,6 +114,7 @@ class PlaceRef:
 
     def contract(self) -> dict:
         return asdict(self)
+
 
 
 @dataclass

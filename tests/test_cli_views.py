@@ -4,11 +4,10 @@ import json
 import re
 
 import pytest
+from support.data import MALI
 from typer.testing import CliRunner
 
 from kg.cli import app
-
-from conftest import MALI
 
 pytestmark = pytest.mark.model
 runner = CliRunner()
@@ -71,6 +70,7 @@ def test_view_timeline(store, tmp_path):
     assert len(data["events"]) == 21 and "<title>Mali over time</title>" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_view_errors_are_one_line(store, tmp_path):
     import subprocess
     import sys

@@ -16,9 +16,18 @@ import rdflib
 
 from kg.api import KnowledgeGraph
 from kg.errors import QueryError
-from kg.iris import (actor_iri, article_iri, assertion_iri, event_iri, graph_iri, import_graph_iri, issue_iri,
-                     place_iri, selector_iri)
-from kg.query import load_query
+from kg.rdf.iris import (
+    actor_iri,
+    article_iri,
+    assertion_iri,
+    event_iri,
+    graph_iri,
+    import_graph_iri,
+    issue_iri,
+    place_iri,
+    selector_iri,
+)
+from kg.sparql.named import load_query
 
 HOSTILE = [
     'Evil "quoted" name',
@@ -93,6 +102,7 @@ def hostile_store(tmp_path_factory, extractor):
     return graph, names, sentence.value
 
 
+@pytest.mark.model
 def test_query_parameters_are_bound_never_pasted(hostile_store):
     graph, names, _ = hostile_store
     before = len(graph.store.store)
@@ -117,6 +127,7 @@ def test_named_query_lookup_cannot_leave_the_queries_folder(name):
 @pytest.mark.parametrize("update", ["DROP ALL", "CLEAR DEFAULT", "INSERT DATA { <http://a> <http://b> <http://c> }",
                                     "DELETE WHERE { ?s ?p ?o }", "LOAD <http://example.org/x.ttl>",
                                     "SELECT * WHERE { ?s ?p ?o } ; DROP ALL"])
+@pytest.mark.model
 def test_kg_query_runs_no_updates(hostile_store, update):
     graph, _, _ = hostile_store
     before = len(graph.store.store)
@@ -125,6 +136,7 @@ def test_kg_query_runs_no_updates(hostile_store, update):
     assert len(graph.store.store) == before
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("fmt", ["ttl", "trig", "nt", "nq", "jsonld"])
 def test_rdf_exports_carry_hostile_text_as_text(hostile_store, tmp_path, fmt):
     graph, names, sentence = hostile_store
@@ -135,6 +147,7 @@ def test_rdf_exports_carry_hostile_text_as_text(hostile_store, tmp_path, fmt):
     assert {names["agent"], names["target"], sentence} <= values
 
 
+@pytest.mark.model
 def test_network_exports_stay_valid_xml_and_csv_neutralises_formulas(hostile_store, tmp_path):
     graph, names, sentence = hostile_store
     for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
@@ -149,8 +162,9 @@ def test_network_exports_stay_valid_xml_and_csv_neutralises_formulas(hostile_sto
                 if column not in ("latitude", "longitude") and cell[:1] in ("=", "+", "-", "@")]
 
 
+@pytest.mark.model
 def test_query_results_carry_hostile_text_as_text(hostile_store):
-    from kg.query import format_results
+    from kg.sparql.results import format_results
 
     graph, names, _ = hostile_store
     columns, rows = graph.named("who-did-what")

@@ -20,13 +20,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from support.corpus import write_corpus
 
-from corpus import write_corpus
-from kg.api import Extractor
-from kg.iris import ONTOLOGY_GRAPH, graph_iri
-from kg.rdf import article_graph
-from kg.read import read_articles
-from kg.store import KgStore, to_ox
+from kg.extraction.extractor import Extractor
+from kg.ingest.reader import read_articles
+from kg.rdf.iris import ONTOLOGY_GRAPH, graph_iri
+from kg.rdf.quads import article_graph
+from kg.rdf.terms import to_ox
+from kg.store.local import LocalStore
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 COUNT = 200
@@ -118,7 +119,7 @@ def interrupted(corpus, request, tmp_path_factory):
             if build.poll() is not None:
                 pytest.fail(f"the build ended (exit {build.returncode}) before it could be killed; make COUNT larger")
             if Path(store, "CURRENT").exists():
-                reader = KgStore.open(store, read_only=True).store
+                reader = LocalStore.open(store, read_only=True).store
                 stored = whole_articles(reader, expected)  # a reader sees whole articles only
                 del reader
                 seen["polls"] += 1
@@ -170,7 +171,7 @@ def test_readers_see_whole_articles_while_the_build_writes(interrupted, expected
 def test_sigkill_mid_build_leaves_whole_articles_that_conform_and_a_rerun_finishes(interrupted, expected, corpus):
     assert interrupted["returncode"] == -signal.SIGKILL
     store = interrupted["store"]
-    reopened = KgStore.open(store)  # opens read-write: the write-ahead log replays to the last whole article
+    reopened = LocalStore.open(store)  # opens read-write: the write-ahead log replays to the last whole article
     stored = whole_articles(reopened.store, expected)
     assert KILL_AT <= len(stored) < COUNT
     for graph in stored:
@@ -183,14 +184,14 @@ def test_sigkill_mid_build_leaves_whole_articles_that_conform_and_a_rerun_finish
 
     validated = kg("validate", "--store", store)
     assert validated.returncode == 0, validated.stdout[-2000:] + validated.stderr
-    assert "conforms to ontology/shapes.ttl" in validated.stdout
+    assert "conforms to the SHACL shapes of kg/rdf/ontology/shapes.ttl" in validated.stdout
 
     started = time.perf_counter()
     rerun = kg("build", str(corpus), "--store", store)
     assert rerun.returncode == 0, rerun.stderr
     assert f"built: {COUNT - len(stored)} article(s)" in rerun.stdout
     assert f"{len(stored)} unchanged article(s) skipped" in rerun.stdout
-    final = KgStore.open(store, read_only=True).store
+    final = LocalStore.open(store, read_only=True).store
     assert data_quads(final) == set().union(*(e["own"] | e["shared"] for e in expected.values()))
     FIGURES.update(killed_after=len(stored), kill_seconds=round(interrupted["seconds"], 1),
                    rerun_built=COUNT - len(stored), rerun_seconds=round(time.perf_counter() - started, 1),
@@ -202,13 +203,13 @@ def test_ctrl_c_mid_build_exits_130_and_leaves_whole_articles(corpus, expected, 
     build = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", store],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     while build.poll() is None:
-        if Path(store, "CURRENT").exists() and whole_articles(KgStore.open(store, read_only=True).store, expected):
+        if Path(store, "CURRENT").exists() and whole_articles(LocalStore.open(store, read_only=True).store, expected):
             break
         time.sleep(0.05)
     build.send_signal(signal.SIGINT)
     stdout, stderr = build.communicate(timeout=120)
     assert build.returncode == 130 and stderr.endswith("kg: interrupted\n") and "Traceback" not in stderr
-    assert 0 < len(whole_articles(KgStore.open(store).store, expected)) < COUNT
+    assert 0 < len(whole_articles(LocalStore.open(store).store, expected)) < COUNT
 
 
 def _limit_file_size(limit: int):

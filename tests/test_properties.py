@@ -11,20 +11,20 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.article import Article
 from kg.errors import InputError
-from kg.iris import actor_iri, article_iri, assertion_iri, event_iri, graph_iri, issue_iri, place_iri, slug
-from kg.read import read_items
+from kg.ingest.reader import read_items
+from kg.rdf.iris import actor_iri, article_iri, assertion_iri, event_iri, graph_iri, issue_iri, place_iri, slug
+from kg.records import Article
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "YIELD", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
           "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 MODALITIES = {"asserted", "reported", "alleged", "denied", "planned", "hypothetical"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=150)
 
 # Text that looks enough like news to reach the extraction rules, with hostile characters mixed in.
 WORDS = ["Soldiers", "rebels", "the junta", "Police", "Malian", "arrested", "attacked", "denied", "allegedly", "killed",
@@ -96,7 +96,7 @@ def test_jsonl_contract_on_any_lines(folder, lines):
 @FUZZ
 @given(text=any_text)
 def test_the_checks_on_any_text_pass_it_or_name_the_reason(text):
-    from kg.screen import Screen
+    from kg.ingest.checks import Screen
 
     try:
         Screen().check(Article(id="doc", text=text, path="doc.txt"))
@@ -143,13 +143,14 @@ def check_contract(document: dict, text: str) -> None:
         assert 0 <= e["confidence"] <= 1 and ox.NamedNode(e["iri"])
 
 
+@pytest.mark.slow
 @pytest.mark.model
 @settings(FUZZ, max_examples=300)
 @given(text=any_text, published=st.sampled_from([None, "2025", "2025-08", "2025-08-04"]))
 def test_extraction_of_any_text_is_contract_valid_json_and_stores(extractor, text, published):
-    from kg.rdf import article_graph
-    from kg.read import clean_text
-    from kg.store import KgStore
+    from kg.ingest.decode import clean_text
+    from kg.rdf.quads import article_graph
+    from kg.store.local import LocalStore
 
     article = Article(id="doc", text=clean_text(text), published=published)  # what the reader hands on
     events = extractor.events(article)
@@ -157,6 +158,6 @@ def test_extraction_of_any_text_is_contract_valid_json_and_stores(extractor, tex
     line = json.dumps(document, ensure_ascii=False)
     assert "\n" not in line and json.loads(line) == document
     check_contract(document, article.text)
-    store = KgStore.open(":memory:")
+    store = LocalStore.open(":memory:")
     quads = article_graph(article, events)
     assert store.replace_article(article.id, quads) == len(quads)

@@ -20,15 +20,13 @@ from spacy.tokens import Token
 from kg.extraction.lemmas import first_in
 from kg.extraction.mentions import TIME_ENTS, is_actorish
 from kg.extraction.triggers import DEMAND_KEY, Trigger
-from kg.gazetteer import fold
-from kg.rules import Rules
+from kg.rules.loader import Rules
+from kg.text import fold
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "dative", "oprd")
-OPEN_CLAUSES = ("xcomp", "advcl", "pcomp", "conj", "ccomp", "acl", "relcl")
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
-PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.gazetteer import fold
+from kg.text import fold
 
 
 def lemma_forms(token: Token) -> tuple[str, ...]:

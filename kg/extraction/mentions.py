@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.gazetteer import fold
 from kg.records import ActorRef
-from kg.rules import ActorKind, Rules
+from kg.rules.loader import ActorKind, Rules
+from kg.text import fold
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 LEFT_MODIFIERS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod", "npadvmod"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.gazetteer import fold
-from kg.rules import Rules
+from kg.rules.loader import Rules
+from kg.text import fold
 
 PRECEDENCE = ("denied", "alleged", "planned", "hypothetical", "reported", "asserted")
 COMPLEMENTS = ("ccomp", "xcomp", "pcomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "relcl", "parataxis", "nsubjpass", "csubj", "oprd", "attr", "appos")
@@ -89,9 +89,9 @@ def modality_of(trigger: Token, sentence: Span, rules: Rules, arguments: list[To
     if _argument_negated(trigger, rules, arguments):
         found.add("denied")
     own_clause = any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children)
-    if trigger.dep_ in ("amod",) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not own_clause):
-        pass  # a participle modifying a noun inherits nothing from the noun's clause
-    else:
+    # a participle modifying a noun inherits nothing from the noun's clause
+    participle = trigger.dep_ == "amod" or (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not own_clause)
+    if not participle:
         token = trigger
         steps = 0
         while token.head is not token and steps < 12:
@@ -118,8 +118,6 @@ def modality_of(trigger: Token, sentence: Span, rules: Rules, arguments: list[To
                         found.add("denied")
                 if relation in CLAUSE_LINKS or relation in ("ccomp", "parataxis"):
                     read_modifiers(governor, own=False)
-                    if "denied" in found and relation in ("conj",):
-                        pass
             elif governor.pos_ == "NOUN":
                 if lemma in cue("alleged", "nouns") and relation in ("pobj", "prep", "acl", "compound"):
                     found.add("alleged")

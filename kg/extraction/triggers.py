@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extraction.lemmas import lemma_forms
-from kg.gazetteer import fold
-from kg.rules import Rules
+from kg.rules.loader import Rules
+from kg.text import fold
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 

@@ -5,11 +5,9 @@ from spacy.tokens import Span, Token
 
 from kg.extraction.mentions import DocContext
 from kg.extraction.timex import normalise
-from kg.gazetteer import fold
 from kg.records import PlaceRef, TimeRef
-from kg.rules import Rules
-
-TIME_PREPS = ("in", "on", "since", "until", "till", "by", "during", "before", "after", "from", "through", "at")
+from kg.rules.loader import Rules
+from kg.text import fold
 
 
 def _clause_tokens(trigger: Token) -> list[Token]:

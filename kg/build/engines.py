@@ -1,0 +1,234 @@
+"""Where extraction runs: in this process, in a pool of local processes, or on a Dask cluster.
+
+Every engine takes batches of articles (and a function giving the full names the build knows so
+far, which workers start their resolvers from) and yields one :class:`Extracted` per article, in input
+order, with at most a few batches in flight so that memory stays flat however long the corpus.
+Workers load the spaCy pipeline once each, extract, make the article's quads and check them against
+the SHACL shapes; the store is written by the main process only.
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from kg.errors import KgError, UsageError
+from kg.extraction.events import extract_events
+from kg.extraction.extractor import Extractor
+from kg.ingest.limits import PIECE_CHARS
+from kg.nlp.pieces import joined, parse_in_pieces
+from kg.rdf.quads import article_graph
+from kg.rdf.terms import to_ox
+from kg.records import Article, EventRecord
+from kg.resolve.ledger import RecordingResolver
+from kg.resolve.resolver import Resolver
+from kg.validate.validators import Validator
+
+ENGINES = ("local", "processes", "dask")
+
+
+@dataclass
+class Extracted:
+    """One article's extraction: its events, its quads (pyoxigraph quads made here, or N-Quads from a
+    worker), its SHACL violations (None when not checked) and, from a worker, the names it
+    learned and the surnames it resolved (see :mod:`kg.resolve.ledger`)."""
+
+    article: Article
+    events: list[EventRecord]
+    quads: list | None = None
+    nquads: bytes | None = None
+    violations: list | None = None
+    learned: list[str] | None = None
+    answers: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=2)
+def _worker_extractor(model: str | None, piece_chars: int):
+    """The pipeline of this worker process, loaded on its first batch and kept for the next."""
+    return Extractor(model=model, piece_chars=piece_chars)
+
+
+@lru_cache(maxsize=1)
+def _worker_validator():
+    return Validator()
+
+
+def extract_batch(articles: list[Article], model: str | None = None, validate: bool = True,
+                  batch_size: int = 32, piece_chars: int = PIECE_CHARS,
+                  surnames: dict[str, str] | None = None) -> list[Extracted]:
+    """Extract a batch in a worker: each article with a recording resolver that starts from
+    ``surnames`` (the full names the build knew when it sent the batch), its quads made and (with
+    ``validate``) checked; long articles are parsed in pieces (see :mod:`kg.nlp.pieces`). Pure apart
+    from the worker's cached pipeline."""
+    extractor = _worker_extractor(model, piece_chars)
+    resolvers: dict[int, RecordingResolver] = {}
+
+    def extract(doc, piece):
+        if piece.offset == 0:  # an article's first piece: its own resolver, shared by its pieces
+            resolvers[id(piece.article)] = RecordingResolver(dict(surnames or {}))
+        return piece, extract_events(doc, piece.part, extractor.rules, resolvers[id(piece.article)])
+
+    results = []
+    parsed = parse_in_pieces(extractor.nlp, articles, piece_chars, batch_size)
+    for article, events in joined(extract(doc, piece) for doc, piece in parsed):
+        resolver = resolvers.pop(id(article))
+        results.append(Extracted(article, events, learned=resolver.learned, answers=resolver.answers))
+    finish(results, _worker_validator() if validate else None)
+    for result in results:  # N-Quads travel back to the main process faster than pickled terms
+        result.nquads = ox.serialize(result.quads, format=ox.RdfFormat.N_QUADS)
+        result.quads = None
+    return results
+
+
+def finish(results: list[Extracted], validator=None) -> list[Extracted]:
+    """Give each result its quads (pyoxigraph quads, made once for the check and the store) and,
+    with a ``validator``, its violations: the batch is checked in one go, each article again only
+    when the batch fails."""
+    for result in results:
+        result.quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in article_graph(result.article, result.events)]
+    if validator is None:
+        return results
+    if not validator.check([q for result in results for q in result.quads]):
+        for result in results:
+            result.violations = []
+        return results
+    for result in results:
+        result.violations = validator.check(result.quads)
+    return results
+
+
+class LocalEngine:
+    """Extraction in this process with ``nlp.pipe``, one resolver carried across articles, starting
+    from the names the build knows at the start (``names()``: those already in the store)."""
+
+    def __init__(self, extractor=None, model: str | None = None, validate: bool = True, batch_size: int = 32,
+                 piece_chars: int = PIECE_CHARS):
+        self.extractor = extractor
+        self.model = model
+        self.piece_chars = piece_chars
+        self.validate = validate
+        self.batch_size = batch_size
+
+    def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
+            return  # nothing changed: no pipeline to load
+        if self.extractor is None:
+            self.extractor = Extractor(model=self.model, piece_chars=self.piece_chars)
+        resolver = Resolver()
+        for label in names().values():  # the full names the store already holds
+            resolver.learn(label)
+        validator = _worker_validator() if self.validate else None
+        sizes: deque = deque()
+        articles = (a for batch in _chain(first, batches) if not sizes.append(len(batch)) for a in batch)
+        pending: list[Extracted] = []
+        for article, events in self.extractor.stream(articles, resolver=resolver):
+            pending.append(Extracted(article, events))
+            if len(pending) == sizes[0]:
+                sizes.popleft()
+                yield from finish(pending, validator)
+                pending = []
+        if pending:
+            yield from finish(pending, validator)
+
+    def close(self) -> None:
+        pass
+
+
+class PoolEngine:
+    """Extraction in ``processes`` local worker processes (spawned, so nothing of this process's
+    threads or state is copied into them)."""
+
+    def __init__(self, processes: int, model: str | None, validate: bool, batch_size: int = 32,
+                 piece_chars: int = PIECE_CHARS):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = processes
+        self.args = (model, validate, batch_size, piece_chars)
+        self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"))
+
+    def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
+        return _ordered(lambda batch: self.pool.submit(extract_batch, batch, *self.args, names()), batches,
+                        2 * self.workers)
+
+    def again(self, article: Article, surnames: dict[str, str]) -> Extracted:
+        """Extract one article again in a worker, its resolver starting from ``surnames``."""
+        return self.pool.submit(extract_batch, [article], *self.args, surnames).result()[0]
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine:
+    """Extraction on a Dask distributed cluster: the scheduler at ``address`` (``tcp://host:8786``)
+    or, without one, a local cluster of ``processes`` workers."""
+
+    def __init__(self, address: str | None, processes: int, model: str | None, validate: bool, batch_size: int = 32,
+                 piece_chars: int = PIECE_CHARS):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise KgError("--engine dask needs Dask distributed: pip install 'dask[distributed]'") from None
+        self.cluster = None
+        try:
+            if address:
+                self.client = Client(address, timeout="20s")
+            else:
+                self.cluster = LocalCluster(n_workers=max(processes, 1), threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as exc:
+            raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        self.workers = max(len(self.client.scheduler_info().get("workers", {})), 1)
+        self.args = (model, validate, batch_size, piece_chars)
+
+    def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
+        return _ordered(lambda batch: self.client.submit(extract_batch, batch, *self.args, names(), pure=False),
+                        batches, 2 * self.workers)
+
+    def again(self, article: Article, surnames: dict[str, str]) -> Extracted:
+        """Extract one article again on the cluster, its resolver starting from ``surnames``."""
+        return self.client.submit(extract_batch, [article], *self.args, surnames, pure=False).result()[0]
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _ordered(submit, batches: Iterable[list[Article]], window: int) -> Iterator[Extracted]:
+    """Submit batches with at most ``window`` in flight; yield their results in input order."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def make_engine(engine: str, *, processes: int = 1, scheduler: str | None = None, model: str | None = None,
+                validate: bool = True, extractor=None, batch_size: int = 32, piece_chars: int = PIECE_CHARS):
+    """The engine a build asked for: ``local`` (``processes`` > 1 makes it ``processes``),
+    ``processes`` or ``dask``."""
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if processes < 1:
+        raise UsageError("--processes must be at least 1")
+    if engine == "dask":
+        return DaskEngine(scheduler, processes, model, validate, batch_size, piece_chars)
+    if scheduler:
+        raise UsageError("--scheduler is for --engine dask")
+    if engine == "processes" or processes > 1:
+        return PoolEngine(processes, model, validate, batch_size, piece_chars)
+    return LocalEngine(extractor, model, validate, batch_size, piece_chars)
+
+
+def _chain(first: list, rest: Iterator[list]) -> Iterator[list]:
+    yield first
+    yield from rest

@@ -1,0 +1,59 @@
+"""Cross-article name resolution when articles are extracted apart (several processes, a cluster).
+
+A one-process build resolves a surname alone ("Goïta") to the full name an *earlier* article gave
+("Asimi Goïta") through one :class:`~kg.resolve.resolver.Resolver` it carries from article to article. A
+worker sees only its own articles, so each article is extracted with a :class:`RecordingResolver`
+that starts from the names the build had settled when the batch was sent, and notes the full names
+the article taught and the answers it gave to surnames alone. The build then replays the names in
+input order in a :class:`NameLedger`: when every answer is the one the running resolver would have
+given, the worker's result is exactly what a one-process build makes; when not (a surname named in
+full by an article still on its way when the batch was sent), the article is extracted again on a
+worker, its resolver starting from the ledger's names, and the ledger takes what it learned.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.resolve.resolver import Resolver
+
+
+@dataclass
+class RecordingResolver(Resolver):
+    """A resolver that records what it learned, in order, and what it answered to surnames alone."""
+
+    learned: list[str] = field(default_factory=list)
+    answers: dict[str, str] = field(default_factory=dict)
+
+    def learn(self, label: str) -> None:
+        self.learned.append(label)
+        super().learn(label)
+
+    def full_name(self, label: str) -> str:
+        answer = super().full_name(label)
+        if len(label.split()) == 1:
+            self.answers[label] = answer
+        return answer
+
+
+@dataclass
+class NameLedger:
+    """The build's running resolver, fed in input order with what each article taught."""
+
+    resolver: Resolver = field(default_factory=Resolver)
+
+    def accept(self, learned: list[str], answers: dict[str, str]) -> bool:
+        """Take an article's names if its answers agree with the running resolver's; returns False
+        (and changes nothing) when the article has to be extracted again with :attr:`resolver`."""
+        merged = Resolver(dict(self.resolver.surnames))
+        for label in learned:
+            merged.learn(label)
+        if any(merged.full_name(label) != answer for label, answer in answers.items()):
+            return False
+        self.resolver.surnames = merged.surnames
+        return True
+
+    def adopt(self, learned: list[str]) -> None:
+        """Take the names of an article extracted from this ledger's own names: its answers were
+        the running resolver's, so its names are too."""
+        for label in learned:
+            self.resolver.learn(label)

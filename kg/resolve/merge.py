@@ -1,0 +1,75 @@
+"""Cross-article merging: one Event for the same happening, however many articles report it.
+
+Event IRIs already meet when articles agree on type, agent, target and date. Articles often give
+the date at different precisions ("in August" and "on 1 August"), so before an article is stored
+each of its events is looked up among the events other articles assert: the same type, the same
+resolved agent and target, and a *compatible* date (one date contains the other: ``2025-08``
+contains ``2025-08-01``). When exactly one such event exists the article's assertion points at
+it, and the event keeps the date it was first stored with (each assertion keeps its own time
+words). Undated events merge only with undated ones (the same IRI): an undated claim could be
+about any occasion. Corroboration is then countable: assertions, articles and sources per event.
+"""
+from __future__ import annotations
+
+from kg.rdf.iris import ENTITY_GRAPH, graph_iri
+from kg.rdf.vocab import KGO_NS as KGO
+from kg.rdf.vocab import event_type_iri
+from kg.records import Article, EventRecord
+
+CANDIDATES = f"""
+SELECT ?e ?t ?agent ?target ?date WHERE {{
+  GRAPH <{ENTITY_GRAPH}> {{
+    ?e <{KGO}eventType> ?t ; <{KGO}agent>|<{KGO}target>|<{KGO}about> ?x .
+    OPTIONAL {{ ?e <{KGO}agent> ?agent }}
+    OPTIONAL {{ ?e <{KGO}target>|<{KGO}about> ?target }}
+    OPTIONAL {{ ?e <{KGO}date> ?date }}
+  }}
+  FILTER EXISTS {{ GRAPH ?g {{ ?assertion <{KGO}asserts> ?e }} FILTER(?g != ?own) }}
+}}"""
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two dates of an event are compatible when one contains the other (``2025`` ⊇ ``2025-08``)."""
+    if a is None or b is None:
+        return a is None and b is None
+    return a.startswith(b) or b.startswith(a)
+
+
+def _identity(event: EventRecord) -> tuple:
+    return (str(event_type_iri(event.action.type)), event.actor.iri if event.actor else None,
+            event.target.iri if event.target else None)
+
+
+def merge_events(store, article: Article, events: list[EventRecord]) -> set[int]:
+    """Point each event of ``article`` at the one compatible event that other articles (or earlier
+    sentences of this one) already assert, in place; returns the positions of the events so
+    re-pointed: they add an assertion, not a second description of the event."""
+    keyed = [e for e in events if (e.actor and e.actor.iri) or (e.target and e.target.iri)]
+    if not keyed:
+        return set()
+    pairs = {(_identity(e)[0], ref.iri) for e in keyed for ref in (e.actor, e.target) if ref and ref.iri}
+    values = " ".join(f"(<{t}> <{x}>)" for t, x in sorted(pairs))
+    query = CANDIDATES.replace("WHERE {", f"WHERE {{ VALUES (?t ?x) {{ {values} }}", 1)
+    known: dict[tuple, dict[str, str | None]] = {}
+    for row in store.select(query, {"own": graph_iri(article.id)}):
+        key = (row["t"].value, _value(row["agent"]), _value(row["target"]))
+        known.setdefault(key, {})[row["e"].value] = _value(row["date"])
+    moved: set[int] = set()
+    for index, event in enumerate(events):
+        if not ((event.actor and event.actor.iri) or (event.target and event.target.iri)):
+            continue
+        candidates = known.setdefault(_identity(event), {})
+        if event.iri in candidates:
+            continue
+        date = event.time.value if event.time else None
+        matches = [iri for iri, other in candidates.items() if compatible(date, other)]
+        if len(matches) == 1:
+            event.iri = matches[0]
+            moved.add(index)
+        else:
+            candidates[event.iri] = date
+    return moved
+
+
+def _value(term) -> str | None:
+    return term.value if term is not None else None

@@ -1,0 +1,35 @@
+import pytest
+
+from kg.errors import RulesError
+from kg.rdf.scheme import actor_classes, event_types
+from kg.rules.loader import RULES_DIR, Rules
+
+PLOVER_ROOTS = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "YIELD", "REQUEST", "ACCUSE", "REJECT",
+                "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def test_event_types_map_to_plover_roots_and_cameo_codes():
+    types = event_types()
+    assert {"Arrest", "Coup", "CoupPlot", "Attack", "Protest", "Accuse", "Threaten", "Ban", "RequestAid",
+            "ProvideAid", "Agree", "Consult", "Mobilize", "Withdraw", "Reject", "ExtendRule"} <= set(types)
+    for t in types.values():
+        assert t.plover in PLOVER_ROOTS
+        assert t.cameo.isdigit()
+    assert (types["Arrest"].cameo, types["Arrest"].acled_sub) == ("173", "Arrests")
+    assert "MilitaryGovernment" in actor_classes()
+
+
+def test_rules_load_and_index_triggers(rules):
+    assert rules.verb_triggers["arrest"] == "Arrest"
+    assert rules.noun_triggers["coup plot"] == "CoupPlot"
+    assert rules.planned_form["Coup"] == "CoupPlot"
+    assert rules.gazetteer.country("Mali").country == "MLI"
+    assert rules.gazetteer.country_of_demonym("Malian") == "MLI"
+
+
+def test_rules_naming_an_unknown_event_type_are_refused(tmp_path):
+    for name in ("cues.toml", "actors.toml", "arguments.toml", "places.tsv", "demonyms.tsv"):
+        (tmp_path / name).write_bytes((RULES_DIR / name).read_bytes())
+    (tmp_path / "triggers.toml").write_text('[Arestt]\nverbs = ["arrest"]\n', encoding="utf-8")
+    with pytest.raises(RulesError, match="Arestt"):
+        Rules.load(tmp_path)

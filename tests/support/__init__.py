@@ -1,0 +1,1 @@
+"""Helpers the tests share: the sample article's path, a generated corpus, real servers, Chromium."""
