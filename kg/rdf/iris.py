@@ -56,18 +56,49 @@ def article_iri(article_id: str) -> URIRef:
     return URIRef(f"{DATA_BASE}article/{quote(article_id, safe='')}")
 
 
+#: Named graphs: the shared graph of events and actors, the ontology's, one per article
+#: (``graph/article/<id>``), one per imported file (``graph/import/<name>``) and, while an import
+#: runs, the graphs it stages its triples in (``graph/pending/...``). No article id can name any
+#: graph but its own: ids are percent-encoded below ``graph/article/``.
+GRAPHS = f"{DATA_BASE}graph/"
+ENTITY_GRAPH = URIRef(f"{GRAPHS}entities")
+ONTOLOGY_GRAPH = URIRef(f"{GRAPHS}ontology")
+ARTICLE_GRAPHS = f"{GRAPHS}article/"
+IMPORT_GRAPHS = f"{GRAPHS}import/"
+PENDING_GRAPHS = f"{GRAPHS}pending/"
+
+
+#: The journal of a graph load (see :meth:`kg.store.local.LocalStore.load_graph`): a staging graph
+#: ``replaces`` the graph it is for, or ``adds`` to it.
+STAGE_REPLACES = URIRef(f"{DATA_BASE}store#replaces")
+STAGE_ADDS = URIRef(f"{DATA_BASE}store#adds")
+
+
 def graph_iri(article_id: str) -> URIRef:
     """IRI of the named graph holding one article's assertions and provenance."""
-    return URIRef(f"{DATA_BASE}graph/{quote(article_id, safe='')}")
-
-
-ENTITY_GRAPH = URIRef(f"{DATA_BASE}graph/entities")
-ONTOLOGY_GRAPH = URIRef(f"{DATA_BASE}graph/ontology")
+    return URIRef(f"{ARTICLE_GRAPHS}{quote(article_id, safe='')}")
 
 
 def import_graph_iri(name: str) -> URIRef:
     """IRI of the named graph that ``kg import`` puts a file's triples in, from the file's name."""
-    return URIRef(f"{DATA_BASE}graph/import/{slug(name)}")
+    return URIRef(f"{IMPORT_GRAPHS}{slug(name)}")
+
+
+def reserved_graph(iri: str) -> bool:
+    """Whether a graph IRI is one kg manages itself (shared, ontology, article or staging graphs),
+    which an import may add to but never replace."""
+    return iri in (str(ENTITY_GRAPH), str(ONTOLOGY_GRAPH)) or iri.startswith((ARTICLE_GRAPHS, PENDING_GRAPHS))
+
+
+def earlier_article_graph(iri: str) -> str | None:
+    """The IRI an article graph of a store made by an earlier kg (``graph/<id>``, beside the shared
+    graphs) has now, or None when ``iri`` is no such graph."""
+    if not iri.startswith(GRAPHS):
+        return None
+    name = iri[len(GRAPHS):]
+    if not name or "/" in name or iri in (str(ENTITY_GRAPH), str(ONTOLOGY_GRAPH)):
+        return None
+    return f"{ARTICLE_GRAPHS}{name}"
 
 
 def assertion_iri(article_id: str, start: int, end: int, event: str) -> URIRef:

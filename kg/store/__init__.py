@@ -45,8 +45,9 @@ class Store(Protocol):
     def replace_article(self, article_id: str, quads: Iterable) -> int:
         """Replace one article's named graph (and what only its old version used); returns quads added."""
 
-    def replace_graph(self, graph: ox.NamedNode, quads: list) -> None:
-        """Replace one named graph with ``quads``."""
+    def load_graph(self, graph: ox.NamedNode, quads: Iterable) -> int:
+        """Replace ``graph`` with the default-graph triples of a stream of quads and add the others
+        to their own graphs, all at once; returns how many quads were read."""
 
     def article_hashes(self, article_ids: list[str]) -> dict[str, str]:
         """The stored content hashes of those of ``article_ids`` that are in the store."""

@@ -1,6 +1,8 @@
 """What every store does to an article's named graph, written once for the embedded and the remote
-store: look up content hashes, and replace the graph in one SPARQL update that also removes the
-events only its old version asserted, with the actors, places and issues only they referred to.
+store: look up content hashes; replace the graph in one SPARQL update that also removes the events
+only its old version asserted, with the actors, places and issues only they referred to; and move
+the article graphs of a store an earlier kg made (``graph/<id>``, where an article with the id
+``entities`` or ``ontology`` was the shared graph) to where no id can reach a shared graph.
 
 The update is made of terms Oxigraph writes, so no text from an article can break out of them.
 """
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.rdf.iris import ENTITY_GRAPH, graph_iri
+from kg.rdf.iris import ENTITY_GRAPH, earlier_article_graph, graph_iri
 from kg.rdf.vocab import KGO, SEM
 
 #: The properties by which an event refers to what it involves.
@@ -63,3 +65,11 @@ def graph_blocks(quads: list[ox.Quad]) -> str:
     for q in quads:
         by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
     return " ".join(f"GRAPH {g} {{ {' '.join(lines)} }}" for g, lines in by_graph.items())
+
+
+def layout_update(graph_names: list[str]) -> str | None:
+    """One SPARQL update (None when nothing is to do) that moves the article graphs of an earlier
+    layout to ``graph/article/<id>``."""
+    operations = [f"MOVE SILENT GRAPH <{name}> TO GRAPH <{moved}>" for name in graph_names
+                  if (moved := earlier_article_graph(name)) is not None]
+    return " ;\n".join(operations) or None

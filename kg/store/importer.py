@@ -7,18 +7,23 @@ replaces that graph, and dropping it removes the import. Quads already in a name
 N-Quads, JSON-LD with ``@graph``) keep it, and are added to what the store holds there: a TriG
 export of another kg store merges into this one, article graphs, events and actors included.
 
-The whole file is parsed before anything is written, so a syntax error leaves the store untouched.
+The file is read as a stream (memory stays bounded whatever its size) and stored by the store's
+:meth:`~kg.store.Store.load_graph`: all of it or, at a syntax error or a crash, nothing; the graph
+it replaces holds its old triples until the new ones take their place. kg's own graphs (the shared
+graph of events and actors, the ontology's, article graphs) can be added to by a file's named
+graphs but never replaced by ``--graph``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.rdf.iris import import_graph_iri
+from kg.rdf.iris import import_graph_iri, reserved_graph
 
 FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -50,30 +55,41 @@ def import_format(path: Path) -> ox.RdfFormat:
                          path=str(path)) from None
 
 
-def read_quads(path: Path, default_graph: ox.NamedNode) -> list[ox.Quad]:
-    """Every quad of an RDF file, triples outside a named graph moved into ``default_graph``."""
+def read_quads(path: Path) -> Iterator[ox.Quad]:
+    """The quads of an RDF file, read as a stream; a syntax error is an :class:`InputError` with
+    its line and column."""
     fmt = import_format(path)
     if not path.is_file():
         raise InputError("no such file" if not path.exists() else "not a file", path=str(path))
     try:
-        parsed = list(ox.parse(path=str(path), format=fmt))
+        yield from ox.parse(path=str(path), format=fmt)
     except SyntaxError as exc:
         where = f"{path}:{exc.lineno}:{exc.offset}" if exc.lineno else str(path)
         raise InputError(f"{where}: not valid {fmt.name}: {_parser_message(exc)}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read ({getattr(exc, 'strerror', None) or exc})", path=str(path)) from None
-    return [q if not isinstance(q.graph_name, ox.DefaultGraph) else ox.Quad(q.subject, q.predicate, q.object, default_graph)
-            for q in parsed]
 
 
 def import_rdf(store, path: str | Path, graph: str | None = None) -> ImportSummary:
     """Import an RDF file into a :class:`kg.store.Store` (see the module docstring for graphs)."""
     path = Path(path)
-    target = ox.NamedNode(graph) if graph else ox.NamedNode(str(import_graph_iri(path.name)))
-    quads = read_quads(path, target)
-    store.replace_graph(target, quads)
-    graphs = sorted({q.graph_name.value for q in quads})
-    return ImportSummary(str(path), len(quads), graphs, target.value)
+    import_format(path)
+    if graph is not None and reserved_graph(graph):
+        raise InputError(f"--graph {graph} is a graph kg keeps itself (the shared, ontology or an article graph); "
+                         "give a graph of your own", path=str(path))
+    try:
+        target = ox.NamedNode(graph) if graph else ox.NamedNode(str(import_graph_iri(path.name)))
+    except ValueError:
+        raise InputError(f"--graph {graph!r} is not an IRI (give one such as https://example.org/graph/mine)") from None
+    graphs: set[str] = set()
+
+    def noted(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
+        for quad in quads:
+            graphs.add(target.value if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value)
+            yield quad
+
+    count = store.load_graph(target, noted(read_quads(path)))
+    return ImportSummary(str(path), count, sorted(graphs), target.value)
 
 
 def _parser_message(exc: SyntaxError) -> str:

@@ -7,20 +7,27 @@ since each article is written in one transaction.
 from __future__ import annotations
 
 import time
+import uuid
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.rdf.iris import ONTOLOGY_GRAPH, graph_iri
+from kg.rdf.iris import ONTOLOGY_GRAPH, PENDING_GRAPHS, STAGE_ADDS, STAGE_REPLACES, graph_iri
 from kg.rdf.scheme import ONTOLOGY_FILE
 from kg.rdf.terms import ox_quad
 from kg.rdf.vocab import PREFIXES
 from kg.sparql.binding import bind
 from kg.sparql.syntax import syntax_message
-from kg.store.articles import content_hashes, old_references, replacement_update
+from kg.store.articles import content_hashes, layout_update, old_references, replacement_update
 from kg.store.location import MEMORY, default_store_path
+
+DELETE_BATCH = 20_000  # quads removed per transaction when a graph is emptied
+BULK_BATCH = 100_000  # quads handed to the bulk loader at once
+STAGE_REPLACES_OX = ox.NamedNode(str(STAGE_REPLACES))
+STAGE_ADDS_OX = ox.NamedNode(str(STAGE_ADDS))
 
 
 class LocalStore:
@@ -41,17 +48,31 @@ class LocalStore:
         else:
             store = _open_writer(where)
         local = cls(store, where)
-        if not read_only and not store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
-            local.load_ontology()
+        if not read_only:
+            local.tidy()
+            if not store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
+                local.load_ontology()
         return local
+
+    def tidy(self) -> None:
+        """Put the store in order before writing: move article graphs an earlier kg stored beside the
+        shared graphs to ``graph/article/`` (see :func:`kg.store.articles.layout_update`), finish a
+        graph load that was committed but not applied, and drop what an unfinished one staged."""
+        names = [g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)]
+        update = layout_update(names)
+        if update:
+            self.update(update)
+        pending = [n for n in names if n.startswith(PENDING_GRAPHS)]
+        for journal in (n for n in pending if "/" not in n[len(PENDING_GRAPHS):]):
+            self._apply(ox.NamedNode(journal))
+        for stage in pending:
+            self._delete_graph(ox.NamedNode(stage))  # staged by a load that never committed
+        self.flush()
 
     def load_ontology(self) -> None:
         """Load the ontology Turtle into its own graph (replacing any older version)."""
-        graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
         with ONTOLOGY_FILE.open("rb") as handle:
-            quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(handle, format=ox.RdfFormat.TURTLE)]
-        self.store.remove_graph(graph) if self.store.contains_named_graph(graph) else None
-        self.store.extend(quads)
+            self.load_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)), ox.parse(handle, format=ox.RdfFormat.TURTLE))
 
     def replace_article(self, article_id: str, quads: Iterable) -> int:
         """Replace one article's named graph and add its shared-graph quads; returns quads added.
@@ -78,16 +99,86 @@ class LocalStore:
         return content_hashes(self, article_ids)
 
     def quads(self, *, include_ontology: bool = False) -> Iterator[ox.Quad]:
-        """Every quad of the store (without the ontology graph unless asked)."""
+        """Every quad of the store (without the ontology graph unless asked; never what a graph load
+        has staged)."""
         ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        return (q for q in self.store if include_ontology or q.graph_name != ontology)
+        return (q for q in self.store if (include_ontology or q.graph_name != ontology)
+                and not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(PENDING_GRAPHS)))
 
-    def replace_graph(self, graph: ox.NamedNode, quads: list) -> None:
-        """Replace the named graph ``graph`` with ``quads`` (pyoxigraph quads) and flush."""
-        if self.store.contains_named_graph(graph):
-            self.store.remove_graph(graph)
-        self.store.extend(quads)
+    def load_graph(self, graph: ox.NamedNode, quads: Iterable) -> int:
+        """Replace ``graph`` with the triples of ``quads`` that are in no named graph, and add the
+        others to their own graphs; returns how many quads were read.
+
+        ``quads`` may be a stream (a parser's) of any length: memory stays bounded. They are staged in
+        graphs of their own (``graph/pending/<load>/<n>``); one small transaction then writes the
+        load's journal (which staging graph replaces or adds to which graph), and the staged triples
+        are moved into place a batch at a time, each step recorded so that it can be done again. A
+        load that fails or is killed before its journal is written changes nothing (what it staged
+        is dropped when the store is next opened for writing); one killed after is finished then.
+        Queries over all graphs see the old triples or the new ones, or both, at every moment.
+        """
+        load = f"{PENDING_GRAPHS}{uuid.uuid4().hex}"
+        staged: dict[ox.NamedNode, ox.NamedNode] = {}
+        count = 0
+
+        def restaged(items: Iterable) -> Iterator[ox.Quad]:
+            nonlocal count
+            for quad in items:
+                home = graph if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name
+                stage = staged.get(home)
+                if stage is None:
+                    stage = staged[home] = ox.NamedNode(f"{load}/{len(staged)}")
+                count += 1
+                yield ox.Quad(quad.subject, quad.predicate, quad.object, stage)
+
+        try:
+            self._bulk_add(restaged(quads))
+        except BaseException:
+            for stage in staged.values():
+                self._delete_graph(stage)
+            raise
+        if graph not in staged:  # a file with no triples of its own empties the graph
+            staged[graph] = ox.NamedNode(f"{load}/{len(staged)}")
+        journal = ox.NamedNode(load)
+        self.store.extend([ox.Quad(stage, STAGE_REPLACES_OX if home == graph else STAGE_ADDS_OX, home, journal)
+                           for home, stage in staged.items()])
         self.flush()
+        self._apply(journal)
+        return count
+
+    def _apply(self, journal: ox.NamedNode) -> None:
+        """Move the staged graphs a load's journal lists into place; safe to run again after a crash."""
+        for entry in list(self.store.quads_for_pattern(None, None, None, journal)):
+            stage, home = entry.subject, entry.object
+            if entry.predicate == STAGE_REPLACES_OX:
+                self._delete_graph(home)
+            self._bulk_add(ox.Quad(q.subject, q.predicate, q.object, home)
+                           for q in self.store.quads_for_pattern(None, None, None, stage))
+            self.store.remove(entry)  # done: from here on the stage is only left-overs
+            self._delete_graph(stage)
+        self._delete_graph(journal)
+        self.flush()
+
+    def _bulk_add(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads without a transaction, a bounded batch at a time (the bulk loader holds what it
+        is given in memory until it writes its files)."""
+        stream = iter(quads)
+        while batch := list(islice(stream, BULK_BATCH)):
+            self.store.bulk_extend(batch)
+
+    def _delete_graph(self, graph: ox.NamedNode) -> None:
+        """Remove a graph's quads a batch per transaction, so memory stays bounded."""
+        while batch := list(islice(self.store.quads_for_pattern(None, None, None, graph), DELETE_BATCH)):
+            blank = [q for q in batch if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)]
+            if len(blank) < len(batch):
+                self.store.update(f"DELETE DATA {{ GRAPH {graph} {{ " + " ".join(
+                    f"{q.subject} {q.predicate} {q.object} ." for q in batch
+                    if not (isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode))) + " } }")
+            for quad in blank:
+                self.store.remove(quad)  # DELETE DATA cannot name a blank node
+            self.flush()  # the deletions leave memory for disk: memory stays flat however big the graph
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)  # empty now: forget its name too
 
     def query(self, sparql: str, bindings: dict | None = None):
         """Run a SPARQL query over the union of all graphs; parameters are bound, never pasted."""

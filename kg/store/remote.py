@@ -1,20 +1,20 @@
 """A kg store on any SPARQL 1.1 server: Oxigraph server, Apache Jena Fuseki, Virtuoso, GraphDB, QLever.
 
 Queries go over the SPARQL 1.1 Protocol (POST, results as SPARQL JSON, parsed by pyoxigraph into
-the same solution objects the embedded store gives), writes over SPARQL 1.1 Update (an article's
-replacement is one update request: drop its graph, insert its quads, drop what only its old
-version used) and whole graphs (the ontology, ``kg import``) over the Graph Store Protocol.
+the same solution objects the embedded store gives), writes over SPARQL 1.1 Update, each one
+request the server applies whole or not at all: an article's replacement (drop its graph, insert
+its quads, drop what only its old version used) and a whole graph's (the ontology, ``kg import``).
 
-``--store URL`` names the server's base; kg adds ``/query``, ``/update`` and ``/store`` (Oxigraph's
-layout). Other layouts say theirs after ``#``: Fuseki ``http://host:3030/ds#store=data``, Virtuoso
-``http://host:8890#query=sparql,update=sparql,store=sparql-graph-crud``. Queries that use no
+``--store URL`` names the server's base; kg adds ``/query`` and ``/update`` (Oxigraph's layout).
+Other layouts say theirs after ``#``: Fuseki ``http://host:3030/ds#query=query,update=update``,
+Virtuoso ``http://host:8890#query=sparql,update=sparql`` (a ``store=`` path is accepted and unused). Queries that use no
 ``GRAPH`` must see every named graph: start the server with its union-default-graph setting
 (``oxigraph serve --union-default-graph``, Fuseki ``tdb2:unionDefaultGraph``; Virtuoso and GraphDB
 do this by default). kg checks this when it opens the store.
 """
 from __future__ import annotations
 
-import io
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,7 +29,7 @@ from kg.rdf.terms import ox_quad
 from kg.rdf.vocab import ONTOLOGY_IRI
 from kg.sparql.binding import bind
 from kg.sparql.syntax import syntax_message
-from kg.store.articles import content_hashes, graph_blocks, old_references, replacement_update
+from kg.store.articles import content_hashes, layout_update, old_references, replacement_update
 from kg.store.local import write_quads
 
 ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
@@ -65,6 +65,8 @@ class RemoteStore:
         """Connect, load the ontology when the server lacks it (unless read-only) and check that
         queries see the union of the named graphs."""
         store = cls(url, read_only=read_only, token=token)
+        if not read_only:
+            store.tidy()
         has_ontology = store.ask(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")
         if not has_ontology and not read_only:
             store.load_ontology()
@@ -76,9 +78,12 @@ class RemoteStore:
 
     # ------------------------------------------------------------------ HTTP
 
-    def _request(self, url: str, *, data: bytes | None = None, content_type: str | None = None,
-                 accept: str | None = None, method: str = "POST") -> bytes:
+    def _request(self, url: str, *, data=None, content_type: str | None = None,
+                 accept: str | None = None, method: str = "POST", length: int | None = None) -> bytes:
+        """Send ``data`` (bytes, or a file of ``length`` bytes) and return the answer's body."""
         headers = {"User-Agent": "kg"}
+        if length is not None:
+            headers["Content-Length"] = str(length)
         if content_type:
             headers["Content-Type"] = content_type
         if accept:
@@ -159,27 +164,43 @@ class RemoteStore:
         self.update(replacement_update(article_id, converted, events, related))
         return len(converted)
 
-    def replace_graph(self, graph: ox.NamedNode, quads: list) -> None:
-        """Replace one named graph with the triples of ``quads`` (Graph Store Protocol PUT)."""
+    def tidy(self) -> None:
+        """Move article graphs an earlier kg stored beside the shared graphs to ``graph/article/``
+        (see :func:`kg.store.articles.layout_update`)."""
+        names = [row["g"].value for row in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g {} }")]
+        update = layout_update(names)
+        if update:
+            self.update(update)
+
+    def load_graph(self, graph: ox.NamedNode, quads: Iterable) -> int:
+        """Replace ``graph`` with the triples of ``quads`` that are in no named graph and add the
+        others to their own graphs, in one update request (the server applies it whole or not at
+        all); returns how many quads were read. The request is written to a temporary file first,
+        so memory stays bounded whatever the size of the stream."""
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only")
-        body = io.BytesIO()
-        ox.serialize([q.triple for q in quads if q.graph_name == graph], body, format=ox.RdfFormat.N_TRIPLES)
-        url = f"{self.urls['store']}?{urllib.parse.urlencode({'graph': graph.value})}"
-        try:
-            self._request(url, data=body.getvalue(), content_type="application/n-triples", method="PUT")
-        except _HttpError as exc:
-            raise StoreError(f"SPARQL server {self.path} refused graph {graph.value} (HTTP {exc.status}): {exc.message}") from None
-        others = [q for q in quads if q.graph_name != graph]
-        if others:
-            self.update(f"INSERT DATA {{ {graph_blocks(others)} }}")
+        count = 0
+        with tempfile.SpooledTemporaryFile(max_size=8 << 20) as body:
+            body.write(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{\n".encode("utf-8"))
+            for quad in quads:
+                home = graph if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name
+                body.write(f"GRAPH {home} {{ {quad.subject} {quad.predicate} {quad.object} }}\n".encode("utf-8"))
+                count += 1
+            body.write(b"}\n")
+            length = body.tell()
+            body.seek(0)
+            try:
+                self._request(self.urls["update"], data=body, length=length,
+                              content_type="application/sparql-update; charset=utf-8")
+            except _HttpError as exc:
+                raise StoreError(f"SPARQL server {self.path} refused graph {graph.value} (HTTP {exc.status}): "
+                                 f"{exc.message}") from None
+        return count
 
     def load_ontology(self) -> None:
         """Put the ontology Turtle in its own graph on the server (replacing an older one)."""
-        graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
         with ONTOLOGY_FILE.open("rb") as handle:
-            quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(handle, format=ox.RdfFormat.TURTLE)]
-        self.replace_graph(graph, quads)
+            self.load_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)), ox.parse(handle, format=ox.RdfFormat.TURTLE))
 
     def flush(self) -> None:
         """Nothing to do: every update is committed by the server when it answers."""

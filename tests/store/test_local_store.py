@@ -23,7 +23,7 @@ def test_assertions_live_in_the_article_graph_and_point_at_events(mali_store):
         """PREFIX kgo: <https://w3id.org/kg/ontology#>
         SELECT ?g (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a a kgo:Assertion ; kgo:asserts ?e } } GROUP BY ?g"""
     )
-    assert [(r["g"].value, int(r["n"].value) > 10) for r in rows] == [("https://w3id.org/kg/id/graph/mali-coup-plot", True)]
+    assert [(r["g"].value, int(r["n"].value) > 10) for r in rows] == [("https://w3id.org/kg/id/graph/article/mali-coup-plot", True)]
 
 
 @pytest.mark.model
@@ -47,7 +47,7 @@ def test_turtle_export_parses_with_an_independent_parser(mali_store, tmp_path):
     assert len(triples) > 100
     trig = mali_store.export("trig", tmp_path / "mali.trig")
     graphs = {q.graph_name.value for q in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)}
-    assert "https://w3id.org/kg/id/graph/mali-coup-plot" in graphs
+    assert "https://w3id.org/kg/id/graph/article/mali-coup-plot" in graphs
 
 
 def test_named_queries_have_descriptions_and_names_cannot_escape():
