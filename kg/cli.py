@@ -334,8 +334,9 @@ def _print_network_tables(console: Console, network, top: int) -> None:
 
 @app.command("eval")
 def eval_(
-    gold: Path = typer.Argument(..., help="Gold file: a PLV TSV or an ACLED-notes JSONL."),
-    format: str = typer.Option(..., "--format", "-f", help="plv or acled."),
+    gold: Path = typer.Argument(..., help="Gold file: a PLV TSV, an ACLED-notes JSONL, a report gold JSON or a CAMEO-span JSONL."),
+    format: str = typer.Option(..., "--format", "-f", help="plv, acled, articles (whole reports) or cameo (coders' spans)."),
+    texts: Optional[Path] = typer.Option(None, "--texts", help="With --format articles: the reports' JSONL (default: X.jsonl beside X_gold.json)."),
     limit: Optional[int] = typer.Option(None, help="Score only the first N documents."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Also write the extracted events as contract JSONL."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
@@ -345,7 +346,7 @@ def eval_(
     from kg.evaluate.scoring import evaluate
     from kg.extraction.extractor import Extractor
 
-    scores = evaluate(gold, format, Extractor(model=model), limit=limit, predictions_out=predictions)
+    scores = evaluate(gold, format, Extractor(model=model), limit=limit, predictions_out=predictions, texts=texts)
     if as_json:
         sys.stdout.write(json.dumps(scores.values) + "\n")
         return

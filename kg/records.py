@@ -56,6 +56,7 @@ class ActorRef:
     end: int = 0
     pronoun: bool = False
     is_agent: bool = False
+    place: bool = False  # a place named where an actor would be ("attacked Gao")
 
     def contract(self) -> dict:
         """The contract's actor object (extra fields only added, never renamed)."""

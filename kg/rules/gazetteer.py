@@ -42,6 +42,7 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         self.country_names: list[str] = []
         self.by_iso3: dict[str, Place] = {}
+        self.capitals: dict[str, Place] = {}  # a capital's name -> its country
         for code, c in countries.items():
             acc = sums.get(code)
             lat, lon = (round(acc[0] / acc[2], 3), round(acc[1] / acc[2], 3)) if acc else (None, None)
@@ -49,6 +50,8 @@ class Gazetteer:
             self.countries[name_key(c["name"])] = place
             self.country_names.append(c["name"])
             self.by_iso3[c["iso3"]] = place
+            if c.get("capital"):
+                self.capitals.setdefault(name_key(c["capital"]), place)
         for alias, canonical in _read_tsv(aliases_file):
             place = self.countries.get(name_key(canonical))
             if place:
@@ -85,6 +88,10 @@ class Gazetteer:
     def demonym(self, iso3: str) -> str | None:
         """The adjective for a country's people ("MLI" -> "Malian")."""
         return self.iso3_demonym.get(iso3)
+
+    def capital_of(self, name: str) -> Place | None:
+        """The country whose capital ``name`` is ("Kigali" -> Rwanda), or None."""
+        return self.capitals.get(name_key(name))
 
     def city(self, name: str, prefer_country: str | None = None) -> Place | None:
         """The most populous city of that name, preferring ones in ``prefer_country``."""

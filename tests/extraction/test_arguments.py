@@ -1,13 +1,13 @@
 """The argument finder on hand-built parses: fast, and stable across model versions."""
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from kg.extraction.arguments import find_arguments
 from kg.extraction.triggers import find_triggers
 
 
 def parse(words, heads, deps, pos, lemmas, tags=None, ents=None):
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags or [""] * len(words),
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags or [""] * len(words),
               sent_starts=[True] + [False] * (len(words) - 1), ents=ents)
     return doc
 

@@ -53,9 +53,9 @@ CASES = [
     ("Cooperation between Kenya and Ethiopia on border security has grown.", ("Kenya", "Cooperate", "Ethiopia", "asserted")),
     # a dateline is not the subject; its apposition is
     ("NAIROBI, Kenya -- President William Ruto ordered the release of all detained protesters.",
-     ("William Ruto", "Release", "Kenyan protesters", "planned")),
+     ("William Ruto", "Release", "Kenyan protesters", "asserted")),  # an order given is an act: the release is his
     # a thing done to stands as the target, typed Issue
-    ("Baghdad rejected the referendum as unconstitutional.", ("Baghdad", "Reject", "referendum", "asserted")),
+    ("Baghdad rejected the referendum as unconstitutional.", ("Iraqi government", "Reject", "referendum", "asserted")),  # a capital speaks for its government
     # what is moved is not the target; where it moves from is
     ("The United Nations withdrew peacekeepers from Sinai.", ("United Nations", "Withdraw", "Sinai", "asserted")),
     # an event noun that restates its verb adds no second event

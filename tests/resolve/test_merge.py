@@ -73,7 +73,7 @@ def test_a_second_article_merges_into_the_same_actors_and_event(articles, extrac
     contradiction = dict(zip(names, (t.value if t else None for t in found[0])))
     assert (contradiction["target"], contradiction["date"]) == ("Moussa Mara", "2025-08-01")
     assert {(r[names.index("claimed_by")].value, r[names.index("denied_by")].value) for r in found} == {
-        ("Sahel Wire", "Bamako Daily"), ("his party", "Bamako Daily")}
+        ("Sahel Wire", "The junta"), ("his party", "The junta")}  # the denial is the junta's, not the paper's
     names, ranked = graph.named("corroboration")
     top = dict(zip(names, (t.value if t else None for t in ranked[0])))
     assert (top["sources"], top["articles"], top["denials"]) == ("2", "2", "1")

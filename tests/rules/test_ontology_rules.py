@@ -28,8 +28,8 @@ def test_rules_load_and_index_triggers(rules):
 
 
 def test_rules_naming_an_unknown_event_type_are_refused(tmp_path):
-    for name in ("cues.toml", "actors.toml", "arguments.toml", "places.tsv", "demonyms.tsv"):
-        (tmp_path / name).write_bytes((RULES_DIR / name).read_bytes())
+    for path in RULES_DIR.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
     (tmp_path / "triggers.toml").write_text('[Arestt]\nverbs = ["arrest"]\n', encoding="utf-8")
     with pytest.raises(RulesError, match="Arestt"):
         Rules.load(tmp_path)

@@ -1,0 +1,283 @@
+"""Factuality: does the text say an event happened, and who says so?
+
+From an event's trigger, the walk goes up the chain of words that govern it to the root of its
+sentence, and each word contributes what its predicate class says (``predicates.toml``; after
+De Facto, Saurí & Pustejovsky 2012, and Karttunen's implicative verbs): negation flips; "fail",
+"refuse", "prevent" say it did not happen; "manage" says it did; "call for", "urge", "demand"
+make it the content of a request; "call off", "suspend", "revoke" undo it; "if", "unless",
+"could" make it hypothetical; "will", "plan", "vow" planned; "deny that" denied and "accuse of"
+alleged, according to the subject; "say", "according to" reported, naming the source.
+
+The innermost word that changes what the text commits to decides (what was only asked for stays
+asked for, however many sources report the asking); the sources above it are still named. The
+result tells the extractor whether to record the event at all: what did not happen, what was only
+requested, cancelled or denied by the narrator's own negation is no event of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.rules.loader import Labels, Predicate, Rules
+from kg.text import fold
+
+#: Effects after which the event is not recorded: the text says it did not (or not yet) happen.
+NOT_RECORDED = ("not_happened", "requested", "cancelled", "not_an_event")
+#: The modality each recorded effect gives.
+MODALITY = {"factual": "asserted", "reported": "reported", "alleged": "alleged", "denied": "denied",
+            "planned": "planned", "hypothetical": "hypothetical"}
+#: Classes read off the trigger's own modifiers, by the part of speech they list.
+OWN_MODIFIERS = (("auxiliaries", "future"), ("auxiliaries", "possibility"), ("adverbs", "allegation"),
+                 ("adverbs", "report"), ("adverbs", "possibility"), ("markers", "condition"))
+MAX_STEPS = 12
+WORD_KINDS = {"VERB": "verbs", "AUX": "auxiliaries", "NOUN": "nouns", "PROPN": "nouns", "ADJ": "adjectives",
+              "ADV": "adverbs", "SCONJ": "markers", "ADP": "markers"}
+
+
+@dataclass(frozen=True)
+class Factuality:
+    """What the text commits to about one event: the deciding effect, the modality to record (None
+    when the event is not to be recorded), the source, and the word that decided."""
+
+    effect: str
+    modality: str | None
+    source: str | None = None
+    source_head: Token | None = None
+    governor: Token | None = None
+
+    @property
+    def recorded(self) -> bool:
+        return self.modality is not None
+
+
+def phrase_classes(doc, matches) -> dict[int, frozenset[str]]:
+    """Token index -> the predicate classes of the multiword phrases that cover it, from the
+    ``(class name, start, end)`` matches of the predicates' phrases in ``doc``."""
+    covered: dict[int, set[str]] = {}
+    for name, start, end in matches:
+        for i in range(start, end):
+            covered.setdefault(i, set()).add(name)
+    return {i: frozenset(names) for i, names in covered.items()}
+
+
+def classes_of(token: Token, rules: Rules, phrases: dict[int, frozenset[str]]) -> list[Predicate]:
+    """The predicate classes a word belongs to, by its lemma and part of speech, or by a phrase."""
+    kind = WORD_KINDS.get(token.pos_)
+    lemma, word = fold(token.lemma_), fold(token.text)
+    found = [p for p in rules.predicates.values()
+             if kind is not None and (p.has(lemma, kind) or p.has(word, kind))]
+    found += [rules.predicates[name] for name in phrases.get(token.i, ()) if rules.predicates[name] not in found]
+    return found
+
+
+def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arguments: list[Token] = ()) -> Factuality:
+    """The factuality of the event ``trigger`` names; ``arguments`` are its participants' heads
+    (a negated participant, "no soldiers were arrested", negates the event)."""
+    labels = rules.labels
+    steps: list[tuple[str, Predicate, Token]] = []
+    negated = _participant_negated(arguments, rules) or _own_negation(trigger, rules)
+    for kind, name in OWN_MODIFIERS:
+        predicate = rules.predicate(name)
+        for child in trigger.children:
+            if kind == "markers" and child.dep_ not in labels.markers:
+                continue
+            if kind == "auxiliaries" and child.dep_ not in labels.auxiliaries:
+                continue
+            if kind == "adverbs" and child.dep_ not in labels.adverbs:
+                continue
+            if predicate.has(fold(child.text), kind) or predicate.has(fold(child.lemma_), kind) \
+                    or name in phrases.get(child.i, ()):
+                steps.append((predicate.effect, predicate, None))  # the trigger's own: no governing word
+    allegation = rules.predicate("allegation")
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for child in trigger.children:
+            if child.dep_ in labels.adjective_modifiers | labels.compounds and \
+                    (allegation.has(fold(child.text), "adjectives") or allegation.has(fold(child.lemma_), "adjectives")):
+                steps.append(("alleged", allegation, None))
+    if not _inherits_nothing(trigger, labels):
+        steps += _governors(trigger, rules, phrases)
+    return _combine(steps, negated, trigger, rules)
+
+
+def _own_negation(trigger: Token, rules: Rules) -> bool:
+    negation = rules.predicate("negation")
+    return any(c.dep_ in rules.labels.negations or (c.dep_ in rules.labels.determiners and negation.has(fold(c.text), "words"))
+               for c in trigger.children)
+
+
+def _participant_negated(arguments, rules: Rules) -> bool:
+    """ "neither X nor Y have been arrested", "no soldiers were arrested", "none of them"."""
+    negation = rules.predicate("negation")
+    labels = rules.labels
+    for argument in arguments:
+        if fold(argument.text) in ("none", "nobody", "no one"):
+            return True
+        for child in argument.children:
+            if child.dep_ in labels.correlatives | labels.determiners | labels.adverbs and negation.has(fold(child.text), "words"):
+                return True
+    return False
+
+
+def _inherits_nothing(trigger: Token, labels: Labels) -> bool:
+    """A participle modifying a noun ("the arrested soldiers") takes nothing from the noun's clause."""
+    own_clause = any(c.dep_ in labels.subjects | labels.passive_subjects | labels.markers for c in trigger.children)
+    return trigger.dep_ in labels.adjective_modifiers or (
+        trigger.dep_ in labels.noun_clauses and trigger.tag_ == "VBN" and not own_clause)
+
+
+def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]]) -> list[tuple[str, Predicate, Token]]:
+    """(effect, class, governor) for each governing word whose class governs by the relation the
+    chain comes up through, innermost first."""
+    labels = rules.labels
+    found: list[tuple[str, Predicate, Token]] = []
+    seen_phrases: set[str] = set()
+    token = trigger
+    for _ in range(MAX_STEPS):
+        if token.head.i == token.i:
+            break
+        relation, governor = token.dep_, token.head
+        if relation in labels.relative_clauses and not any(c.dep_ in labels.markers for c in token.children):
+            break  # "soldiers who attacked the base were arrested": the attack is told as fact (but
+            # "accusations that Kigali supports rebels", parsed as a relative clause, tells a claim)
+        if governor.pos_ == "ADP" and governor.head.i != governor.i:
+            # through a preposition ("called for the release", "in the event of an attack")
+            for predicate in classes_of(governor, rules, phrases):
+                if predicate.phrases and predicate.name not in seen_phrases:  # "call for", "in the event of"
+                    seen_phrases.add(predicate.name)
+                    found.append((predicate.effect, predicate, governor.head))
+            token, governor = governor, governor.head
+        if relation in labels.conjuncts:
+            token = governor  # a conjunct shares its first conjunct's governors, not its own modifiers
+            continue
+        for predicate in classes_of(governor, rules, phrases):
+            by_phrase = predicate.name in phrases.get(governor.i, ())
+            if predicate.name == "negation":
+                continue
+            if by_phrase and predicate.name in seen_phrases:
+                continue
+            if by_phrase or relation in predicate.relations:
+                if by_phrase:
+                    seen_phrases.add(predicate.name)
+                found.append((predicate.effect, predicate, governor))
+        if relation in labels.open_clauses | labels.reported_clauses and governor.pos_ in ("VERB", "AUX"):
+            for child in governor.children:  # the governing clause's own negation and auxiliaries
+                if child.dep_ in labels.negations:
+                    found.append(("negate", rules.predicate("negation"), governor))
+                elif child.dep_ in labels.auxiliaries:
+                    for name in ("future", "possibility"):
+                        predicate = rules.predicate(name)
+                        if predicate.has(fold(child.text), "auxiliaries"):
+                            found.append((predicate.effect, predicate, governor))
+        token = governor
+    return found
+
+
+def _combine(steps, negated: bool, trigger: Token, rules: Rules) -> Factuality:
+    """Fold the contributions, innermost first: the first that changes what the text commits to
+    decides; sources above it are named."""
+    status, source, source_head, decided_by = "factual", None, None, None
+    for effect, predicate, governor in steps:
+        if effect == "negate":
+            if status == "factual":
+                negated = not negated
+            continue
+        if predicate.source and source is None and governor is not None:
+            source_head = _subject(governor, rules)
+            source = source_of(source_head, rules) if source_head is not None else None
+        if status != "factual":
+            continue
+        if effect == "factual":
+            continue
+        if effect == "reported":
+            continue  # the event stays as it is told; only its source is named
+        status, decided_by = effect, governor
+        if effect == "denied" and governor is not None:
+            source_head = _subject(governor, rules)
+            source = source_of(source_head, rules) if source_head is not None else None
+    if source is None:
+        source, source_head = according_to(trigger.sent, rules)
+    reported = source is not None
+    if negated:
+        if status in ("planned", "hypothetical"):
+            return Factuality("not_happened", None, source, source_head, decided_by)  # "vowed not to attack"
+        if status == "factual" and reported:
+            return Factuality("denied", "denied", source, source_head, decided_by)
+        return Factuality("not_happened", None, source, source_head, decided_by)  # the narrator says it did not
+    if status in NOT_RECORDED:
+        return Factuality(status, None, source, source_head, decided_by)
+    if status == "factual" and reported:
+        return Factuality("reported", "reported", source, source_head, decided_by)
+    return Factuality(status, MODALITY[status], source, source_head, decided_by)
+
+
+def _subject(governor: Token, rules: Rules) -> Token | None:
+    """Who speaks through a verb: its active subject, or the agent of its passive ("by X"); the
+    passive subject of "are alleged to" is the accused, not the source."""
+    labels = rules.labels
+    for child in governor.children:
+        if child.dep_ in labels.subjects:
+            return child
+        if child.dep_ in labels.passive_agents:
+            return next((o for o in child.children if o.dep_ in labels.preposition_objects), None)
+    if governor.dep_ in labels.conjuncts:
+        return _subject(governor.head, rules)
+    return None
+
+
+def source_of(head: Token, rules: Rules) -> str | None:
+    """A source as the text names it (a noun phrase), or None when it names none: a pronoun such as
+    "it", a dateline, a date or weekday, or a document ("the report said") stands for no one."""
+    if fold(head.text) in ("it", "which", "that", "this") or head.ent_type_ in ("DATE", "TIME"):
+        return None
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") or _is_dateline(head):
+        return None
+    return phrase(head, rules)
+
+
+def _is_dateline(token: Token) -> bool:
+    """A word of a dateline ("KIGALI, Rwanda (AA) -"): all capitals before a dash opening the sentence."""
+    sentence = token.sent
+    for dash in sentence[: min(len(sentence), 10)]:
+        if dash.text in ("--", "—", "–", "-") and dash.i > token.i:
+            lead = sentence.doc[sentence.start: dash.i]
+            return all(not t.is_lower for t in lead if t.is_alpha)
+        if dash.is_alpha and dash.is_lower:
+            return False
+    return False
+
+
+def phrase(token: Token, rules: Rules) -> str:
+    """The text of a noun phrase headed by ``token`` (its subtree, without trailing clauses)."""
+    labels = rules.labels
+    tokens = [t for t in token.subtree
+              if not (t.dep_ in labels.noun_clauses | labels.punctuation and t.head == token)]
+    lefts = [t for t in tokens if t.i <= token.i]
+    start = lefts[0].i if lefts else token.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in labels.compounds | labels.appositions or (child.dep_ in labels.preposition and child.lower_ == "of"):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    return token.doc[start:end].text
+
+
+def according_to(sentence: Span, rules: Rules) -> tuple[str | None, Token | None]:
+    """The source of "according to X", "citing X", "quoted by X" in a sentence, and its head."""
+    labels = rules.labels
+    for token in sentence:
+        word = fold(token.text)
+        if word == "according":
+            to = next((c for c in token.children if c.dep_ in labels.preposition and c.lower_ == "to"), None)
+            if to is None and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+                to = token.doc[token.i + 1]
+            if to is not None:
+                obj = next((c for c in to.children if c.dep_ in labels.preposition_objects), None)
+                if obj is not None:
+                    return source_of(obj, rules), obj
+        if word in ("citing", "quoting") and token.dep_ in labels.adverbial_clauses | labels.preposition | labels.noun_clauses:
+            obj = next((c for c in token.children if c.dep_ in labels.direct_objects | labels.preposition_objects), None)
+            if obj is not None:
+                return source_of(obj, rules), obj
+    return None, None
