@@ -6,6 +6,7 @@ import doctest
 import importlib
 import pkgutil
 import re
+import tomllib
 from pathlib import Path
 
 import grimp
@@ -75,11 +76,16 @@ def test_no_module_does_work_when_imported():
                 assert not work.search(name), f"{path.relative_to(PACKAGE)}: {name}() runs at import time"
 
 
-def test_package_data_is_inside_the_package():
+def test_package_data_is_inside_the_package_and_installed_with_it():
     for data in ("rdf/ontology/conflict.ttl", "rdf/ontology/shapes.ttl", "sparql/queries/who-did-what.rq",
-                 "views/templates/page.html", "serve/templates/serve.html", "rules/triggers.toml"):
+                 "views/templates/page.html", "serve/templates/serve.html", "rules/en/triggers.toml"):
         assert (PACKAGE / data).is_file() and not (PACKAGE / data).is_symlink(), data
     assert not any(p.is_symlink() for p in PACKAGE.rglob("*"))
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["kg"]
+    data = [p.relative_to(PACKAGE) for p in PACKAGE.rglob("*")
+            if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts]
+    left_out = [str(p) for p in data if not any(len(p.parts) == len(Path(g).parts) and p.match(g) for g in globs)]
+    assert data and not left_out, f"not in a wheel: {left_out}"
 
 
 def test_docstring_examples_hold():
