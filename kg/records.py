@@ -57,6 +57,7 @@ class ActorRef:
     pronoun: bool = False
     is_agent: bool = False
     place: bool = False  # a place named where an actor would be ("attacked Gao")
+    candidates: tuple[str, ...] = ()  # the full names an ambiguous surname may stand for
 
     def contract(self) -> dict:
         """The contract's actor object (extra fields only added, never renamed)."""
@@ -68,7 +69,7 @@ class ActorRef:
             "sector": self.sector,
             "iri": self.iri,
             "title": self.title,
-        }
+        } | ({"may_be": list(self.candidates)} if self.candidates else {})
 
 
 

@@ -102,6 +102,7 @@ def build_corpus(store, inputs, options: BuildOptions | None = None, *, extracto
         fresh = _changed(store, intake.articles(inputs, published=options.published), options, summary, progress)
         for result in engine.run(fresh, writer.known_names):
             writer.write(result)
+        writer.settle()
     finally:
         engine.close()
         writer.close()
@@ -148,13 +149,14 @@ class _Writer:
         for name in _stored_full_names(store):  # names earlier builds settled: an incremental build
             self.ledger.resolver.learn(name)    # resolves "Goïta" as a one-off build of everything would
         self.engine = engine  # extracts again an article whose worker's names the ledger cannot take
+        self.asked: dict[str, tuple[Article, dict]] = {}  # articles that resolved a surname by other articles' names
         self.validator = None
         self.queue: queue.Queue = queue.Queue(maxsize=256)
         self.failure: BaseException | None = None
         self.thread = threading.Thread(target=self._store_loop, name="kg-store-writer", daemon=True)
         self.thread.start()
 
-    def known_names(self) -> dict[str, str]:
+    def known_names(self) -> dict[str, tuple[str, ...]]:
         """The full names by surname the build has settled so far, for the next batch's workers."""
         return self.ledger.resolver.surnames
 
@@ -164,6 +166,26 @@ class _Writer:
         if result.learned is not None and not self.ledger.accept(result.learned, result.answers):
             result = self.engine.again(article, dict(self.known_names()))  # as a one-process build would
             self.ledger.adopt(result.learned)
+        if result.answers:
+            self.asked[article.id] = (article, result.answers)
+        else:
+            self.asked.pop(article.id, None)
+        self._checked(result)
+
+    def settle(self) -> None:
+        """Extract again each article whose surnames alone the build's final names answer otherwise
+        (a full name, or a second person of that surname, first named by a later article): the
+        names settled are then those of the whole build, whatever order its articles came in."""
+        names = self.ledger.resolver
+        for article, answers in list(self.asked.values()):
+            if any(names.candidates(label) != answer for label, answer in answers.items()):
+                result = self.engine.again(article, dict(names.surnames))
+                result.redone = True
+                self._checked(result)
+        self.asked.clear()
+
+    def _checked(self, result) -> None:
+        article = result.article
         if result.quads is None and result.nquads is None:
             result.quads = article_graph(article, result.events)
         if self.options.validate and result.violations is None:
@@ -211,7 +233,10 @@ class _Writer:
             self.summary.merged += len(moved)
         elif quads is None:
             quads = list(ox.parse(result.nquads, format=ox.RdfFormat.N_QUADS))
-        self.summary.quads += self.store.replace_article(article.id, quads)
+        written = self.store.replace_article(article.id, quads)
+        if result.redone:
+            return
+        self.summary.quads += written
         self.summary.articles += 1
         if self.summary.articles % FLUSH_EVERY == 0:
             self.store.flush()  # else the store's write buffers hold every article written so far

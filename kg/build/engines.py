@@ -24,7 +24,6 @@ from kg.rdf.quads import article_graph
 from kg.rdf.terms import to_ox
 from kg.records import Article, EventRecord
 from kg.resolve.ledger import RecordingResolver
-from kg.resolve.resolver import Resolver
 from kg.validate.validators import Validator
 
 ENGINES = ("local", "processes", "dask")
@@ -42,7 +41,8 @@ class Extracted:
     nquads: bytes | None = None
     violations: list | None = None
     learned: list[str] | None = None
-    answers: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    redone: bool = False  # extracted again once the build's names were settled: it replaces its first version
 
 
 @lru_cache(maxsize=2)
@@ -58,7 +58,7 @@ def _worker_validator():
 
 def extract_batch(articles: list[Article], model: str | None = None, validate: bool = True,
                   batch_size: int = 32, piece_chars: int = PIECE_CHARS,
-                  surnames: dict[str, str] | None = None) -> list[Extracted]:
+                  surnames: dict[str, tuple[str, ...]] | None = None) -> list[Extracted]:
     """Extract a batch in a worker: each article with a recording resolver that starts from
     ``surnames`` (the full names the build knew when it sent the batch), its quads made and (with
     ``validate``) checked; long articles are parsed in pieces (see :mod:`kg.nlp.pieces`). Pure apart
@@ -119,21 +119,29 @@ class LocalEngine:
             return  # nothing changed: no pipeline to load
         if self.extractor is None:
             self.extractor = Extractor(model=self.model, piece_chars=self.piece_chars)
-        resolver = Resolver()
-        for label in names().values():  # the full names the store already holds
-            resolver.learn(label)
+        resolver = RecordingResolver({key: tuple(known) for key, known in names().items()})
         validator = _worker_validator() if self.validate else None
         sizes: deque = deque()
         articles = (a for batch in _chain(first, batches) if not sizes.append(len(batch)) for a in batch)
         pending: list[Extracted] = []
         for article, events in self.extractor.stream(articles, resolver=resolver):
-            pending.append(Extracted(article, events))
+            # pieces are resolved in order and an article is given back after its last piece, so
+            # what the resolver recorded since the previous article is this article's
+            pending.append(Extracted(article, events, learned=resolver.learned, answers=resolver.answers))
+            resolver.learned, resolver.answers = [], {}
             if len(pending) == sizes[0]:
                 sizes.popleft()
                 yield from finish(pending, validator)
                 pending = []
         if pending:
             yield from finish(pending, validator)
+
+    def again(self, article: Article, surnames: dict[str, tuple[str, ...]]) -> Extracted:
+        """Extract one article again, its resolver starting from ``surnames``."""
+        resolver = RecordingResolver(dict(surnames))
+        ((_, events),) = self.extractor.stream([article], resolver=resolver)
+        return finish([Extracted(article, events, learned=resolver.learned, answers=resolver.answers)],
+                      _worker_validator() if self.validate else None)[0]
 
     def close(self) -> None:
         pass
@@ -156,7 +164,7 @@ class PoolEngine:
         return _ordered(lambda batch: self.pool.submit(extract_batch, batch, *self.args, names()), batches,
                         2 * self.workers)
 
-    def again(self, article: Article, surnames: dict[str, str]) -> Extracted:
+    def again(self, article: Article, surnames: dict[str, tuple[str, ...]]) -> Extracted:
         """Extract one article again in a worker, its resolver starting from ``surnames``."""
         return self.pool.submit(extract_batch, [article], *self.args, surnames).result()[0]
 
@@ -191,7 +199,7 @@ class DaskEngine:
         return _ordered(lambda batch: self.client.submit(extract_batch, batch, *self.args, names(), pure=False),
                         batches, 2 * self.workers)
 
-    def again(self, article: Article, surnames: dict[str, str]) -> Extracted:
+    def again(self, article: Article, surnames: dict[str, tuple[str, ...]]) -> Extracted:
         """Extract one article again on the cluster, its resolver starting from ``surnames``."""
         return self.client.submit(extract_batch, [article], *self.args, surnames, pure=False).result()[0]
 

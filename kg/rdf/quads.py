@@ -38,6 +38,8 @@ def actor_quads(ref: ActorRef) -> Iterator[Quad]:
         yield node, KGO.title, Literal(ref.title), g
     if ref.text != ref.label:
         yield node, SKOS.altLabel, Literal(ref.text), g
+    for name in ref.candidates:  # an ambiguous surname, kept apart: whom it may stand for
+        yield node, KGO.mayBeNamed, Literal(name), g
 
 
 def article_quads(article: Article) -> Iterator[Quad]:

@@ -69,6 +69,7 @@ class KGO(DefinedNamespace):
     countryCode: URIRef
     sector: URIRef
     title: URIRef
+    mayBeNamed: URIRef
     geonamesId: URIRef
     latitude: URIRef
     longitude: URIRef

@@ -22,14 +22,14 @@ class RecordingResolver(Resolver):
     """A resolver that records what it learned, in order, and what it answered to surnames alone."""
 
     learned: list[str] = field(default_factory=list)
-    answers: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def learn(self, label: str) -> None:
         self.learned.append(label)
         super().learn(label)
 
-    def full_name(self, label: str) -> str:
-        answer = super().full_name(label)
+    def candidates(self, label: str) -> tuple[str, ...]:
+        answer = super().candidates(label)
         if len(label.split()) == 1:
             self.answers[label] = answer
         return answer
@@ -41,15 +41,13 @@ class NameLedger:
 
     resolver: Resolver = field(default_factory=Resolver)
 
-    def accept(self, learned: list[str], answers: dict[str, str]) -> bool:
-        """Take an article's names if its answers agree with the running resolver's; returns False
-        (and changes nothing) when the article has to be extracted again with :attr:`resolver`."""
-        merged = Resolver(dict(self.resolver.surnames))
-        for label in learned:
-            merged.learn(label)
-        if any(merged.full_name(label) != answer for label, answer in answers.items()):
+    def accept(self, learned: list[str], answers: dict[str, tuple[str, ...]]) -> bool:
+        """Take an article's names if its answers to surnames alone are the running resolver's
+        (asked before the article's own names are learned); returns False, changing nothing, when
+        the article has to be extracted again with :attr:`resolver`."""
+        if any(self.resolver.candidates(label) != answer for label, answer in answers.items()):
             return False
-        self.resolver.surnames = merged.surnames
+        self.adopt(learned)
         return True
 
     def adopt(self, learned: list[str]) -> None:

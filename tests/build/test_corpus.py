@@ -58,19 +58,6 @@ def test_a_later_build_resolves_a_surname_from_the_full_names_already_stored(tmp
     assert str(actor_iri("Asimi Goïta")) in agents and str(actor_iri("Goïta")) not in agents
 
 
-def test_a_surname_stands_for_the_same_full_name_whatever_order_the_names_came_in():
-    from kg.resolve.resolver import Resolver
-
-    names = ["Sadio Camara", "Abdoulaye Camara", "Asimi Goïta"]
-    answers = set()
-    for order in (names, names[::-1], names[1:] + names[:1]):
-        resolver = Resolver()
-        for name in order:
-            resolver.learn(name)
-        answers.add((resolver.full_name("Camara"), resolver.full_name("Goïta"), resolver.full_name("Keita")))
-    assert answers == {("Abdoulaye Camara", "Asimi Goïta", "Keita")}
-
-
 def test_the_same_arrest_at_compatible_dates_is_one_event_with_several_assertions(local_build):
     _, graph, summary = local_build
     arrests = graph.store.select(f"""
