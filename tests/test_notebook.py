@@ -32,7 +32,7 @@ def test_walkthrough_runs_and_shows_queries_analytics_view_and_export(tmp_path, 
     assert "built: 1 article(s)" in shown[0]
     assert "Asimi Goïta" in shown[1] and "<table" in shown[1]  # who-did-what as a DataFrame
     assert "denied" in shown[2] and "close sources" in shown[2]
-    assert shown[3].count("<td>Arrest</td>") == 8
+    assert shown[3].count("<td>Arrest</td>") == 7
     first_row = next(line for line in shown[4].splitlines() if line.startswith("0 "))
     assert "Malian military junta" in first_row  # the most central actor first
     assert "cooperation" in shown[5] and "Russia" in shown[5]

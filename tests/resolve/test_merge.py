@@ -62,7 +62,10 @@ def test_a_second_article_merges_into_the_same_actors_and_event(articles, extrac
     assert graph.store.count(arrests) == arrests_before == 1
     actors = graph.store.select(f"SELECT DISTINCT ?x WHERE {{ {arrests} ; <{KGO}agent>|<{KGO}target> ?x }}")
     assert {r["x"].value for r in actors} == {str(actor_iri("Malian soldiers")), str(actor_iri("Moussa Mara"))}
-    assert graph.store.count(f"SELECT DISTINCT ?x WHERE {{ ?x a ?c . ?e <{KGO}agent>|<{KGO}target> ?x }}") == actors_before
+    after = graph.store.select(f"SELECT DISTINCT ?x WHERE {{ ?x a ?c . ?e <{KGO}agent>|<{KGO}target> ?x }}")
+    assert len(after) == actors_before + 1  # only the junta, who rejects the claim, is new
+    rejecter = graph.store.select(f"SELECT ?x WHERE {{ ?e <{KGO}eventType> <{KGO}Reject> ; <{KGO}agent> ?x }}")
+    assert [r["x"].value for r in rejecter] == [str(actor_iri("Malian military junta"))]
     rows = graph.store.select(f"""
         SELECT ?g ?m WHERE {{ {arrests} . GRAPH ?g {{ ?a <{KGO}asserts> ?e ; <{KGO}modality> ?m }} }} ORDER BY ?g ?m""")
     assert [(r["g"].value, r["m"].value.removeprefix(KGO)) for r in rows] == [
@@ -104,5 +107,5 @@ def test_an_event_another_article_still_asserts_stays(articles, extractor, tmp_p
     graph.build([a, b], extractor=extractor)
     write(tmp_path, "a.md", ARTICLE_A.replace("1 August", "2 August"))
     graph.build([a], extractor=extractor)
-    dates = graph.store.select(f"SELECT ?d WHERE {{ ?e <{KGO}date> ?d }} ORDER BY ?d")
+    dates = graph.store.select(f"SELECT ?d WHERE {{ ?e <{KGO}eventType> <{KGO}Arrest> ; <{KGO}date> ?d }} ORDER BY ?d")
     assert [r["d"].value for r in dates] == ["2025-08-01", "2025-08-02"]

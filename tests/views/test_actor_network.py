@@ -92,7 +92,7 @@ def test_legend_lists_what_is_there(mali_view):
     assert [t["type"] for t in legend["actorTypes"]][-1] == "Unnamed"
     assert {t["type"] for t in legend["actorTypes"]} >= {"Person", "MilitaryGovernment", "Country"}
     assert {m["modality"]: m["count"] for m in legend["modalities"]}["denied"] == 2
-    assert legend["eventTypes"][0] == {"type": "Arrest", "label": "arrest or detention", "quad": 4, "count": 8}
+    assert legend["eventTypes"][0] == {"type": "Arrest", "label": "arrest or detention", "quad": 4, "count": 7}
     assert data["dates"] == ["2020", "2021", "2025-05"]
 
 
@@ -142,7 +142,7 @@ def test_view_selection_by_actor_type_and_date(mali_store):
     assert [graph.nodes[n]["label"] for n in graph] == ["Asimi Goïta"] and note.startswith("Asimi Goïta and actors within 1")
     assert sorted(c["type"] for c in unpaired) == ["Coup", "Coup", "ExtendRule"]
     graph, unpaired, note = view_selection(items, types=["Arrest"])
-    assert graph.number_of_edges() == 0 and len(unpaired) == 8 and note == "event types: Arrest"
+    assert graph.number_of_edges() == 0 and len(unpaired) == 7 and note == "event types: Arrest"
     graph, unpaired, _ = view_selection(items, since="2021", until="2025")
     assert sorted(c["date"] for c in unpaired) == ["2021", "2025-05"]
     assert [d["type"] for _, _, d in graph.edges(data=True)] == ["Ban"]
