@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extraction.coreference import entity_bounds
 from kg.extraction.mentions import DocContext
 from kg.extraction.timex import normalise
 from kg.records import PlaceRef, TimeRef
@@ -31,9 +32,7 @@ def times_of(trigger: Token, sentence: Span, published: str | None) -> list[Time
     doc = trigger.doc
     found: list[TimeRef] = []
     seen: set[int] = set()
-    for ent in doc.ents:
-        if ent.start not in indices and ent.end - 1 not in indices:
-            continue
+    for ent in _entities_of(tokens):
         is_date = ent.label_ in ("DATE", "TIME") or (ent.label_ == "CARDINAL" and any(_is_year(t) for t in ent))
         if not is_date:
             continue
@@ -63,6 +62,21 @@ def times_of(trigger: Token, sentence: Span, published: str | None) -> list[Time
     return found[:1]
 
 
+def _entities_of(tokens: list[Token]) -> list[Span]:
+    """The named entities that begin or end among ``tokens``, in text order, read off the tokens
+    themselves (``doc.ents`` would build every entity of the article for each event)."""
+    indices = {t.i for t in tokens}
+    found: dict[int, Span] = {}
+    doc = tokens[0].doc if tokens else None
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.ent_iob_ not in ("B", "I"):
+            continue
+        start, end = entity_bounds(token)
+        if start not in found and (start in indices or end - 1 in indices):
+            found[start] = Span(doc, start, end, label=token.ent_type_)
+    return list(found.values())
+
+
 def place_of(trigger: Token, sentence: Span, rules: Rules, ctx: DocContext, exclude: set[int]) -> PlaceRef | None:
     """The place of an event: a place name or region noun in a locative phrase of its clause."""
     gaz = rules.gazetteer
@@ -80,8 +94,7 @@ def place_of(trigger: Token, sentence: Span, rules: Rules, ctx: DocContext, excl
             name = doc[token.left_edge.i : token.i + 1].text
             return PlaceRef(text=name, label=known.name, country=known.country, geonames=known.geonames, lat=known.lat, lon=known.lon)
         if token.ent_type_ in ("GPE", "LOC", "FAC"):
-            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-            name = ent.text if ent is not None else token.text
+            name = doc[slice(*entity_bounds(token))].text
             place = gaz.place(name, ctx.country)
             if place is not None:
                 return PlaceRef(text=name, label=place.name, country=place.country, geonames=place.geonames, lat=place.lat, lon=place.lon)
