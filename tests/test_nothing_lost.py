@@ -198,14 +198,18 @@ def test_sigkill_mid_build_leaves_whole_articles_that_conform_and_a_rerun_finish
                    quads=len(data_quads(final)))
 
 
-def test_ctrl_c_mid_build_exits_130_and_leaves_whole_articles(corpus, expected, tmp_path):
+def test_ctrl_c_mid_build_exits_130_and_leaves_whole_articles(expected, tmp_path):
     store = str(tmp_path / "store")
-    build = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", store],
+    longer = tmp_path / "corpus"
+    write_corpus(longer, 3 * COUNT)  # the same first COUNT articles, and time enough to be interrupted among them
+    build = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(longer), "--store", store],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     while build.poll() is None:
         if Path(store, "CURRENT").exists() and whole_articles(LocalStore.open(store, read_only=True).store, expected):
             break
         time.sleep(0.05)
+    if build.poll() is not None:
+        pytest.fail(f"the build ended (exit {build.returncode}) before it could be interrupted")
     build.send_signal(signal.SIGINT)
     stdout, stderr = build.communicate(timeout=120)
     assert build.returncode == 130 and stderr.endswith("kg: interrupted\n") and "Traceback" not in stderr

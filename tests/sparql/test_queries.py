@@ -203,3 +203,20 @@ def test_iris_bind_as_iris_and_strings_as_literals():
 
     assert bind("SELECT * WHERE { ?s ?p ?o }", {"s": URIRef("http://x/a"), "o": "http://x/a"}) == \
         'SELECT * WHERE { VALUES (?s ?o) { (<http://x/a> "http://x/a") }  ?s ?p ?o }'
+
+
+@pytest.mark.model
+def test_a_denial_that_names_no_agent_pairs_with_the_claims_it_denies(tmp_path, extractor):
+    from kg.api import KnowledgeGraph
+
+    claim, denial, other = tmp_path / "claim.md", tmp_path / "denial.md", tmp_path / "other.md"
+    claim.write_text("---\nsource: Gao Wire\n---\nRebels ambushed soldiers near Gao on 3 May 2025.\n", encoding="utf-8")
+    denial.write_text("---\nsource: Army Radio\n---\nThe army denied that soldiers had been ambushed near Gao in May 2025.\n",
+                      encoding="utf-8")
+    other.write_text("---\nsource: Gao Wire\n---\nRebels ambushed soldiers near Gao on 3 June 2025.\n", encoding="utf-8")
+    graph = KnowledgeGraph(":memory:")
+    graph.build([claim, denial, other], extractor=extractor)
+    rows = table(graph, "contradictions")
+    assert [(r["actor"], r["target"], r["date"], r["claimed_by"], r["denied_by"]) for r in rows] == [
+        ("insurgents", "soldiers", "2025-05-03", "Gao Wire", "The army")]  # not the June ambush: another date
+    assert "denied that soldiers had been ambushed" in rows[0]["denial_sentence"]
