@@ -105,8 +105,9 @@ def _issue(trigger: Trigger, rules: Rules) -> Token | None:
     for obj in candidates:
         if obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in TIME_ENTS or obj.ent_type_ == "CARDINAL":
             continue
-        if fold(obj.lemma_) in rules.noun_triggers or fold(obj.text) in RELATIVE_PRONOUNS:
-            continue
+        if (fold(obj.lemma_) in rules.noun_triggers and fold(obj.lemma_) not in rules.words.document_nouns) \
+                or fold(obj.text) in RELATIVE_PRONOUNS:
+            continue  # an event is no thing done to; a document is ("rejected the memorandum")
         return obj
     return None
 
@@ -118,8 +119,12 @@ def is_passive(verb: Token) -> bool:
     """Passive voice: a passive subject or auxiliary, or a bare past participle modifying a noun."""
     if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"):
-        return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and not any(
+            c.dep_ == "aux" and fold(c.lemma_) == "have" for c in verb.children):
+        return True  # a headline's "gendarmerie attacked by militants"
+    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl") and not any(
+            c.dep_ in SUBJECTS or (c.dep_ == "aux" and fold(c.lemma_) == "have") for c in verb.children):
+        return True  # "soldiers killed in the raid" (but "reports that troops had attacked" is active)
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not _own_subject(verb):
         return is_passive(verb.head)
     return False
@@ -441,6 +446,8 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
     noun = trigger.token
     agent = target = None
     of_role = rules.of_role.get(trigger.type, "target")
+    if noun.dep_ == "pobj" and fold(noun.head.text) == "in":
+        of_role = "target"  # "marched in support of the mayor", "in solidarity of": the one supported
     poss_role = rules.poss_role.get(trigger.type, "agent")
     consumed = set(trigger.consumed)
     for child in noun.children:
@@ -572,6 +579,12 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     if preposition == "in" and verb.tag_ == "VBN":
         victim = clause_subject(verb)
         return None, _among(victim) if victim is not None else None
+    rejecting = noun.dep_ == "dobj" and lemma in rules.verb_triggers \
+        and rules.event_types[rules.verb_triggers[lemma]].plover == "REJECT"
+    if rejecting and any(rules.predicate(name).has(fold(noun.lemma_), "nouns") for name in ("request", "commitment")):
+        return None, clause_subject(verb)  # "rejected appeals to release her": the appeals were made to the rejecter
+    if rejecting and fold(noun.lemma_) in rules.words.document_nouns:
+        return None, None  # "rejected the memorandum": someone else's agreement, not the rejecter's
     if lemma in rules.words.complement_verbs and (preposition in (None, "to", "on") and noun.dep_ != "nsubjpass"):
         return clause_subject(verb), None  # "agreed to the cessation of hostilities", "refused talks"
     if lemma in rules.words.support_verbs:

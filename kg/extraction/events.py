@@ -132,7 +132,8 @@ def _hand_over(told: list[_Told], sentence: Span, rules: Rules, ctx: DocContext,
         governor = item.fact.governor
         own = by_token.get(governor.i) if governor is not None else None
         if own is not None:
-            if not own.targets:  # "called for sanctions against X": the request is about X
+            if not own.targets or all(t[0].label == a[0].label for t in own.targets for a in own.agents):
+                # "called for sanctions against X": the request is about X; "lifted its blockade of Yemen": Yemen
                 own.targets = [t for t in (item.targets or item.agents)
                                if not any(t[0].start == a[0].start for a in own.agents)]
             continue
@@ -184,6 +185,9 @@ def _denials(told: list[_Told], rules: Rules, ctx: DocContext) -> list[_Told]:
         about = item.targets or ([(_issue_ref(item.trigger.token, item.exclude, rules), None)] if item.trigger.nominal else [])
         own = by_token.get(word.i)
         if own is not None:
+            if rules.event_types[own.type].plover != "REJECT":  # "dismissed reports that ...": no dismissal from office
+                own.type = "Reject"
+                own.trigger = Trigger(word, "Reject", fold(word.lemma_), word.pos_ == "NOUN", own.trigger.consumed)
             if not own.targets or own.args.nearby:
                 own.targets = [t for t in about if not any(t[0].label == a[0].label for a in own.agents)] or own.targets
             continue
@@ -199,6 +203,10 @@ def _denials(told: list[_Told], rules: Rules, ctx: DocContext) -> list[_Told]:
         by_token[word.i] = denial
         added.append(denial)
     return sorted(told + added, key=lambda item: item.trigger.token.i)
+
+
+#: Prepositions of what an event is about, not whom it is done to.
+TOPIC_PREPOSITIONS = frozenset({"on", "over", "about", "regarding", "concerning"})
 
 
 #: What a governing word that undoes an event stands for, by the effect it has (a cancellation of
@@ -270,7 +278,11 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
     times = times_of(trigger.token, sentence, published) or [None]
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
-    symmetric = event_type in rules.words.symmetric_types and len(agents) > 1 and not targets
+    symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
+    if symmetric and targets and args.targets and all(
+            t.head.dep_ in rules.labels.preposition and fold(t.head.text) in TOPIC_PREPOSITIONS for t in args.targets):
+        targets = []  # "Trump and Putin agreed to share information on North Korea": each is the other's partner
+    symmetric = symmetric and not targets
     if not targets and not symmetric and place is not None and place.text[:1].isupper() and (
             info.plover in rules.words.place_target_roots
             or (info.plover in rules.words.country_target_roots and rules.gazetteer.country(place.text) is not None)):

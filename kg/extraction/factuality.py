@@ -158,6 +158,11 @@ def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]])
         if relation in labels.conjuncts:
             token = governor  # a conjunct shares its first conjunct's governors, not its own modifiers
             continue
+        if relation in labels.adverbial_clauses and any(c.tag_ == "TO" for c in token.children) \
+                and not any(c.dep_ in labels.markers for c in token.children):
+            # an infinitive of purpose is what is aimed at, not what happened ("deployed troops to
+            # protect the town"; "rejected appeals to release him", however the parser hangs it)
+            found.append(("planned", rules.predicate("future"), governor, False))
         condition = rules.predicate("condition")
         if governor.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in labels.markers and condition.has(fold(c.text), "markers") for c in governor.children):
@@ -227,7 +232,11 @@ def _combine(steps, negated: bool, trigger: Token, rules: Rules) -> Factuality:
     deciding_class, commander, by_auxiliary = None, None, False
     classes = tuple(dict.fromkeys(predicate.name for _, predicate, _, _ in steps))
     governors = tuple(dict.fromkeys(g for _, _, g, _ in steps if g is not None))
+    claimed = False  # a claim carries the event: an allegation or a report above it
     for effect, predicate, governor, auxiliary in steps:
+        if predicate.claims_only and not claimed:
+            continue  # "rejected appeals to release her": a refusal, which denies nothing
+        claimed = claimed or (predicate.source and effect in ("alleged", "reported"))
         if effect == "negate":
             if status == "factual":
                 negated = not negated

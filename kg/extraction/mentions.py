@@ -122,6 +122,37 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
     return start, end
 
 
+#: Prepositions whose phrase after a mention's head is part of how the text names it ("the government
+#: of Italy", "at least 81 people in Nigeria", "the museum in Germany").
+NAMING_PREPOSITIONS = frozenset({"of", "in", "from", "at", "near", "inside", "outside", "across"})
+
+
+def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set[int] | None = None) -> tuple[int, int]:
+    """The whole mention around a core noun phrase [start, end), as coders mark it: with the phrases
+    after its head that name it (a locating "of" or "in" phrase, an apposition, a participle:
+    "Aya Hijazi, an American aid worker imprisoned in Egypt"), without relative clauses or dates."""
+    exclude = exclude or set()
+    rights = [c for c in head.rights if c.i >= end]
+    for k, child in enumerate(rights):
+        sub = list(child.subtree)
+        if any(t.i in exclude for t in sub):
+            break
+        if child.dep_ == "prep" and fold(child.text) in NAMING_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects or any(o.ent_type_ in ("DATE", "TIME") for o in objects) \
+                    or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sub):
+                break
+        elif child.dep_ == "appos" or (child.dep_ == "acl" and child.tag_ == "VBN"):
+            if any(t.dep_ == "relcl" or (t.pos_ == "VERB" and fold(t.lemma_) in rules.verb_triggers) for t in sub):
+                break  # a clause that tells an event of its own ("the gendarmerie attacked by ...") is no name
+        elif child.dep_ == "punct" and child.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ == "appos":
+            continue
+        else:
+            break
+        end = max(end, sub[-1].i + 1)
+    return start, end
+
+
 def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None = None,
                   depth: int = 0) -> tuple[ActorRef | None, str | None]:
     """A typed actor mention for ``head`` and the quantity said of it, or (None, None) if not an actor.
@@ -155,7 +186,7 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         start, end, title = _strip_title(ent, rules)
         if start >= end:
             return None, None
-    text_start, text_end = noun_phrase(head, exclude)
+    text_start, text_end = mention_extent(head, *noun_phrase(head, exclude), rules, exclude)
     text_start, text_end = min(text_start, start), max(text_end, end)
     while text_end - 1 > text_start and doc[text_end - 1].is_punct:
         text_end -= 1

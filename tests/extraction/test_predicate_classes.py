@@ -34,6 +34,8 @@ CLASSES = {
         ("The army failed to capture the rebel stronghold.", "Seize", ABSENT),
         ("Security forces prevented the protesters from marching on parliament.", "Protest", ABSENT),
         ("The authorities have yet to release the detained journalists.", "Release", ABSENT),
+        ("The junta refused talks with the regional bloc.", "Consult", ABSENT),
+        ("Police prevented an attack on the embassy.", "Attack", ABSENT),
     ],
     "request": [
         ("The United Nations called for the release of the detained activists.", "Release", ABSENT),
@@ -70,7 +72,14 @@ CLASSES = {
     ],
     "denial": [
         ("The army denied that its soldiers had killed the villagers.", "Killing", (ANY, ANY, "denied")),
-        ("The ministry rejected claims that police tortured the detainees.", "Attack", (ANY, ANY, "denied")),
+    ],
+    "dismissal": [
+        ("The ministry rejected claims that police tortured the detainees.", "Attack", ("police forces", ANY, "denied")),
+        ("The junta dismissed reports that troops had attacked the village.", "Attack", ("soldiers", ANY, "denied")),
+        ("The junta dismissed reports that troops had attacked the village.", "Ban", ABSENT),
+        # what is rejected is a thing: the request was made, and what it asked for did not happen
+        ("The president rejected appeals to release the jailed journalist.", "Request", (None, ANY, "asserted")),
+        ("The president rejected appeals to release the jailed journalist.", "Release", ABSENT),
     ],
     "allegation": [
         ("Police arrested three alleged jihadists in Mopti.", "Arrest", ("police forces", ANY, "asserted")),
