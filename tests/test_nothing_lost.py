@@ -202,8 +202,10 @@ def test_ctrl_c_mid_build_exits_130_and_leaves_whole_articles(expected, tmp_path
     store = str(tmp_path / "store")
     longer = tmp_path / "corpus"
     write_corpus(longer, 3 * COUNT)  # the same first COUNT articles, and time enough to be interrupted among them
+    # a shell starts background jobs with SIGINT ignored, which Python keeps: give the build the default
     build = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(longer), "--store", store],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     while build.poll() is None:
         if Path(store, "CURRENT").exists() and whole_articles(LocalStore.open(store, read_only=True).store, expected):
             break

@@ -105,6 +105,8 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         if not _sense_allows(event_type, agents, targets, rules):
             continue  # a participant this sense cannot take: another word sense ("holds elections")
         fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets)
+        if "dismissal" in fact.classes and fact.modality in ("asserted", "reported") and info.plover in COOPERATIVE:
+            continue  # "efforts to dialogue with the junta had been rejected": talks refused did not take place
         if fact.commander is not None:  # "ECOWAS ordered the committee to activate its standby force"
             agents = _mentions([fact.commander], rules, ctx, exclude) or agents
         announced = fact.modality in ("planned", "hypothetical") and (
@@ -182,14 +184,18 @@ def _denials(told: list[_Told], rules: Rules, ctx: DocContext) -> list[_Told]:
         if fact.effect != "denied" or fact.source_head is None or item.derived:
             continue
         word = fact.governor if fact.governor is not None else fact.source_head.head
-        about = item.targets or ([(_issue_ref(item.trigger.token, item.exclude, rules), None)] if item.trigger.nominal else [])
+        # the rejection is of the claim ("backing the M23 rebels"), whose maker the sentence seldom names
+        about = [(_issue_ref(item.trigger.token, item.exclude, rules) if item.trigger.nominal
+                  else _claim_ref(item.trigger.token, rules), None)]
         own = by_token.get(word.i)
         if own is not None:
             if rules.event_types[own.type].plover != "REJECT":  # "dismissed reports that ...": no dismissal from office
                 own.type = "Reject"
                 own.trigger = Trigger(word, "Reject", fold(word.lemma_), word.pos_ == "NOUN", own.trigger.consumed)
-            if not own.targets or own.args.nearby:
-                own.targets = [t for t in about if not any(t[0].label == a[0].label for a in own.agents)] or own.targets
+            denied_parts = {m.label for m, _ in item.targets + item.agents}
+            if not own.targets or own.args.nearby or all(m.label in denied_parts for m, _ in own.targets):
+                # "Rwanda denied backing the M23": Rwanda rejects the claim, not the M23
+                own.targets = [t for t in about if not any(t[0].label == a[0].label for a in own.agents)]
             continue
         agents = _mentions([fact.source_head], rules, ctx, item.exclude)
         if not agents or word.pos_ not in ("VERB", "NOUN"):
@@ -432,6 +438,19 @@ def _issue_ref(head, exclude: set[int], rules: Rules) -> ActorRef:
     words = [t for t in span if t.dep_ not in rules.labels.determiners | rules.labels.possessors]
     label = head.doc[words[0].i : end].text if words else span.text
     return ActorRef(text=span.text, label=label, type="Issue", start=span.start_char, end=span.end_char)
+
+
+def _claim_ref(verb: Token, rules: Rules) -> ActorRef:
+    """A denied claim told by a verb, as the thing a denial rejects: the verb with what follows it
+    in its clause and its subject ("backing the M23 rebels", "its soldiers had killed the villagers")."""
+    labels = rules.labels
+    after = [t for c in verb.rights if c.dep_ not in labels.punctuation | labels.conjuncts | labels.coordinators
+             for t in c.subtree]
+    end = max([verb.i] + [t.i for t in after]) + 1
+    before = [t.i for c in verb.lefts if c.dep_ in labels.subjects | labels.passive_subjects | labels.auxiliaries
+              | labels.negations for t in c.subtree]
+    span = verb.doc[min([verb.i] + before):end]  # "its soldiers had killed the villagers"
+    return ActorRef(text=span.text, label=span.text, type="Issue", start=span.start_char, end=span.end_char)
 
 
 def _place_actor(place, rules: Rules) -> ActorRef:

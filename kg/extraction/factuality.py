@@ -107,8 +107,12 @@ def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arg
 
 def _own_negation(trigger: Token, rules: Rules) -> bool:
     negation = rules.predicate("negation")
-    return any(c.dep_ in rules.labels.negations or (c.dep_ in rules.labels.determiners and negation.has(fold(c.text), "words"))
-               for c in trigger.children)
+    # "don’t attack": the small model may take a curly "n’t" for a word of its auxiliary's
+    near = [*trigger.children, *(g for c in trigger.children if c.dep_ in rules.labels.auxiliaries for g in c.children)]
+    return any(c.dep_ in rules.labels.negations
+               or (c.dep_ in rules.labels.determiners and negation.has(fold(c.text), "words"))
+               or (c.head.dep_ in rules.labels.auxiliaries and fold(c.text).replace("’", "'") == "n't")
+               for c in near)
 
 
 def _participant_negated(arguments, rules: Rules) -> bool:

@@ -403,6 +403,10 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
         return _group_ref(kind, country, rules, text)
     title = rules.titles.get(fold(head.lemma_))
     if title is not None:
+        side = next((rules.groups[fold(c.lemma_)] for c in head.lefts if c.dep_ in ("compound", "amod")
+                     and fold(c.lemma_) in rules.groups), None)
+        if side is not None:  # "the rebel leader", "a militia commander": of the group's kind, not the state's
+            return ActorRef(text=text, label=text, type=side.type, sector=side.sector, country=country or ctx.country)
         return ActorRef(text=text, label=text, type=title.type, sector=title.sector, country=country or ctx.country)
     if head.pos_ == "PROPN" and not head.ent_type_:
         org = rules.organizations.get(fold(text)) or rules.organizations.get(fold(head.text))

@@ -19,6 +19,7 @@ ANY = object()
 
 CLASSES = {
     "negation": [
+        ("“We don’t attack the capital,” the rebel leader said.", "Attack", ("the rebel leader", ANY, "denied")),
         # the narrator's "not": nothing happened, so nothing is stored
         ("Soldiers did not arrest the opposition leader Amadou Keita.", "Arrest", ABSENT),
         ("The rebels have never attacked the capital.", "Attack", ABSENT),
@@ -35,6 +36,7 @@ CLASSES = {
         ("Security forces prevented the protesters from marching on parliament.", "Protest", ABSENT),
         ("The authorities have yet to release the detained journalists.", "Release", ABSENT),
         ("The junta refused talks with the regional bloc.", "Consult", ABSENT),
+        ("The bloc said all efforts to hold talks with the junta had been rejected.", "Consult", ABSENT),
         ("Police prevented an attack on the embassy.", "Attack", ABSENT),
     ],
     "request": [
@@ -46,6 +48,10 @@ CLASSES = {
         ("The talks between the government and the rebels were called off.", "Consult", ABSENT),
         ("The court revoked the arrest warrant against the former minister.", "Arrest", ABSENT),
         ("Kenya suspended its military cooperation with Uganda.", "Cooperate", ABSENT),
+    ],
+    "breakdown": [
+        ("Talks between the army and the rebels broke down on Monday.", "Consult", ABSENT),
+        ("The alliance between Mali and France collapsed last year.", "Cooperate", ABSENT),
     ],
     "condition": [
         ("The rebels will attack the town if the army advances.", "Attack", ("insurgents", ANY, "planned")),
@@ -159,6 +165,12 @@ def test_who_takes_part(extract, sentence, event_type, agent):
 ])
 def test_a_document_speaks_for_its_party_and_a_report_is_hearsay(extract, sentence, source):
     assert {e["attributed_to"] for e in extract(sentence) if e["action"]["type"] != "Reject"} == {source}
+
+
+def test_a_denial_rejects_the_claim_not_the_denied_event_s_target(extract):
+    (reject,) = [e for e in extract("Rwanda denied backing the M23 rebels.") if e["action"]["type"] == "Reject"]
+    assert (reject["actor"]["label"], reject["target"]["type"], reject["target"]["text"]) == (
+        "Rwanda", "Issue", "backing the M23 rebels")
 
 
 @pytest.mark.parametrize("sentence, expected", [
