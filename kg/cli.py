@@ -157,12 +157,13 @@ def extract(
 
 @app.command()
 def query(
-    sparql: Optional[str] = typer.Argument(None, help="A SPARQL SELECT query."),
+    sparql: Optional[str] = typer.Argument(None, help="A SPARQL query: SELECT, ASK, CONSTRUCT or DESCRIBE."),
     file: Optional[Path] = typer.Option(None, "--file", help="Read the query from a .rq file."),
     name: Optional[str] = typer.Option(None, "--name", help="Run a named query (see --list)."),
     param: List[str] = typer.Option([], "--param", help="Bind a parameter: name=value (repeatable)."),
-    format: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
+    format: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json; for CONSTRUCT and DESCRIBE: table (Turtle), ttl, nt, rdfxml or jsonld."),
     list_: bool = typer.Option(False, "--list", help="List the named queries."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Let the query call other SPARQL endpoints (SERVICE)."),
     store: Optional[str] = StoreOption,
 ) -> None:
     """Run a SPARQL query against the store."""
@@ -170,8 +171,11 @@ def query(
 
     from kg.api import KnowledgeGraph
     from kg.errors import QueryError
+    from kg.sparql.guard import check_request, deep_call
     from kg.sparql.named import list_queries, load_query, parse_params
-    from kg.sparql.results import format_results, term_text
+    from kg.sparql.results import check_command_format, printed, term_text
+    from kg.sparql.sandbox import forbid_network
+    from kg.store.location import default_store_path, is_remote
 
     console = _console()
     if list_:
@@ -183,6 +187,7 @@ def query(
     given = [x for x in (sparql, file, name) if x]
     if len(given) != 1:
         raise UsageError("give exactly one of: a SPARQL string, --file F.rq, --name NAME")
+    check_command_format(format)
     params = parse_params(param)
     if file:
         try:
@@ -195,20 +200,30 @@ def query(
         text = named.text
     else:
         text = sparql
+
+    def run():  # on a thread of its own with a deep stack: a query nested as deep as the guard allows
+        # parses and runs, and the network is taken from this thread alone
+        offline = not allow_service and not is_remote(store or default_store_path()) and forbid_network(whole_process=False)
+        check_request(text, max_chars=None, allow_service=allow_service, offline=offline)
+        graph = KnowledgeGraph(store, read_only=True)
+        return printed(graph.store.query(text, params), format)
+
     try:
-        names, rows = KnowledgeGraph(store, read_only=True).query(text, params)
+        shown = deep_call(run)
     except QueryError as exc:
         raise QueryError(f"{file or 'query ' + name}: {exc}" if file or name else str(exc)) from None
-    if format == "table":
-        table = Table(title=name)
-        for column in names:
-            table.add_column(column)
-        for row in rows:
-            table.add_row(*[term_text(t) for t in row])
-        console.print(table)
-        console.print(f"{len(rows)} row(s)")
-    else:
-        sys.stdout.write(format_results(names, rows, format))
+    if isinstance(shown, bytes):
+        sys.stdout.buffer.write(shown)
+        sys.stdout.flush()
+        return
+    names, rows = shown
+    table = Table(title=name)
+    for column in names:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*[term_text(t) for t in row])
+    console.print(table)
+    console.print(f"{len(rows)} row(s)")
 
 
 @app.command()
