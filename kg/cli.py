@@ -86,13 +86,17 @@ def serve(
                                                help="Token updates must send as 'Authorization: Bearer TOKEN' (or $KG_UPDATE_TOKEN)."),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a query may run."),
     max_rows: int = typer.Option(10000, "--max-rows", min=1, help="Most rows (or triples) one answer returns."),
+    workers: int = typer.Option(4, "--workers", min=1, max=64, help="Query processes: how many queries run at once."),
+    query_memory: int = typer.Option(1024, "--query-memory", min=64, help="Megabytes one query may use; past them it gets 503."),
+    allow_host: List[str] = typer.Option([], "--allow-host", help="Also answer requests for this Host name (repeatable), e.g. behind a proxy."),
 ) -> None:
     """Serve the graph over the SPARQL 1.1 Protocol at /sparql, with a query page at /."""
     from kg.serve.http import LOOPBACK, make_server
     from kg.serve.service import ServeConfig
 
     config = ServeConfig(store=store, host=host, port=port, allow_update=allow_update, update_token=update_token,
-                         timeout=timeout, max_rows=max_rows)
+                         timeout=timeout, max_rows=max_rows, workers=workers, memory_mb=query_memory,
+                         allow_hosts=tuple(allow_host))
     server = make_server(config)
     where = f"http://{'[' + host + ']' if ':' in host else host}:{server.server_address[1]}"
     console = _console()
