@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import QueryError, StoreError
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json", "application/json": "json",
@@ -199,7 +199,10 @@ def _take(items, max_rows: int, deadline: float | None, cancelled) -> tuple[list
                 return taken, True
             taken.append(item)
     except (OSError, RuntimeError) as exc:  # raised while the engine works out the next row
-        raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
+        message = " ".join(str(exc).split())
+        if "corruption" in message.lower():
+            raise StoreError(f"the store is damaged and cannot be read ({message[:300]}); restore a copy or build it again") from None
+        raise QueryError(f"query failed: {message}") from None
     return taken, False
 
 
