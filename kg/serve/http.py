@@ -44,7 +44,7 @@ PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect
 MAX_BODY = 1 << 20
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 IDLE_TIMEOUT = 15  # seconds a connection may sit with nothing sent or read before it is closed
-MAX_CONNECTIONS = 200
+MAX_CONNECTIONS = 1000  # open at once; past it new ones wait in the backlog
 BACKLOG = 1024
 
 Response = tuple[HTTPStatus, bytes, str, dict]
@@ -212,6 +212,16 @@ class Server:
         self.waitress.close()
 
 
+def _open_files_for(count: int) -> None:
+    """Let this process hold ``count`` open files (a connection is one), within the hard limit."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = count if hard == resource.RLIM_INFINITY else min(count, hard)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
 def make_server(config: ServeConfig) -> Server:
     """A server ready to ``serve_forever()`` (its ``service`` attribute holds the store)."""
     import socket
@@ -219,6 +229,7 @@ def make_server(config: ServeConfig) -> Server:
     from waitress.server import create_server
 
     service = SparqlService(config)
+    _open_files_for(MAX_CONNECTIONS + 64)
     family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
     listener = socket.socket(family, socket.SOCK_STREAM)
     try:

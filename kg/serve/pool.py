@@ -68,7 +68,8 @@ class QueryPool:
                 self._replace(worker)
                 raise QueryTimeout("")
             header = json.loads(worker.connection.recv_bytes(1 << 16))
-            body = b"" if "error" in header else worker.connection.recv_bytes(MAX_ANSWER + 1)
+            last_words = header.get("error") in ("memory", "internal")  # the process sends nothing more
+            body = b"" if last_words else worker.connection.recv_bytes(MAX_ANSWER + 1)
         except (EOFError, OSError, ValueError):
             raise QueryFailed(self._obituary(worker)) from None
         error = header.get("error")

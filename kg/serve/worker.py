@@ -7,7 +7,8 @@ guard sends nothing), the address space is capped at what the process holds when
 server's memory limit (a query that wants more fails, and the process is replaced), the guard's own
 parse and the query run on a deep stack, and the server kills the process when its time is up.
 
-A job and the header of a reply are small JSON objects; a reply's body follows as bytes.
+A job and the header of a reply are small JSON objects; a reply's body follows as bytes (empty for
+an error), except after ``memory`` and ``internal`` errors, the process's last words.
 """
 from __future__ import annotations
 
