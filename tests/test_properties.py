@@ -104,6 +104,27 @@ def test_the_checks_on_any_text_pass_it_or_name_the_reason(text):
         assert str(error).startswith("doc.txt: ") and "\n" not in str(error)
 
 
+# The shapes spaCy's tokenizer takes quadratic time over: long runs of symbols with no space.
+RUNS = ["(", '("', "((a", "!?", "'", "=", "🔥", "( ", ":)", "_", "…"]
+hostile_runs = st.tuples(newsy, st.sampled_from(RUNS), st.integers(1, 3000), newsy).map(lambda t: t[0] + t[1] * t[2] + t[3])
+
+
+@FUZZ
+@given(text=st.one_of(any_text, hostile_runs), size=st.sampled_from([50, 500, 50_000]))
+def test_the_parser_is_given_no_run_it_would_take_quadratic_time_over(text, size):
+    """Whatever the text, the pieces the parser sees are in order, inside the text, at most ``size``
+    long and hold no run of more than SYMBOL_RUN symbols; only such runs are left out."""
+    from kg.ingest.checks import SYMBOL_RUN, symbol_runs
+    from kg.nlp.pieces import spans
+
+    parts = spans(text, size)
+    assert parts == sorted(parts) and all(0 <= a <= b <= len(text) and b - a <= size for a, b in parts)
+    assert all(not symbol_runs(text[a:b]) for a, b in parts)
+    kept = {i for a, b in parts for i in range(a, b)}
+    left_out = "".join(ch for i, ch in enumerate(text) if i not in kept)
+    assert len(left_out) == sum(b - a for a, b in symbol_runs(text)) and all(len(r) > SYMBOL_RUN for r in [left_out] if r)
+
+
 @FUZZ
 @given(name=st.text(max_size=300))
 def test_iris_from_any_name_are_valid_and_deterministic(name):

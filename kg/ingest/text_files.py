@@ -18,6 +18,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTAL
 
 
 _KNOWN_FIELDS = ("title", "published", "source", "url")
+MAX_FRONT_MATTER = 16_384  # characters: front matter is a few fields, never a document
+_MAX_NESTING = 2  # the mapping of fields, and a list or mapping as one field's value (tags: [a, b])
 
 
 class FrontMatterLoader(yaml.SafeLoader):
@@ -31,12 +33,41 @@ class FrontMatterLoader(yaml.SafeLoader):
 
 
 
+def check_front_matter(text: str, *, path: str | None = None) -> None:
+    """Raise :class:`InputError` for front matter YAML would take more than linear time or memory
+    to load: past :data:`MAX_FRONT_MATTER` characters, with anchors and aliases (nine nested
+    aliases in 700 bytes expanded to 3.1 GB), tags, or fields nested past a list of values.
+
+    Checked on YAML's tokens, which its scanner makes in one pass without building anything."""
+    if len(text) > MAX_FRONT_MATTER:
+        raise InputError(f"front matter is {len(text):,} characters long; kg reads at most {MAX_FRONT_MATTER:,} "
+                         "(a few fields: title, published, source, url)", path=path, line=2)
+    depth = 0
+    for token in yaml.scan(text, Loader=FrontMatterLoader):
+        line = token.start_mark.line + 2
+        if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+            sign = "*" if isinstance(token, yaml.AliasToken) else "&"
+            raise InputError(f"front matter uses a YAML {'alias' if sign == '*' else 'anchor'} ({sign}{token.value}): "
+                             "kg reads plain fields only (title: ..., published: ...)", path=path, line=line)
+        if isinstance(token, yaml.TagToken):
+            raise InputError("front matter uses a YAML tag (!...): kg reads plain fields only", path=path, line=line)
+        if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+                              yaml.FlowSequenceStartToken)):
+            depth += 1
+            if depth > _MAX_NESTING:
+                raise InputError("front matter nests fields deeper than a list of values: kg reads plain fields "
+                                 "(title: ..., tags: [a, b])", path=path, line=line)
+        elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+            depth -= 1
+
+
 def split_front_matter(raw: str, *, path: str | None = None) -> tuple[dict, str]:
     """Split ``---`` YAML front matter from the body; returns (metadata, body)."""
     match = _FRONT_MATTER.match(raw)
     if not match:
         return {}, raw
     try:
+        check_front_matter(match.group(1), path=path)
         meta = yaml.load(match.group(1), Loader=FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

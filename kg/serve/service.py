@@ -1,27 +1,25 @@
 """The endpoint's logic, apart from HTTP: run a query or an update under the server's rules.
 
 Safe by default: read-only; ``SERVICE`` refused (no requests to other hosts on a caller's behalf);
-each query answered within a time limit and capped in rows. Updates need the server started with
-``--allow-update`` *and* a token.
+queries past a size, a nesting depth or a chain of operators refused before any engine sees them;
+each query run in a process of the pool (:mod:`.pool`), within a time limit and a memory limit
+and capped in rows. Updates need the server started with ``--allow-update`` *and* a token.
 """
 from __future__ import annotations
 
 import hmac
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
-
-import pyoxigraph as ox
+from dataclasses import dataclass, field
 
 from kg.errors import KgError
-from kg.network.claims import claims
-from kg.sparql.guard import check_request
+from kg.serve.pool import QueryPool
+from kg.serve.worker import WorkerSettings
+from kg.sparql.guard import MAX_QUERY_CHARS, check_request, check_shape, deep_call
 from kg.sparql.named import list_queries, load_query
-from kg.sparql.results import QueryTimeout, answer
+from kg.sparql.results import Answer, QueryTimeout
 from kg.store import open_store
-from kg.views.actor_network import render_html, view_selection
+from kg.store.location import MEMORY, default_store_path
 
 
 class Forbidden(KgError):
@@ -39,8 +37,10 @@ class ServeConfig:
     update_token: str | None = None
     timeout: float = 30.0
     max_rows: int = 10000
-    workers: int = 8
-
+    workers: int = 4
+    memory_mb: int = 1024
+    max_query_chars: int = MAX_QUERY_CHARS
+    allow_hosts: tuple[str, ...] = field(default_factory=tuple)
 
 
 class SparqlService:
@@ -49,30 +49,23 @@ class SparqlService:
     def __init__(self, config: ServeConfig):
         if config.allow_update and not config.update_token:
             raise KgError("--allow-update needs a token: give --update-token or set $KG_UPDATE_TOKEN")
+        where = config.store or default_store_path()
+        if where == MEMORY:
+            raise KgError("kg serve needs a store on disk or a SPARQL server, not ':memory:'")
         self.config = config
-        self.store = open_store(config.store, read_only=not config.allow_update)
-        self.pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="kg-query")
+        self.store = open_store(where, read_only=not config.allow_update)
+        self.pool = QueryPool(WorkerSettings(store=where, memory_mb=config.memory_mb, max_rows=config.max_rows,
+                                             max_chars=config.max_query_chars), config.workers)
         self.update_lock = threading.Lock()
 
-    def query(self, sparql: str, *, accept: str | None = None, fmt: str | None = None, params: dict | None = None):
+    def query(self, sparql: str, *, accept: str | None = None, fmt: str | None = None,
+              params: dict[str, str] | None = None) -> Answer:
         """Run a query; returns a :class:`kg.sparql.results.Answer`. Raises QueryError (bad or refused
-        query) or :class:`kg.sparql.results.QueryTimeout`."""
-        check_request(sparql)
-        deadline = time.monotonic() + self.config.timeout
-        cancelled = threading.Event()
-
-        def run():
-            result = self.store.query(sparql, params)
-            return answer(result, accept=accept, fmt=fmt, max_rows=self.config.max_rows, deadline=deadline,
-                          cancelled=cancelled)
-
-        future = self.pool.submit(run)
-        try:
-            return future.result(timeout=max(deadline - time.monotonic(), 0.001))
-        except FutureTimeout:
-            cancelled.set()
-            future.cancel()
-            raise QueryTimeout(f"query ran past the time limit of {self.config.timeout:g} s") from None
+        query), :class:`kg.sparql.results.QueryTimeout` or :class:`kg.serve.pool.QueryFailed`."""
+        check_shape(sparql, max_chars=self.config.max_query_chars)  # cheap, and before any process
+        job = {"kind": "query", "sparql": sparql, "params": params or {}, "accept": accept, "format": fmt}
+        header, body = self._run(job)
+        return Answer(body, header["media_type"], header["truncated"])
 
     def update(self, sparql: str, authorization: str | None) -> None:
         """Run a SPARQL Update, only with ``--allow-update`` and the right bearer token."""
@@ -81,22 +74,31 @@ class SparqlService:
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), self.config.update_token.encode()):
             raise Forbidden("updates need the server's token: Authorization: Bearer TOKEN")
-        check_request(sparql, update=True)
+        deep_call(check_request, sparql, update=True, max_chars=self.config.max_query_chars)
         with self.update_lock:
             self.store.update(sparql)
+            self.pool.updated()
 
-    def named(self, name: str, params: dict, *, accept: str | None = None, fmt: str | None = None):
+    def named(self, name: str, params: dict[str, str], *, accept: str | None = None, fmt: str | None = None) -> Answer:
+        """Run a named query with its parameters bound (as literals) by kg."""
         query = load_query(name)
         query.check(params)
-        return self.query(query.text, accept=accept, fmt=fmt, params={k: ox.Literal(v) for k, v in params.items()})
+        return self.query(query.text, accept=accept, fmt=fmt, params=params)
 
     def view(self) -> str:
-        graph, unpaired, subtitle = view_selection(claims(self.store))
-        return render_html(graph, "kg actor network", unpaired=unpaired, subtitle=subtitle)
+        """The actor-network page of the whole store, made in a query process like any query."""
+        return self._run({"kind": "view"})[1].decode("utf-8")
+
+    def _run(self, job: dict) -> tuple[dict, bytes]:
+        try:
+            return self.pool.run(job, time.monotonic() + self.config.timeout)
+        except QueryTimeout as exc:
+            waited = f" {exc}" if str(exc) else ""
+            raise QueryTimeout(f"query ran past the time limit of {self.config.timeout:g} s{waited}") from None
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
-
+        """Stop the query processes."""
+        self.pool.close()
 
 
 def named_queries() -> list[dict]:

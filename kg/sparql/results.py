@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import QueryError, StoreError
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json", "application/json": "json",
@@ -32,6 +32,8 @@ GRAPH_TYPES = {
     "text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/rdf+xml": ox.RdfFormat.RDF_XML, "application/ld+json": ox.RdfFormat.JSON_LD,
 }
+GRAPH_FORMATS = {"ttl": "text/turtle", "nt": "application/n-triples", "rdfxml": "application/rdf+xml",
+                 "jsonld": "application/ld+json"}
 
 
 class QueryTimeout(QueryError):
@@ -72,20 +74,32 @@ def negotiate(accept: str | None, kinds: dict) -> str | None:
     return None
 
 
+def kind_of(result) -> str:
+    """What a query gave: ``"boolean"`` (ASK), ``"solutions"`` (SELECT) or ``"graph"`` (CONSTRUCT, DESCRIBE)."""
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return "boolean"
+    return "solutions" if isinstance(result, ox.QuerySolutions) else "graph"
+
+
 def answer(result, *, accept: str | None = None, fmt: str | None = None, max_rows: int | None = 10000,
            deadline: float | None = None, cancelled=None) -> Answer:
     """Serialise a query result (solutions, boolean or triples) in the format asked for, reading at
-    most ``max_rows`` rows (all when None) and stopping at ``deadline`` (a ``time.monotonic()`` value)."""
-    if isinstance(result, (bool, ox.QueryBoolean)):
+    most ``max_rows`` rows (all when None) and stopping at ``deadline`` (a ``time.monotonic()`` value).
+
+    ``fmt`` names a results format (json, xml, csv, tsv) or a graph format (ttl, nt, rdfxml, jsonld, or
+    its media type); without one the ``Accept`` header decides, else SPARQL JSON and N-Triples."""
+    kind = kind_of(result)
+    if kind == "boolean":
         return _solutions_answer({"head": {}, "boolean": bool(result)}, accept, fmt)
-    if isinstance(result, ox.QuerySolutions):
+    if kind == "solutions":
         names = [v.value for v in result.variables]
         rows, truncated = _take(result, max_rows, deadline, cancelled)
         found = _solutions_answer(solutions_document(names, [[row[n] for n in names] for row in rows]), accept, fmt)
         found.truncated = truncated
         return found
     triples, truncated = _take(result, max_rows, deadline, cancelled)
-    media = fmt if fmt in GRAPH_TYPES else negotiate(accept, GRAPH_TYPES) or "application/n-triples"
+    media = GRAPH_FORMATS.get(fmt or "") or (fmt if fmt in GRAPH_TYPES else None)
+    media = media or negotiate(accept, GRAPH_TYPES) or "application/n-triples"
     out = io.BytesIO()
     ox.serialize(triples, out, format=GRAPH_TYPES[media])
     return Answer(out.getvalue(), media, truncated)
@@ -111,6 +125,36 @@ def solutions_document(names: list[str], rows: list[list]) -> dict:
     return {"head": {"vars": names}, "results": {"bindings": bindings}}
 
 
+COMMAND_FORMATS = {"solutions": ("table", "csv", "tsv", "json"), "boolean": ("table", "csv", "tsv", "json"),
+                   "graph": ("table", "ttl", "nt", "rdfxml", "jsonld")}
+
+
+def check_command_format(fmt: str) -> None:
+    """Raise :class:`QueryError` for a ``kg query --format`` that no kind of result has."""
+    if not any(fmt in names for names in COMMAND_FORMATS.values()):
+        raise QueryError(f"unknown result format {fmt!r}; use table, csv, tsv or json (SELECT, ASK), "
+                         "or ttl, nt, rdfxml or jsonld (CONSTRUCT, DESCRIBE)")
+
+
+def printed(result, fmt: str) -> tuple[list[str], list[list]] | bytes:
+    """What ``kg query`` prints for a result: the names and rows of a table of solutions, else the
+    bytes of ``fmt`` as :func:`answer` writes them (``true``/``false`` for ASK as a table; Turtle
+    for the triples of CONSTRUCT and DESCRIBE as a table)."""
+    check_command_format(fmt)
+    kind = kind_of(result)
+    if fmt not in COMMAND_FORMATS[kind]:
+        what = {"graph": "CONSTRUCT and DESCRIBE give triples", "boolean": "ASK gives a boolean",
+                "solutions": "SELECT gives solutions"}[kind]
+        raise QueryError(f"{what}: use --format {', '.join(COMMAND_FORMATS[kind])}, not {fmt!r}")
+    if fmt == "table":
+        if kind == "solutions":
+            return rows_of(result)
+        if kind == "boolean":
+            return b"true\n" if bool(result) else b"false\n"
+        fmt = "ttl"
+    return answer(result, fmt=fmt, max_rows=None).body
+
+
 def format_results(names: list[str], rows: list[list], fmt: str) -> str:
     """Solutions as text in ``fmt`` (csv, tsv or json), written as :func:`answer` writes them."""
     if fmt not in ("csv", "tsv", "json"):
@@ -121,7 +165,8 @@ def format_results(names: list[str], rows: list[list], fmt: str) -> str:
 def rows_of(solutions) -> tuple[list[str], list[list]]:
     """Variable names and rows of raw terms from a SELECT result."""
     names = [v.value for v in solutions.variables]
-    return names, [[row[name] for name in names] for row in solutions]
+    rows, _ = _take(solutions, None, None, None)
+    return names, [[row[name] for name in names] for row in rows]
 
 
 def term_text(term) -> str:
@@ -147,11 +192,17 @@ def _json_term(term) -> dict:
 def _take(items, max_rows: int, deadline: float | None, cancelled) -> tuple[list, bool]:
     """At most ``max_rows`` of ``items``, and whether there were more; raises past ``deadline``."""
     taken = []
-    for item in items:
-        _check_time(deadline, cancelled)
-        if max_rows is not None and len(taken) >= max_rows:
-            return taken, True
-        taken.append(item)
+    try:
+        for item in items:
+            _check_time(deadline, cancelled)
+            if max_rows is not None and len(taken) >= max_rows:
+                return taken, True
+            taken.append(item)
+    except (OSError, RuntimeError) as exc:  # raised while the engine works out the next row
+        message = " ".join(str(exc).split())
+        if "corruption" in message.lower():
+            raise StoreError(f"the store is damaged and cannot be read ({message[:300]}); restore a copy or build it again") from None
+        raise QueryError(f"query failed: {message}") from None
     return taken, False
 
 

@@ -42,6 +42,9 @@ def where_brace(sparql: str) -> int | None:
         if c in "?$":
             i = _VAR.match(sparql, i).end()
             continue
+        if c == "\\":  # an escape in a prefixed name (ex:a\#b): the character after it is a name's
+            i += 2
+            continue
         if c.isalpha() or c == "_":
             match = _WORD.match(sparql, i)
             word = match.group().upper()
@@ -82,7 +85,14 @@ def _escaped(text: str, i: int) -> bool:
 
 
 def mask(sparql: str) -> str:
-    """``sparql`` with comments, strings and IRIs blanked out (same length, newlines kept)."""
+    """``sparql`` with comments, strings and IRIs blanked out (same length, newlines kept).
+
+    A backslash outside strings escapes the character after it (``ex:a\\#b`` is one name), so an
+    escaped ``#`` or quote starts no comment or string that would hide the text after it.
+
+    >>> mask('SELECT * { ?s ex:a\\\\#b "x#y" } # note')
+    'SELECT * { ?s ex:a\\\\#b       }       '
+    """
     out, i, n = [], 0, len(sparql)
     while i < n:
         c = sparql[i]
@@ -93,6 +103,10 @@ def mask(sparql: str) -> str:
             end = min(_skip_string(sparql, i), n)
         elif c == "<" and _IRI.match(sparql, i):
             end = _IRI.match(sparql, i).end()
+        elif c == "\\":  # an escape in a prefixed name (ex:a\#b, ex:it\'s): no comment, no string
+            out.append(sparql[i:i + 2])
+            i += 2
+            continue
         else:
             out.append(c)
             i += 1

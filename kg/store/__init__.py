@@ -4,7 +4,8 @@
 any SPARQL 1.1 server (Oxigraph, Fuseki, Virtuoso, GraphDB, QLever); :mod:`.articles` is what
 both do to an article's named graph (its content hash, its replacement in one transaction, with
 the events, actors and places only its old version used); :mod:`.importer` loads RDF made
-elsewhere; :mod:`.location` says what a ``--store`` value names, and :func:`open_store` opens it.
+elsewhere; :mod:`.location` says what a ``--store`` value names, and :func:`open_store` opens it;
+:mod:`.watchdog` bounds the memory of a command reading a store that may be damaged.
 
 One named graph per article holds its assertions and provenance; events, actors and places live in
 a shared graph; the ontology sits in a graph of its own. Queries see the union of all graphs.

@@ -102,8 +102,13 @@ class LocalStore:
         """Every quad of the store (without the ontology graph unless asked; never what a graph load
         has staged)."""
         ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        return (q for q in self.store if (include_ontology or q.graph_name != ontology)
-                and not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(PENDING_GRAPHS)))
+        try:
+            for q in self.store:
+                if (include_ontology or q.graph_name != ontology) and not (
+                        isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(PENDING_GRAPHS)):
+                    yield q
+        except RuntimeError as exc:  # a table block that fails its checksum
+            raise damaged(self.path, exc) from None
 
     def load_graph(self, graph: ox.NamedNode, quads: Iterable) -> int:
         """Replace ``graph`` with the triples of ``quads`` that are in no named graph, and add the
@@ -187,6 +192,8 @@ class LocalStore:
         except SyntaxError as exc:
             raise QueryError(syntax_message(sparql, exc)) from None
         except RuntimeError as exc:
+            if "corruption" in str(exc).lower():
+                raise damaged(self.path, exc) from None
             raise QueryError(f"query failed: {exc}") from None
         except OSError as exc:
             raise StoreError(f"store {self.path}: {exc}") from None
@@ -260,11 +267,20 @@ def _open_read_only(where: str, attempts: int = 5) -> ox.Store:
 
 
 
+def damaged(where: str, exc: Exception) -> StoreError:
+    """The one line for a store whose data fails its checksums while it is read."""
+    return StoreError(f"store {where} is damaged and cannot be read ({' '.join(str(exc).split())[:300]}); "
+                      "restore a copy or build it again")
+
+
 def _store_error(where: str, exc: Exception) -> StoreError:
     message = str(exc)
-    if "lock" in message.lower():
+    if "lock" in message.lower() and "permission denied" not in message.lower():
         return StoreError(f"store {where} is in use by another kg process (one writer at a time); wait for it to finish")
     first = " ".join(message.split()) if message else type(exc).__name__
+    if "permission denied" in message.lower() or "read-only file system" in message.lower():
+        return StoreError(f"store {where} cannot be written ({first[:200]}): this command changes the store and needs "
+                          "write access to its folder; commands that only read it (query, stats, export, view) still work")
     if isinstance(exc, RuntimeError) or "corruption" in message.lower() or (Path(where) / "CURRENT").exists():
         return StoreError(f"store {where} is damaged and cannot be opened ({first[:300]}); rebuild it or restore a copy")
     return StoreError(f"cannot open store {where}: {first[:300]}")

@@ -35,6 +35,10 @@ TAG_SOUP = "".join(f'<div class="c{i}"><span><a href="/x/{i}">{w}</a></span></di
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
 DOCX = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00word/document.xml"
+# Nine levels of aliases, nine each: 379 bytes that YAML would expand to 9**9 strings (a 700-byte one took 3.1 GB
+# and 38 s, then a MemoryError traceback ended the build).
+YAML_BOMB = ("---\na: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
+    f"{c}: &{c} [{','.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")) + "---\nSoldiers arrested the mayor.\n").encode()
 LATIN1 = "Soldiers arrested the mayor.\nThe army said so.\nThe mayor of Ségou was held overnight.\n".encode("latin-1")
 
 # name, content, the message, the line it names (None: the file as a whole)
@@ -56,6 +60,14 @@ BAD_FILES = [
     ("russian.txt", RUSSIAN.encode(), "is written in Cyrillic script (100% of its letters), not English", None),
     ("bad-yaml.md", b"---\ntitle: [unclosed\npublished: 2025\n---\nSoldiers arrested the mayor.\n",
      "front matter is not valid YAML", 3),
+    ("yaml-bomb.md", YAML_BOMB, "front matter uses a YAML anchor (&a): kg reads plain fields only", 2),
+    ("yaml-alias.md", b"---\ntitle: *t\n---\nSoldiers arrested the mayor.\n", "front matter uses a YAML alias (*t)", 2),
+    ("yaml-tag.md", b"---\ntitle: !!binary aGVsbG8=\n---\nSoldiers arrested the mayor.\n", "front matter uses a YAML tag", 2),
+    ("yaml-nested.md", b"---\nx: [[[[[[1]]]]]]\n---\nSoldiers arrested the mayor.\n", "front matter nests fields deeper than a list", 2),
+    ("yaml-long.md", b"---\ntitle: " + b"x" * 20_000 + b"\n---\nSoldiers arrested the mayor.\n",
+     "front matter is 20,007 characters long; kg reads at most 16,384", 2),
+    ("nested.txt", ENGLISH.encode() + b"(" * 10_000 + b"\n",
+     "holds a run of 10,000 brackets, quotes or other symbols with no letter, digit or space (at character 110)", None),
     ("bad-date.md", b"---\npublished: August 2025\n---\nSoldiers arrested the mayor.\n",
      "published date 'August 2025' is not YYYY, YYYY-MM or YYYY-MM-DD", None),
     ("not-a-date.md", b"---\npublished: 2025-02-30\n---\nSoldiers arrested the mayor.\n",
@@ -79,6 +91,21 @@ def test_each_bad_file_is_refused_with_its_file_line_and_reason(tmp_path, name, 
     where = f"{path}:{line}: " if line else f"{path}: "
     assert str(refused[0]).startswith(where + message), str(refused[0])
     assert "\n" not in str(refused[0]) and refused[0].exit_code == 2
+
+
+def test_a_yaml_bomb_is_refused_before_yaml_builds_anything(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "bomb.md"
+    path.write_bytes(YAML_BOMB)
+    tracemalloc.start()
+    started = time.perf_counter()
+    items = list(read_items([path]))
+    seconds, (_, peak) = time.perf_counter() - started, tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert [str(i) for i in items] == [f"{path}:2: front matter uses a YAML anchor (&a): kg reads plain fields only "
+                                       "(title: ..., published: ...)"]
+    assert seconds < 0.5 and peak < 5 << 20
 
 
 @pytest.mark.parametrize("text", [

@@ -87,12 +87,13 @@ def test_rdflib_sparqlstore_reads_the_graph(server):
 
 
 def get(url: str, *, data: bytes | None = None, headers: dict | None = None):
+    """Status, headers (looked up without regard to case, as HTTP says) and body text."""
     request = urllib.request.Request(url, data=data, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, dict(response.headers), response.read().decode("utf-8")
+            return response.status, response.headers, response.read().decode("utf-8")
     except urllib.error.HTTPError as exc:
-        return exc.code, dict(exc.headers), exc.read().decode("utf-8")
+        return exc.code, exc.headers, exc.read().decode("utf-8")
 
 
 def post_form(url: str, fields: dict, headers: dict | None = None):

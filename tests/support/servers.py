@@ -35,8 +35,14 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 30.0) -> None
 
 
 @contextmanager
-def running(args: list[str], probe: str):
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def running(args: list[str], probe: str, address_space: int | None = None):
+    limit = None
+    if address_space is not None:
+        def limit():  # runs in the child before exec: cap the server's address space
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=limit)
     try:
         wait_for(probe, process)
         yield process
@@ -69,8 +75,44 @@ def oxigraph_server(location: Path):
 @contextmanager
 def kg_server(*options: str):
     """``kg serve`` on a loopback port with ``options``; yields its base URL."""
+    with kg_serving(*options) as (base, _):
+        yield base
+
+
+@contextmanager
+def kg_serving(*options: str, address_space: int | None = None):
+    """``kg serve`` on a loopback port with ``options``, each of its processes capped at
+    ``address_space`` bytes; yields its base URL and its process."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     args = [sys.executable, "-m", "kg.cli", "serve", "--port", str(port), *options]
-    with running(args, f"{base}/sparql?query=ASK%7B%7D"):
-        yield base
+    with running(args, f"{base}/sparql?query=ASK%7B%7D", address_space) as process:
+        yield base, process
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and every process below it (the fork server and the query processes of kg serve)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(parents.get(current, []))
+    return tree
+
+
+def resident_mb(pids: list[int]) -> int:
+    """Resident memory of these processes together, in MB (pages they share counted in each)."""
+    total = 0
+    for pid in pids:
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * 4096
+        except OSError:
+            continue
+    return total >> 20
