@@ -78,12 +78,23 @@ class KnowledgeGraph:
         return validate_store(self.store)[0]
 
     def named(self, name: str, params: dict | None = None) -> tuple[list[str], list[list]]:
-        """Run a named query of ``kg/sparql/queries`` with its parameters (``{"actor": "Asimi Goïta"}``)."""
+        """Run a named query of ``kg/sparql/queries`` with its parameters (``{"actor": "goita"}``).
+
+        A value that can only find nothing because it is misspelled (an event type, an actor, a
+        country, a date) raises :class:`~kg.errors.QueryError` with the nearest names; event types,
+        actors and countries are matched as the views match them (see :mod:`kg.sparql.checks`).
+        """
+        from kg.errors import QueryError
+        from kg.sparql.checks import check_parameters
         from kg.sparql.named import load_query
 
         named = load_query(name)
-        named.check(params or {})
-        return self.query(named.text, params)
+        params = {k: ox_literal(v) for k, v in (params or {}).items()}
+        named.check(params)
+        try:
+            return self.query(named.text, check_parameters(params, self.store))
+        except QueryError as exc:
+            raise QueryError(f"query {name}: {exc}") from None
 
     def export(self, fmt: str = "ttl", output: str | Path | None = None) -> Path | None:
         """Write the graph as ``fmt`` to ``output`` (stdout when None); see :mod:`kg.export`."""
@@ -113,13 +124,19 @@ class KnowledgeGraph:
              hops: int = 1, types: Iterable[str] = (), since: str | None = None, until: str | None = None,
              timeline: bool = False) -> Path:
         """Write an offline HTML view: the actor network (optionally an actor's ego network, some
-        event types, a date range) or, with ``timeline``, the events over time by type."""
+        event types, a date range) or, with ``timeline``, the events over time by type.
+
+        A misspelled event type or actor raises :class:`~kg.errors.InputError` with the nearest
+        names; a selection with nothing to draw raises :class:`~kg.errors.NothingToShow` saying why.
+        """
+        from kg.network.claims import event_types
         from kg.network.graphs import claims_of
         from kg.views.actor_network import view_selection, write_view
         from kg.views.timeline import write_timeline
 
         graph, unpaired, subtitle = view_selection(self.claims(), actor=actor, hops=hops, types=types,
-                                                   since=since, until=until)
+                                                   since=since, until=until, known_types=event_types(self.store),
+                                                   allow_empty=False)
         if timeline:
             return write_timeline(claims_of(graph) + unpaired, output, title or "kg event timeline", subtitle=subtitle)
         return write_view(graph, output, title or "kg actor network", unpaired=unpaired, subtitle=subtitle)
@@ -145,6 +162,13 @@ class KnowledgeGraph:
             "by_modality": by_modality,
             "by_type": by_type,
         }
+
+
+def ox_literal(value):
+    """A parameter value as an RDF term: strings become plain literals, terms stay as they are."""
+    import pyoxigraph as ox
+
+    return ox.Literal(value) if isinstance(value, str) else value
 
 
 def build(paths, *, store: str | Path | None = ":memory:", published: str | None = None,

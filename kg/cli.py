@@ -135,15 +135,7 @@ def extract(
         if format == "jsonl":
             lines.append(json.dumps({"id": article.id, "events": [e.contract() for e in events]}, ensure_ascii=False))
         else:
-            table = Table(title=article.id)
-            for column in ("actor", "action", "target", "modality", "source", "time"):
-                table.add_column(column)
-            for e in events:
-                table.add_row(
-                    e.actor.label if e.actor else "", e.action.type, e.target.label if e.target else "",
-                    e.modality, e.attributed_to or "", (e.time.value or e.time.text) if e.time else "",
-                )
-            console.print(table)
+            console.print(_events_table(article.id, events))
     if format == "jsonl" and lines:
         text = "\n".join(lines) + "\n"
         if output:
@@ -153,6 +145,28 @@ def extract(
         else:
             sys.stdout.write(text)
     _raise_refused(intake.refused, "the others were extracted")
+
+
+#: Widest cell of each column of ``kg extract --format table``: one line per event on a 160-column terminal.
+WIDTHS = {"actor": 20, "action": 14, "target": 20, "modality": 8, "source": 14, "time": 10, "place": 18, "sentence": 34}
+
+
+def _events_table(title: str, events: list) -> Table:
+    """An article's events as a terminal table: who did what to whom, how certain, according to
+    whom, when, where, and the start of the sentence it comes from."""
+    from kg.text import shorten
+
+    table = Table(title=title)
+    for column in ("actor", "action", "target", "modality", "source", "time", "place", "sentence"):
+        table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=WIDTHS[column],
+                         min_width=WIDTHS[column] if column == "modality" else None)
+    for e in events:
+        table.add_row(*(shorten(cell, WIDTHS[column]) for column, cell in (
+            ("actor", e.actor.label if e.actor else ""), ("action", e.action.type), ("target", e.target.label if e.target else ""),
+            ("modality", e.modality), ("source", e.attributed_to or ""),
+            ("time", (e.time.value or e.time.text) if e.time else ""), ("place", e.place.label if e.place else ""),
+            ("sentence", e.sentence))))
+    return table
 
 
 @app.command()
@@ -171,7 +185,7 @@ def query(
     from kg.api import KnowledgeGraph
     from kg.errors import QueryError
     from kg.sparql.named import list_queries, load_query, parse_params
-    from kg.sparql.results import format_results, term_text
+    from kg.sparql.results import format_results, table_cell
 
     console = _console()
     if list_:
@@ -179,32 +193,34 @@ def query(
             console.print(f"[bold]{q.name}[/bold]  {escape(q.description)}")
             for p in q.parameters:
                 console.print(f"    --param {p.name}=...{' (required)' if p.required else ''}  {p.description}", markup=False)
+            if q.notes:
+                console.print(f"    {q.notes}", markup=False, style="dim")
         return
     given = [x for x in (sparql, file, name) if x]
     if len(given) != 1:
         raise UsageError("give exactly one of: a SPARQL string, --file F.rq, --name NAME")
     params = parse_params(param)
-    if file:
-        try:
-            text = file.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read query ({exc.strerror})", path=str(file)) from None
-    elif name:
-        named = load_query(name)
-        named.check(params)
-        text = named.text
+    if name:
+        load_query(name).check(params)  # an unknown query or parameter before the store is opened
+        names, rows = KnowledgeGraph(store, read_only=True).named(name, params)
     else:
-        text = sparql
-    try:
-        names, rows = KnowledgeGraph(store, read_only=True).query(text, params)
-    except QueryError as exc:
-        raise QueryError(f"{file or 'query ' + name}: {exc}" if file or name else str(exc)) from None
+        if file:
+            try:
+                text = file.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"cannot read query ({exc.strerror})", path=str(file)) from None
+        else:
+            text = sparql
+        try:
+            names, rows = KnowledgeGraph(store, read_only=True).query(text, params)
+        except QueryError as exc:
+            raise QueryError(f"{file}: {exc}" if file else str(exc)) from None
     if format == "table":
         table = Table(title=name)
         for column in names:
             table.add_column(column)
         for row in rows:
-            table.add_row(*[term_text(t) for t in row])
+            table.add_row(*[table_cell(t) for t in row])
         console.print(table)
         console.print(f"{len(rows)} row(s)")
     else:

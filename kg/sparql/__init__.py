@@ -7,5 +7,6 @@ it takes); :mod:`.binding` binds parameters as a VALUES block written by Oxigrap
 errors as one line); :mod:`.guard` refuses what an endpoint must not run; :mod:`.results` is the one
 writer of each result format, for ``kg query`` and ``kg serve`` alike.
 
-Takes query text and results from a store; gives bytes. May import: ``kg.rdf``, ``kg.errors``.
+Takes query text and results from a store; gives bytes. May import: ``kg.rdf``, ``kg.dates``, ``kg.text``,
+``kg.errors``.
 """
