@@ -232,11 +232,13 @@ def export(
     format: str = typer.Option("ttl", "--format", "-f", help="RDF: ttl, trig, nt, nq, jsonld; actor network: graphml, gexf; events: csv."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     store: Optional[str] = StoreOption,
+    date_fallback: Optional[str] = typer.Option(None, "--date-fallback", help="With --format csv: 'published' dates an "
+                                                "undated event by its earliest article (time_precision 3, kg_date_source published)."),
 ) -> None:
     """Export the graph as RDF, its actor network as GraphML or GEXF, or its events as ACLED-style CSV."""
     from kg.api import KnowledgeGraph
 
-    path = KnowledgeGraph(store, read_only=True).export(format, output)
+    path = KnowledgeGraph(store, read_only=True).export(format, output, date_fallback=date_fallback)
     if path:
         _console().print(f"wrote {path}", style="dim")
 
@@ -295,13 +297,14 @@ def view(
     since: Optional[str] = typer.Option(None, "--since", help="Only events dated on or after YYYY[-MM[-DD]] (undated ones drop out)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events dated on or before YYYY[-MM[-DD]]."),
     timeline: bool = typer.Option(False, "--timeline", help="Events over time by type instead of the network."),
+    map_: bool = typer.Option(False, "--map", help="Where events happened, on a world map, instead of the network."),
     title: Optional[str] = typer.Option(None, "--title", help="Page title."),
 ) -> None:
-    """Write an interactive, self-contained HTML view of the actor network (or a timeline)."""
+    """Write an interactive, self-contained HTML view of the actor network (or a timeline, or a map)."""
     from kg.api import KnowledgeGraph
 
     path = KnowledgeGraph(store, read_only=True).view(output, title, actor=actor, hops=hops, types=type_,
-                                                      since=since, until=until, timeline=timeline)
+                                                      since=since, until=until, timeline=timeline, map=map_)
     _console().print(f"wrote {path}", style="dim")
 
 

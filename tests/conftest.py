@@ -126,3 +126,19 @@ def sahel_path(tmp_path_factory):
     del graph
     gc.collect()  # release the store so that commands can open it
     return str(path)
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open kg pages in a fresh browser context each, watching for requests, errors and policy violations."""
+    from support.browser import Opened
+
+    opened = []
+
+    def open_(path, kind: str = "view"):
+        opened.append(Opened(browser, path, kind))
+        return opened[-1]
+
+    yield open_
+    for page in opened:
+        page.context.close()

@@ -48,11 +48,11 @@ def test_tables_compact_iris_and_cut_long_cells(sahel_path):
     (["view", "--type", "Arest"], "kg: --type: no event type 'Arest'; did you mean Arrest?", 2),
     (["view", "--actor", "Mousa Mra"], "kg: no actor named 'Mousa Mra' in the graph; did you mean Moussa Mara?", 2),
     (["view", "--type", "Coup"], "kg: nothing to draw: no claim of type Coup in the graph; its event types: "
-                                 "Arrest, Attack, Ban, Consult, Killing, Protest, ProvideAid, Sanction", 8),
+                                 "Arrest, Attack, Ban, Consult, Killing, Protest, ProvideAid, Sanction, Threaten", 8),
     (["view", "--type", "Sanction", "--since", "2025"], "kg: nothing to draw: 1 claim(s) of type Sanction, none of them "
                                                         "dated: a date range (--since, --until) leaves undated claims out", 8),
-    (["view", "--since", "2026"], "kg: nothing to draw: 13 claim(s), dated 2025-07-27 to 2025-08-08: none from 2026 to the end", 8),
-    (["view", "--timeline", "--until", "2024"], "kg: nothing to draw: 13 claim(s), dated 2025-07-27 to 2025-08-08: "
+    (["view", "--since", "2026"], "kg: nothing to draw: 14 claim(s), dated 2025-07-27 to 2025-08-08: none from 2026 to the end", 8),
+    (["view", "--timeline", "--until", "2024"], "kg: nothing to draw: 14 claim(s), dated 2025-07-27 to 2025-08-08: "
                                                 "none from the start to 2024", 8),
     (["view", "--since", "2025-08", "--until", "2025-07"], "kg: --since 2025-08 is after --until 2025-07", 2),
 ])

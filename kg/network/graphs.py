@@ -27,7 +27,7 @@ def graph_from_claims(items: Iterable[dict]) -> nx.MultiDiGraph:
                 graph.add_node(actor["id"], label=actor["label"], type=actor["type"], country=actor["country"])
         if claim["agent"] is None or claim["target"] is None:
             continue
-        attributes = {k: v for k, v in claim.items() if k not in ("agent", "target")}
+        attributes = {k: v for k, v in claim.items() if k not in ("agent", "target") and v is not None}
         graph.add_edge(claim["agent"]["id"], claim["target"]["id"], key=claim["assertion"], **attributes)
     return graph
 

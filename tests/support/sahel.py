@@ -7,7 +7,8 @@ What the week of 2025-08-04 holds, as a brief should tell it:
 - new: the arrest of Moussa Mara in Bamako (2025-08-03; Sahel Wire and AFP report it, the junta
   denies it), JNIM's attack on the Burkinabe army in Djibo, the Burkinabe army's alleged killing
   of Djibo villagers (according to Human Rights Watch), the Niamey protest against the Nigerien
-  junta, ECOWAS's planned sanctions on the Nigerien junta, the junta's ban of Malian political parties;
+  junta, ECOWAS's planned sanctions on the Nigerien junta, the junta's ban of Malian political parties,
+  JNIM's undated, placeless threat against ECOWAS (in an article about Burkina Faso);
 - not new: JNIM's attack on Malian soldiers near Gao (2025-07-28), reported again this week;
 - new actors: Moussa Mara, the Burkinabe army, Djibo villagers, Human Rights Watch is a source,
   Niamey protesters, the Nigerien junta, ECOWAS, Malian political parties;
@@ -68,6 +69,7 @@ STORIES = [
               sentence="JNIM attacked a Burkinabe army base in Djibo on 5 August 2025."),
         event("Killing", BF_ARMY, VILLAGERS, modality="alleged", date="2025-08-06", place=DJIBO, source="Human Rights Watch",
               sentence="Burkinabe soldiers killed dozens of villagers in Djibo on 6 August, Human Rights Watch alleged."),
+        event("Threaten", JNIM, ECOWAS, sentence="JNIM threatened ECOWAS in a statement."),
     ], source="Burkina24"),
     story("niamey-1", "2025-08-08", [
         event("Protest", PROTESTERS, NIGER_JUNTA, date="2025-08-08", place=NIAMEY,
