@@ -185,6 +185,41 @@ class KnowledgeGraph:
             return write_page(output, map_page(claims_of(graph) + unpaired, title or "kg event map", subtitle=subtitle))
         return write_view(graph, output, title or "kg actor network", unpaired=unpaired, subtitle=subtitle)
 
+    def brief(self, output: str | Path = "out/brief.html", *, since: str | None = None, until: str | None = None,
+              countries: Iterable[str] = (), top: int = 20, title: str | None = None) -> Path:
+        """Write the brief of what was published from ``since`` to ``until`` (by default the last 7
+        days of published articles): HTML when ``output`` ends in ``.html``, Markdown in ``.md``.
+        ``countries`` are ISO alpha-3 codes or names; one no event has is an error with the nearest
+        ones. See :mod:`kg.brief`."""
+        from kg.brief.markdown import brief_markdown
+        from kg.brief.period import choose_period
+        from kg.brief.sections import make_brief
+        from kg.errors import InputError, UsageError
+        from kg.files import write_text
+        from kg.network.countries import claim_countries
+        from kg.sparql.checks import country_names, resolve_country
+        from kg.views.brief import render_brief
+
+        suffix = Path(output).suffix.lower()
+        if suffix not in (".html", ".htm", ".md", ".markdown"):
+            raise UsageError(f"cannot tell the brief's format from {Path(output).name!r}: name it .html or .md")
+        items = self.claims()
+        period, default = choose_period((c["published"] for c in items), since, until)
+        names = country_names()
+        present = set(claim_countries(items).values()) - {""}
+        codes = []
+        for value in countries:
+            try:
+                codes.append(resolve_country(value, present, lambda: names))
+            except InputError as error:
+                raise InputError(f"--country {value}: {str(error).replace('no place in', 'no event in').replace('its places lie in', 'its events are in')}") from None
+        brief = make_brief(items, period, countries=codes, top=top, names=names, default_period=default)
+        if title:
+            brief["title"] = title
+        if suffix in (".md", ".markdown"):
+            return write_text(output, brief_markdown(brief))
+        return write_text(output, render_brief(brief))
+
     def stats(self) -> dict:
         """Counts of articles, events, actors and assertions by modality."""
         from kg.rdf.vocab import KGO, KGO_NS

@@ -309,6 +309,23 @@ def view(
 
 
 @app.command()
+def brief(
+    output: Path = typer.Option(Path("out/brief.html"), "-o", "--output", help="brief.html (a page that works offline) or brief.md (for e-mail and chat)."),
+    store: Optional[str] = StoreOption,
+    since: Optional[str] = typer.Option(None, "--since", help="First day of publication covered, YYYY[-MM[-DD]] (default: 7 days before --until)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last day of publication covered (default: the latest an article was published)."),
+    country: List[str] = typer.Option([], "--country", help="Only events in this country, an ISO 3166-1 alpha-3 code or a name (repeatable)."),
+    top: int = typer.Option(20, "--top", min=1, help="How many new events to list, most important first."),
+    title: Optional[str] = typer.Option(None, "--title", help="The brief's title."),
+) -> None:
+    """Write the brief of what is new: events, actors, contested and corroborated claims, when and where."""
+    from kg.api import KnowledgeGraph
+
+    path = KnowledgeGraph(store, read_only=True).brief(output, since=since, until=until, countries=country, top=top, title=title)
+    _console().print(f"wrote {path}", style="dim")
+
+
+@app.command()
 def stats(
     store: Optional[str] = StoreOption,
     top: int = typer.Option(10, "--top", min=1, help="How many key actors and dyads to list."),

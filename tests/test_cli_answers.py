@@ -74,5 +74,5 @@ def test_views_that_draw_something_still_work(sahel_path, tmp_path):
 def test_python_dash_m_kg_runs_the_command_line():
     proc = kg("--help")
     assert proc.returncode == 0 and "Build, query and view knowledge graphs" in proc.stdout
-    for command in ("build", "query", "view", "export", "serve"):
+    for command in ("build", "query", "view", "brief", "export", "serve"):
         assert command in proc.stdout
