@@ -64,10 +64,10 @@ def _edge(index: int, u: str, v: str, data: dict, labels: dict) -> dict:
         "label": f"{action} (denied)" if modality == DENIED else action,
         "title": f"{labels.get(u, '')} → {action} → {labels.get(v, '')} [{modality}]",
         "arrows": "to", "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.9},
-        "dashes": MODALITY_DASHES.get(modality, False), "width": 1 if modality == DENIED else 2,
+        "dashes": MODALITY_DASHES.get(modality, False), "width": 2,
         "hidden": modality == DENIED,
         "modality": modality, "etype": data.get("type", ""), "action": action, "quad": quad,
-        "date": date, "lo": lo, "hi": hi, "evidence": evidence,
+        "date": date, "lo": lo, "hi": hi, "evidence": evidence, "event": data.get("event", ""),
     }
 
 
@@ -163,6 +163,14 @@ def graph_data(graph: nx.MultiDiGraph, unpaired: Iterable[dict] = (), *, centre:
         for node in nodes:
             node["x"], node["y"] = positions.get(node["id"], (0.0, 0.0))
     edges = [_edge(i, u, v, d, labels) for i, (u, v, d) in enumerate(all_edges)]
+    involved: dict[str, dict[str, set]] = {}  # per actor: its events, and the modalities claims give each
+    for u, v, d in all_edges:
+        for node in (u, v):
+            involved.setdefault(node, {}).setdefault(d.get("event", ""), set()).add(d.get("modality", ""))
+    for node in nodes:
+        mine = involved.get(node["id"], {})
+        node["events"] = len(mine)
+        node["eventsDenied"] = sum(1 for modalities in mine.values() if modalities == {DENIED})
     _curves(edges)
     if len(nodes) > LARGE:  # thinner lines keep a dense graph legible
         for edge in edges:
