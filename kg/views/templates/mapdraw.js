@@ -93,9 +93,13 @@ const KGMap = (() => {
         const r = radius(g.events.length);
         return [g.marker.x / upp - r, g.marker.y / upp - r, g.marker.x / upp + r, g.marker.y / upp + r];
       });
-      const overlaps = b => taken.some(t => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
+      const w0 = root.clientWidth || host.clientWidth, h0 = root.clientHeight || host.clientHeight;
+      const cx = (state.box[0] + state.box[2] / 2) / upp, cy = (state.box[1] + state.box[3] / 2) / upp;
+      const screen = [cx - w0 / 2 + 2, cy - h0 / 2 + 2, cx + w0 / 2 - 2, cy + h0 / 2 - 2];  // what the map shows, in pixels
+      const outside = b => b[0] < screen[0] || b[2] > screen[2] || b[1] < screen[1] || b[3] > screen[3];
+      const overlaps = b => outside(b) || taken.some(t => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
       for (const g of state.groups) {
-        const text = placeName(g.marker);
+        const full = placeName(g.marker), text = full.length > 40 ? full.slice(0, 39).trimEnd() + "…" : full;
         if (!text) continue;
         const w = text.length * px * 0.56 + 4, h = px + 2, r = radius(g.events.length) + 3;
         const x = g.marker.x / upp, y = g.marker.y / upp;
