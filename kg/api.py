@@ -210,9 +210,9 @@ class KnowledgeGraph:
         codes = []
         for value in countries:
             try:
-                codes.append(resolve_country(value, present, lambda: names))
+                codes.append(resolve_country(value, present, lambda: names, what="event"))
             except InputError as error:
-                raise InputError(f"--country {value}: {str(error).replace('no place in', 'no event in').replace('its places lie in', 'its events are in')}") from None
+                raise InputError(f"--country {value}: {error}") from None
         brief = make_brief(items, period, countries=codes, top=top, names=names, default_period=default)
         if title:
             brief["title"] = title

@@ -84,9 +84,9 @@ def resolve_actor(value: str, actors: list[tuple[str, str, str]]) -> str:
     raise InputError(f"no actor {value!r} in the graph; its actors include {_listed(labels)}")
 
 
-def resolve_country(value: str, present: set[str], names: Callable[[], dict[str, str]]) -> str:
+def resolve_country(value: str, present: set[str], names: Callable[[], dict[str, str]], *, what: str = "place") -> str:
     """The ISO 3166-1 alpha-3 code ``value`` names (a code in any case, or a country's name) that
-    some place of the store lies in; ``names`` gives country names by code."""
+    is among ``present``, the countries of the store's ``what`` s; ``names`` gives country names by code."""
     if value == "":
         return value
     code = value.upper()
@@ -99,8 +99,8 @@ def resolve_country(value: str, present: set[str], names: Callable[[], dict[str,
     if code not in present:
         known = names()
         if code in known:
-            raise InputError(f"no place in {known[code]} ({code}) in the graph; its places lie in {_listed(sorted(present))}")
-        raise InputError(f"no country code {value!r}{did_you_mean(code, present, cutoff=0.6) or '; its places lie in ' + _listed(sorted(present))}")
+            raise InputError(f"no {what} in {known[code]} ({code}) in the graph; its {what}s are in {_listed(sorted(present))}")
+        raise InputError(f"no country code {value!r}{did_you_mean(code, present, cutoff=0.6) or f'; its {what}s are in ' + _listed(sorted(present))}")
     return code
 
 

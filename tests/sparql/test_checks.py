@@ -53,5 +53,5 @@ def test_countries_are_codes_or_names_of_places_in_the_graph(sahel):
     assert {r["place"] for r in rows(sahel, "events-by-place", country="Niger")} == {"Niamey"}
     with pytest.raises(QueryError, match=r"no country code 'MLY'; did you mean MLI\?"):
         rows(sahel, "events-by-place", country="MLY")
-    with pytest.raises(QueryError, match=r"no place in France \(FRA\) in the graph; its places lie in BFA, MLI, NER"):
+    with pytest.raises(QueryError, match=r"no place in France \(FRA\) in the graph; its places are in BFA, MLI, NER"):
         rows(sahel, "events-by-place", country="FRA")

@@ -74,7 +74,7 @@ def test_events_by_place_groups_by_country_and_filters_on_it(mali_store):
     assert mali["country"] == "MLI" and float(mali["latitude"]) == pytest.approx(13.484, abs=3)
     assert int(mali["events"]) >= 1 and "Arrest" in mali["types"]
     assert table(mali_store, "events-by-place", country="MLI") == [r for r in rows if r["country"] == "MLI"]
-    with pytest.raises(QueryError, match=r"no place in France \(FRA\) in the graph; its places lie in MLI"):
+    with pytest.raises(QueryError, match=r"no place in France \(FRA\) in the graph; its places are in MLI"):
         table(mali_store, "events-by-place", country="FRA")  # an answer that could only be empty
 
 
