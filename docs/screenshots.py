@@ -1,4 +1,5 @@
-"""Regenerate the screenshots in docs/ from the bundled Mali article (headless Chromium).
+"""Regenerate the screenshots in docs/ from the bundled Mali article and the sample week of
+data/sahel-week/ (headless Chromium).
 
     .venv/bin/python docs/screenshots.py
 """
@@ -11,7 +12,9 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 WAIT = """(name) => new Promise(resolve => {
-  const done = () => name === "view" ? window.kgView && window.kgView.still : window.kgTimeline && window.kgTimeline.ready;
+  const pages = {view: () => window.kgView && window.kgView.still, timeline: () => window.kgTimeline && window.kgTimeline.ready,
+                 map: () => window.kgMap && window.kgMap.ready, brief: () => window.kgBrief && window.kgBrief.ready};
+  const done = pages[name];
   const tick = () => done() ? resolve(true) : setTimeout(tick, 20);
   tick();
 })"""
@@ -41,8 +44,19 @@ def main() -> None:
         page.evaluate(WAIT, "timeline")
         page.evaluate("document.querySelector('#chart .mark[data-event*=\"coup-\"]').dispatchEvent(new MouseEvent('click'))")
         page.screenshot(path=DOCS / "mali-timeline.png")
+        page.goto(graph.view(Path(tmp) / "map.html", "Mali: where it happened", map=True).as_uri())
+        page.evaluate(WAIT, "map")
+        page.locator("#map .kg-marker:not(.approx)").click()
+        page.screenshot(path=DOCS / "mali-map.png")
+        week = KnowledgeGraph(":memory:")
+        week.build([ROOT / "data" / "sahel-week"])
+        brief = week.brief(Path(tmp) / "brief.html", since="2025-08-04", until="2025-08-10")
+        page.set_viewport_size({"width": 1200, "height": 1500})
+        page.goto(brief.as_uri())
+        page.evaluate(WAIT, "brief")
+        page.screenshot(path=DOCS / "sahel-brief.png")
         browser.close()
-    print("wrote", ", ".join(p.name for p in sorted(DOCS.glob("mali-*.png"))))
+    print("wrote", ", ".join(p.name for p in sorted(DOCS.glob("*.png"))))
 
 
 if __name__ == "__main__":

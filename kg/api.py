@@ -39,8 +39,20 @@ class KnowledgeGraph:
 
     def __init__(self, store: str | Path | None = None, *, read_only: bool = False):
         from kg.store import open_store
+        from kg.store.location import missing_folder
 
-        self.store = open_store(store, read_only=read_only)
+        self._spec, self._read_only = store, read_only
+        self._created = None if read_only else missing_folder(None if store is None else str(store))
+        self._store = open_store(store, read_only=read_only)
+
+    @property
+    def store(self):
+        """The store the graph lives in (opened again if a build that stored nothing removed it)."""
+        if self._store is None:
+            from kg.store import open_store
+
+            self._store = open_store(self._spec, read_only=self._read_only)
+        return self._store
 
     def build(self, inputs, *, published: str | None = None, model: str | None = None,
               extractor: "Extractor | None" = None, force: bool = False, validate: bool = True,
@@ -63,7 +75,29 @@ class KnowledgeGraph:
         options = BuildOptions(published=published, model=model, force=force, validate=validate, engine=engine,
                                processes=processes, scheduler=scheduler, batch_size=batch_size, strict=strict,
                                limits=limits)
-        return build_corpus(self.store, inputs, options, extractor=extractor, progress=progress)
+        try:
+            summary = build_corpus(self.store, inputs, options, extractor=extractor, progress=progress)
+        except BaseException:
+            self._discard_if_empty()
+            raise
+        summary.store_removed = self._discard_if_empty()
+        return summary
+
+    def _discard_if_empty(self) -> bool:
+        """Remove the store this graph created when nothing was stored in it: a build that built
+        nothing leaves no empty store behind. Whether it was removed."""
+        import gc
+        import shutil
+
+        from kg.rdf.vocab import KGO
+
+        if self._created is None or self._store is None or self._store.count(f"?a a <{KGO.Article}>"):
+            return False
+        self._store = None
+        gc.collect()  # RocksDB lets go of the folder when the store object goes
+        shutil.rmtree(self._created, ignore_errors=True)
+        created, self._created = self._created, None
+        return not created.exists()
 
     def query(self, sparql: str, params: dict | None = None) -> tuple[list[str], list[list]]:
         """Run SPARQL SELECT; returns variable names and rows of terms."""
@@ -78,18 +112,30 @@ class KnowledgeGraph:
         return validate_store(self.store)[0]
 
     def named(self, name: str, params: dict | None = None) -> tuple[list[str], list[list]]:
-        """Run a named query of ``kg/sparql/queries`` with its parameters (``{"actor": "Asimi Goïta"}``)."""
+        """Run a named query of ``kg/sparql/queries`` with its parameters (``{"actor": "goita"}``).
+
+        A value that can only find nothing because it is misspelled (an event type, an actor, a
+        country, a date) raises :class:`~kg.errors.QueryError` with the nearest names; event types,
+        actors and countries are matched as the views match them (see :mod:`kg.sparql.checks`).
+        """
+        from kg.errors import QueryError
+        from kg.sparql.checks import check_parameters
         from kg.sparql.named import load_query
 
         named = load_query(name)
-        named.check(params or {})
-        return self.query(named.text, params)
+        params = {k: ox_literal(v) for k, v in (params or {}).items()}
+        named.check(params)
+        try:
+            return self.query(named.text, check_parameters(params, self.store))
+        except QueryError as exc:
+            raise QueryError(f"query {name}: {exc}") from None
 
-    def export(self, fmt: str = "ttl", output: str | Path | None = None) -> Path | None:
-        """Write the graph as ``fmt`` to ``output`` (stdout when None); see :mod:`kg.export`."""
+    def export(self, fmt: str = "ttl", output: str | Path | None = None, *, date_fallback: str | None = None) -> Path | None:
+        """Write the graph as ``fmt`` to ``output`` (stdout when None); see :mod:`kg.export`.
+        ``date_fallback="published"`` dates undated events by their articles in the CSV table."""
         from kg.export.formats import export
 
-        return export(self.store, fmt, output)
+        return export(self.store, fmt, output, date_fallback=date_fallback)
 
     def import_rdf(self, path: str | Path, graph: str | None = None):
         """Load an RDF file made elsewhere (see :mod:`kg.store.importer` for where its triples go)."""
@@ -111,18 +157,68 @@ class KnowledgeGraph:
 
     def view(self, output: str | Path = "out/view.html", title: str | None = None, *, actor: str | None = None,
              hops: int = 1, types: Iterable[str] = (), since: str | None = None, until: str | None = None,
-             timeline: bool = False) -> Path:
+             timeline: bool = False, map: bool = False) -> Path:
         """Write an offline HTML view: the actor network (optionally an actor's ego network, some
-        event types, a date range) or, with ``timeline``, the events over time by type."""
+        event types, a date range); with ``timeline``, the events over time by type; with ``map``,
+        where they happened (see :mod:`kg.views.map`).
+
+        A misspelled event type or actor raises :class:`~kg.errors.InputError` with the nearest
+        names; a selection with nothing to draw raises :class:`~kg.errors.NothingToShow` saying why.
+        """
+        from kg.errors import UsageError
+        from kg.network.claims import event_types
         from kg.network.graphs import claims_of
         from kg.views.actor_network import view_selection, write_view
+        from kg.views.page import write_page
         from kg.views.timeline import write_timeline
 
         graph, unpaired, subtitle = view_selection(self.claims(), actor=actor, hops=hops, types=types,
-                                                   since=since, until=until)
+                                                   since=since, until=until, known_types=event_types(self.store),
+                                                   allow_empty=False)
+        if timeline and map:
+            raise UsageError("choose one of --timeline and --map")
         if timeline:
             return write_timeline(claims_of(graph) + unpaired, output, title or "kg event timeline", subtitle=subtitle)
+        if map:
+            from kg.views.map import map_page
+
+            return write_page(output, map_page(claims_of(graph) + unpaired, title or "kg event map", subtitle=subtitle))
         return write_view(graph, output, title or "kg actor network", unpaired=unpaired, subtitle=subtitle)
+
+    def brief(self, output: str | Path = "out/brief.html", *, since: str | None = None, until: str | None = None,
+              countries: Iterable[str] = (), top: int = 20, title: str | None = None) -> Path:
+        """Write the brief of what was published from ``since`` to ``until`` (by default the last 7
+        days of published articles): HTML when ``output`` ends in ``.html``, Markdown in ``.md``.
+        ``countries`` are ISO alpha-3 codes or names; one no event has is an error with the nearest
+        ones. See :mod:`kg.brief`."""
+        from kg.brief.markdown import brief_markdown
+        from kg.brief.period import choose_period
+        from kg.brief.sections import make_brief
+        from kg.errors import InputError, UsageError
+        from kg.files import write_text
+        from kg.network.countries import claim_countries
+        from kg.sparql.checks import country_names, resolve_country
+        from kg.views.brief import render_brief
+
+        suffix = Path(output).suffix.lower()
+        if suffix not in (".html", ".htm", ".md", ".markdown"):
+            raise UsageError(f"cannot tell the brief's format from {Path(output).name!r}: name it .html or .md")
+        items = self.claims()
+        period, default = choose_period((c["published"] for c in items), since, until)
+        names = country_names()
+        present = set(claim_countries(items).values()) - {""}
+        codes = []
+        for value in countries:
+            try:
+                codes.append(resolve_country(value, present, lambda: names, what="event"))
+            except InputError as error:
+                raise InputError(f"--country {value}: {error}") from None
+        brief = make_brief(items, period, countries=codes, top=top, names=names, default_period=default)
+        if title:
+            brief["title"] = title
+        if suffix in (".md", ".markdown"):
+            return write_text(output, brief_markdown(brief))
+        return write_text(output, render_brief(brief))
 
     def stats(self) -> dict:
         """Counts of articles, events, actors and assertions by modality."""
@@ -145,6 +241,13 @@ class KnowledgeGraph:
             "by_modality": by_modality,
             "by_type": by_type,
         }
+
+
+def ox_literal(value):
+    """A parameter value as an RDF term: strings become plain literals, terms stay as they are."""
+    import pyoxigraph as ox
+
+    return ox.Literal(value) if isinstance(value, str) else value
 
 
 def build(paths, *, store: str | Path | None = ":memory:", published: str | None = None,

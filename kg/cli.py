@@ -150,15 +150,7 @@ def extract(
         if format == "jsonl":
             lines.append(json.dumps({"id": article.id, "events": [e.contract() for e in events]}, ensure_ascii=False))
         else:
-            table = Table(title=article.id)
-            for column in ("actor", "action", "target", "modality", "source", "time"):
-                table.add_column(column)
-            for e in events:
-                table.add_row(
-                    e.actor.label if e.actor else "", e.action.type, e.target.label if e.target else "",
-                    e.modality, e.attributed_to or "", (e.time.value or e.time.text) if e.time else "",
-                )
-            console.print(table)
+            console.print(_events_table(article.id, events))
     if format == "jsonl" and lines:
         text = "\n".join(lines) + "\n"
         if output:
@@ -168,6 +160,28 @@ def extract(
         else:
             sys.stdout.write(text)
     _raise_refused(intake.refused, "the others were extracted")
+
+
+#: Widest cell of each column of ``kg extract --format table``: one line per event on a 160-column terminal.
+WIDTHS = {"actor": 20, "action": 14, "target": 20, "modality": 8, "source": 14, "time": 10, "place": 18, "sentence": 34}
+
+
+def _events_table(title: str, events: list) -> Table:
+    """An article's events as a terminal table: who did what to whom, how certain, according to
+    whom, when, where, and the start of the sentence it comes from."""
+    from kg.text import shorten
+
+    table = Table(title=title)
+    for column in ("actor", "action", "target", "modality", "source", "time", "place", "sentence"):
+        table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=WIDTHS[column],
+                         min_width=WIDTHS[column] if column == "modality" else None)
+    for e in events:
+        table.add_row(*(shorten(cell, WIDTHS[column]) for column, cell in (
+            ("actor", e.actor.label if e.actor else ""), ("action", e.action.type), ("target", e.target.label if e.target else ""),
+            ("modality", e.modality), ("source", e.attributed_to or ""),
+            ("time", (e.time.value or e.time.text) if e.time else ""), ("place", e.place.label if e.place else ""),
+            ("sentence", e.sentence))))
+    return table
 
 
 @app.command()
@@ -188,7 +202,7 @@ def query(
     from kg.errors import QueryError
     from kg.sparql.guard import check_request, deep_call
     from kg.sparql.named import list_queries, load_query, parse_params
-    from kg.sparql.results import check_command_format, printed, term_text
+    from kg.sparql.results import check_command_format, format_results, printed, table_cell
     from kg.sparql.sandbox import forbid_network
     from kg.store.location import default_store_path, is_remote
 
@@ -198,47 +212,51 @@ def query(
             console.print(f"[bold]{q.name}[/bold]  {escape(q.description)}")
             for p in q.parameters:
                 console.print(f"    --param {p.name}=...{' (required)' if p.required else ''}  {p.description}", markup=False)
+            if q.notes:
+                console.print(f"    {q.notes}", markup=False, style="dim")
         return
     given = [x for x in (sparql, file, name) if x]
     if len(given) != 1:
         raise UsageError("give exactly one of: a SPARQL string, --file F.rq, --name NAME")
     check_command_format(format)
     params = parse_params(param)
-    if file:
-        try:
-            text = file.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read query ({exc.strerror})", path=str(file)) from None
-    elif name:
-        named = load_query(name)
-        named.check(params)
-        text = named.text
+    if name:
+        load_query(name).check(params)  # an unknown query or parameter before the store is opened
+        names, rows = _reader(store).named(name, params)
     else:
-        text = sparql
+        if file:
+            try:
+                text = file.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"cannot read query ({exc.strerror})", path=str(file)) from None
+        else:
+            text = sparql
 
-    def run():  # on a thread of its own with a deep stack: a query nested as deep as the guard allows
-        # parses and runs, and the network is taken from this thread alone
-        offline = not allow_service and not is_remote(store or default_store_path()) and forbid_network(whole_process=False)
-        check_request(text, max_chars=None, allow_service=allow_service, offline=offline)
-        graph = _reader(store)
-        return printed(graph.store.query(text, params), format)
+        def run():  # on a thread of its own with a deep stack: a query nested as deep as the guard allows
+            # parses and runs, and the network is taken from this thread alone
+            offline = not allow_service and not is_remote(store or default_store_path()) and forbid_network(whole_process=False)
+            check_request(text, max_chars=None, allow_service=allow_service, offline=offline)
+            return printed(_reader(store).store.query(text, params), format)
 
-    try:
-        shown = deep_call(run)
-    except QueryError as exc:
-        raise QueryError(f"{file or 'query ' + name}: {exc}" if file or name else str(exc)) from None
-    if isinstance(shown, bytes):
-        sys.stdout.buffer.write(shown)
-        sys.stdout.flush()
-        return
-    names, rows = shown
-    table = Table(title=name)
-    for column in names:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*[term_text(t) for t in row])
-    console.print(table)
-    console.print(f"{len(rows)} row(s)")
+        try:
+            shown = deep_call(run)
+        except QueryError as exc:
+            raise QueryError(f"{file}: {exc}" if file else str(exc)) from None
+        if isinstance(shown, bytes):
+            sys.stdout.buffer.write(shown)
+            sys.stdout.flush()
+            return
+        names, rows = shown
+    if format == "table":
+        table = Table(title=name)
+        for column in names:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*[table_cell(t) for t in row])
+        console.print(table)
+        console.print(f"{len(rows)} row(s)")
+    else:
+        sys.stdout.write(format_results(names, rows, format))
 
 
 @app.command()
@@ -246,9 +264,11 @@ def export(
     format: str = typer.Option("ttl", "--format", "-f", help="RDF: ttl, trig, nt, nq, jsonld; actor network: graphml, gexf; events: csv."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     store: Optional[str] = StoreOption,
+    date_fallback: Optional[str] = typer.Option(None, "--date-fallback", help="With --format csv: 'published' dates an "
+                                                "undated event by its earliest article (time_precision 3, kg_date_source published)."),
 ) -> None:
     """Export the graph as RDF, its actor network as GraphML or GEXF, or its events as ACLED-style CSV."""
-    path = _reader(store).export(format, output)
+    path = _reader(store).export(format, output, date_fallback=date_fallback)
     if path:
         _console().print(f"wrote {path}", style="dim")
 
@@ -306,11 +326,27 @@ def view(
     since: Optional[str] = typer.Option(None, "--since", help="Only events dated on or after YYYY[-MM[-DD]] (undated ones drop out)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events dated on or before YYYY[-MM[-DD]]."),
     timeline: bool = typer.Option(False, "--timeline", help="Events over time by type instead of the network."),
+    map_: bool = typer.Option(False, "--map", help="Where events happened, on a world map, instead of the network."),
     title: Optional[str] = typer.Option(None, "--title", help="Page title."),
 ) -> None:
-    """Write an interactive, self-contained HTML view of the actor network (or a timeline)."""
+    """Write an interactive, self-contained HTML view of the actor network (or a timeline, or a map)."""
     path = _reader(store).view(output, title, actor=actor, hops=hops, types=type_,
-                                                      since=since, until=until, timeline=timeline)
+                                                      since=since, until=until, timeline=timeline, map=map_)
+    _console().print(f"wrote {path}", style="dim")
+
+
+@app.command()
+def brief(
+    output: Path = typer.Option(Path("out/brief.html"), "-o", "--output", help="brief.html (a page that works offline) or brief.md (for e-mail and chat)."),
+    store: Optional[str] = StoreOption,
+    since: Optional[str] = typer.Option(None, "--since", help="First day of publication covered, YYYY[-MM[-DD]] (default: 7 days before --until)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last day of publication covered (default: the latest an article was published)."),
+    country: List[str] = typer.Option([], "--country", help="Only events in this country, an ISO 3166-1 alpha-3 code or a name (repeatable)."),
+    top: int = typer.Option(20, "--top", min=1, help="How many new events to list, most important first."),
+    title: Optional[str] = typer.Option(None, "--title", help="The brief's title."),
+) -> None:
+    """Write the brief of what is new: events, actors, contested and corroborated claims, when and where."""
+    path = _reader(store).brief(output, since=since, until=until, countries=country, top=top, title=title)
     _console().print(f"wrote {path}", style="dim")
 
 

@@ -33,8 +33,23 @@ def date_span(value: str) -> tuple[str, str]:
 
 
 def check_date(value: str | None, option: str) -> str | None:
-    """``value`` when it is YYYY, YYYY-MM or YYYY-MM-DD (or None); else an :class:`InputError`
-    naming ``option``."""
-    if value is not None and not ISO_DATE.match(value):
+    """``value`` when it is a real date written YYYY, YYYY-MM or YYYY-MM-DD (or None); else an
+    :class:`InputError` naming ``option``.
+
+    >>> check_date("2025-02-30", "--since")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: --since '2025-02-30' is not a real date (February 2025 has 28 days)
+    """
+    if value is None:
+        return None
+    if not ISO_DATE.match(value):
         raise InputError(f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    if len(value) >= 7 and not 1 <= int(value[5:7]) <= 12:
+        raise InputError(f"{option} {value!r} is not a real date (a month is 01 to 12)")
+    if len(value) == 10:
+        year, month, day = int(value[:4]), int(value[5:7]), int(value[8:])
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            raise InputError(f"{option} {value!r} is not a real date ({calendar.month_name[month]} {year} has {days} days)")
     return value

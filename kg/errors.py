@@ -63,3 +63,9 @@ class ValidationError(KgError):
     """A graph that does not conform to the SHACL shapes of ``kg/rdf/ontology/shapes.ttl``."""
 
     exit_code = 7
+
+
+class NothingToShow(KgError):
+    """Options that are valid but match nothing in the store: the message says which one emptied the answer."""
+
+    exit_code = 8

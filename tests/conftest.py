@@ -94,3 +94,51 @@ def browser():
         instance = playwright.chromium.launch(executable_path=chromium(), args=ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def sahel():
+    """Two weeks of hand-coded Sahel news (tests/support/sahel.py) in a store of their own, built
+    without the pipeline; tests read it and never change what it holds."""
+    from support.events import store_stories
+    from support.sahel import STORIES
+
+    from kg.api import KnowledgeGraph
+
+    graph = KnowledgeGraph(":memory:")
+    store_stories(graph.store, STORIES)
+    return graph
+
+
+@pytest.fixture(scope="session")
+def sahel_path(tmp_path_factory):
+    """The same Sahel news in a store on disk, for commands run through the command line."""
+    import gc
+
+    from support.events import store_stories
+    from support.sahel import STORIES
+
+    from kg.api import KnowledgeGraph
+
+    path = tmp_path_factory.mktemp("sahel") / "store"
+    graph = KnowledgeGraph(str(path))
+    store_stories(graph.store, STORIES)
+    del graph
+    gc.collect()  # release the store so that commands can open it
+    return str(path)
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open kg pages in a fresh browser context each, watching for requests, errors and policy violations."""
+    from support.browser import Opened
+
+    opened = []
+
+    def open_(path, kind: str = "view"):
+        opened.append(Opened(browser, path, kind))
+        return opened[-1]
+
+    yield open_
+    for page in opened:
+        page.context.close()

@@ -84,3 +84,32 @@ def test_view_errors_are_one_line(store, tmp_path):
         assert proc.returncode == 2, (args, proc.stderr)
         assert message in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
         assert proc.stderr.startswith("kg:") or proc.stderr.startswith("Usage:"), proc.stderr
+
+
+def test_the_readme_example_of_types_and_dates_draws_something(store, tmp_path):
+    out = tmp_path / "coerce.html"
+    result = runner.invoke(app, ["view", "--store", store, "--type", "COERCE", "--since", "2025", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [(e["etype"], e["date"]) for e in page_data(out)["edges"]] == [("Ban", "2025-05")]
+    result = runner.invoke(app, ["view", "--store", store, "--type", "Arrest", "--since", "2025", "-o", str(tmp_path / "none.html")])
+    assert "8 claim(s) of type Arrest, none of them dated" in str(result.exception) and result.exception.exit_code == 8
+
+
+def test_view_map_writes_the_mali_map(store, tmp_path):
+    out = tmp_path / "map.html"
+    result = runner.invoke(app, ["view", "--map", "--store", store, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = page_data(out)
+    assert sorted((m["precise"], tuple(m["labels"])) for m in data["markers"]) == [
+        (False, ("the north (Mali)", "the northern regions of the country (Mali)")), (True, ("Mali",))]
+    result = runner.invoke(app, ["view", "--map", "--timeline", "--store", store, "-o", str(out)])
+    assert "choose one of --timeline and --map" in str(result.exception)
+
+
+def test_extract_table_shows_place_and_the_start_of_the_sentence():
+    result = runner.invoke(app, ["extract", str(MALI), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.output.splitlines() if "actor" in line and "sentence" in line)
+    assert [c.strip() for c in header.strip("┃ ").split("┃")] == ["actor", "action", "target", "modality", "source", "time", "place", "sentence"]
+    row = next(line for line in result.output.splitlines() if "│ Mali " in line and "Arrest" in line)
+    assert row.rstrip().endswith("│ Mali               │ Dozens of soldiers have been arr… │")  # cut to its column, with an ellipsis

@@ -18,7 +18,7 @@ from support.data import ROOT
 
 PACKAGE = Path(kg.__file__).resolve().parent
 STAGES = ["ingest", "nlp", "rules", "rdf", "resolve", "extraction", "sparql", "store", "validate", "network", "views",
-          "export", "build", "serve", "evaluate"]
+          "export", "brief", "build", "serve", "evaluate"]
 
 
 def modules() -> list[str]:
@@ -78,7 +78,8 @@ def test_no_module_does_work_when_imported():
 
 def test_package_data_is_inside_the_package_and_installed_with_it():
     for data in ("rdf/ontology/conflict.ttl", "rdf/ontology/shapes.ttl", "sparql/queries/who-did-what.rq",
-                 "views/templates/page.html", "serve/templates/serve.html", "rules/en/triggers.toml"):
+                 "views/templates/page.html", "views/basemap/countries-50m.json", "views/basemap/LICENSE",
+                 "serve/templates/serve.html", "rules/en/triggers.toml"):
         assert (PACKAGE / data).is_file() and not (PACKAGE / data).is_symlink(), data
     assert not any(p.is_symlink() for p in PACKAGE.rglob("*"))
     globs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["kg"]

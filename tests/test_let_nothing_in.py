@@ -107,8 +107,12 @@ def test_query_parameters_are_bound_never_pasted(hostile_store):
     graph, names, _ = hostile_store
     before = len(graph.store.store)
     for value in ['x" } } SELECT * WHERE { ?s ?p ?o } #', '"} ; DROP ALL ; #', "\\u0022) } #", "Arrest> ; <x", "?actor", "$type"]:
-        assert graph.named("actor-timeline", {"actor": value})[1] == []
-        assert graph.named("events-of-type", {"type": value})[1] == []
+        with pytest.raises(QueryError, match="no actor"):  # no actor has such a name: an error, not an empty answer
+            graph.named("actor-timeline", {"actor": value})
+        with pytest.raises(QueryError, match="no event type"):
+            graph.named("events-of-type", {"type": value})
+        assert graph.query(load_query("actor-timeline").text, {"actor": value})[1] == []  # bound as it is, it finds nothing
+        assert graph.query(load_query("events-of-type").text, {"type": value})[1] == []
     _, rows = graph.named("actor-timeline", {"actor": names["target"]})  # a hostile name is found as itself
     assert rows and {r[1].value for r in rows} == {"target"}
     _, rows = graph.named("actor-timeline", {"actor": names["agent"].upper()})

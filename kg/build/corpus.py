@@ -52,6 +52,7 @@ class BuildSummary:
     seconds: float = 0.0
     actors: int = 0
     refused: list = field(default_factory=list)  # an InputError per input set aside
+    store_removed: bool = False  # the build created the store, stored nothing and removed it again
 
     @property
     def seen(self) -> int:

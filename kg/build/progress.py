@@ -61,6 +61,10 @@ def summary_lines(summary) -> list[str]:
         lines.append(f"refused: {len(summary.refused)} bad input(s) set aside (listed at the end)")
     if summary.rejected:
         lines.append(f"rejected: {summary.rejected} article(s) whose graphs do not conform to the shapes (listed below)")
+    if not summary.articles + summary.skipped + summary.rejected:
+        lines.append("nothing built: no input held an article kg could read"
+                     + ("; no store was created" if summary.store_removed else ""))
+        return lines
     rate = summary.seen / summary.seconds if summary.seconds else 0.0
     words = summary.words / summary.seconds if summary.seconds else 0.0
     lines.append(f"store: {summary.actors} actor(s) in events; {summary.seen} article(s) in {summary.seconds:.1f} s "

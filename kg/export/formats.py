@@ -10,7 +10,7 @@ from typing import BinaryIO, Callable
 import pyoxigraph as ox
 
 from kg.errors import UsageError
-from kg.export.events_csv import write_events_csv
+from kg.export.events_csv import check_date_fallback, write_events_csv
 from kg.export.network_files import write_gexf, write_graphml
 from kg.files import atomic_write
 from kg.store import Store
@@ -33,21 +33,25 @@ def rdf_format(name: str) -> ox.RdfFormat:
         raise UsageError(f"unknown export format {name!r}; use one of {', '.join(ALL_FORMATS)}") from None
 
 
-def writer(store: Store, fmt: str) -> Callable[[BinaryIO], None]:
-    """The function that writes ``store`` as ``fmt`` to a binary handle."""
+def writer(store: Store, fmt: str, *, date_fallback: str | None = None) -> Callable[[BinaryIO], None]:
+    """The function that writes ``store`` as ``fmt`` to a binary handle; ``date_fallback`` is for
+    the CSV table only (see :mod:`kg.export.events_csv`)."""
+    if date_fallback is not None and fmt != "csv":
+        raise UsageError(f"--date-fallback is for --format csv, not {fmt}")
     if fmt == "graphml":
         return lambda handle: write_graphml(store, handle)
     if fmt == "gexf":
         return lambda handle: write_gexf(store, handle)
     if fmt == "csv":
-        return lambda handle: write_events_csv(store, handle)
+        check_date_fallback(date_fallback)
+        return lambda handle: write_events_csv(store, handle, date_fallback=date_fallback)
     form = rdf_format(fmt)
     return lambda handle: store.dump(handle, form)
 
 
-def export(store: Store, fmt: str, output: str | Path | None = None) -> Path | None:
+def export(store: Store, fmt: str, output: str | Path | None = None, *, date_fallback: str | None = None) -> Path | None:
     """Serialise the store as ``fmt`` to ``output`` (or stdout when None)."""
-    write = writer(store, fmt)
+    write = writer(store, fmt, date_fallback=date_fallback)
     if output is None:
         buffer = io.BytesIO()
         write(buffer)

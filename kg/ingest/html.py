@@ -18,7 +18,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-def read_html_file(path: Path, *, published: str | None = None, limits: Limits = Limits()) -> Article:
+def read_html_file(path: Path, *, published: str | None = None, limits: Limits = Limits(), id: str | None = None) -> Article:
     """One article from a saved HTML page; ``published`` is the fallback date. A page may hold
     four times as many bytes as an article may hold characters: markup is most of a page."""
     where = str(path)
@@ -32,7 +32,7 @@ def read_html_file(path: Path, *, published: str | None = None, limits: Limits =
     if not data.strip():
         raise InputError("is empty: no page to read", path=where)
     page = decode_text(data, path=where)
-    article = html_article(page, id=path.stem, path=where, published=published)
+    article = html_article(page, id=id or path.stem, path=where, published=published)
     if len(article.text) > limits.max_chars:
         raise InputError(f"holds {len(article.text):,} characters of text, over the limit of {limits.max_chars:,} for one "
                          "article (--max-chars raises it)", path=where)

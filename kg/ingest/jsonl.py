@@ -15,9 +15,11 @@ from kg.records import Article
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
-def jsonl_items(path: Path, *, published: str | None = None, limits: Limits = Limits()) -> Iterator[Article | InputError]:
+def jsonl_items(path: Path, *, published: str | None = None, limits: Limits = Limits(),
+                id: str | None = None) -> Iterator[Article | InputError]:
     """One article or one :class:`InputError` per non-blank line of a JSONL file of
-    ``{"id", "text", ...}`` objects: a bad line does not stop the lines after it."""
+    ``{"id", "text", ...}`` objects: a bad line does not stop the lines after it. A line without an
+    id goes by ``ID-LINE`` (``id`` defaults to the file's name)."""
     where = str(path)
     try:
         handle = path.open("rb")
@@ -42,7 +44,7 @@ def jsonl_items(path: Path, *, published: str | None = None, limits: Limits = Li
                 continue
             any_line = True
             try:
-                yield _jsonl_article(data, path, number, published, limits)
+                yield _jsonl_article(data, path, number, published, limits, id or path.stem)
             except InputError as error:
                 yield error
     if not any_line:
@@ -66,7 +68,7 @@ def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
 
 
 
-def _jsonl_article(data: bytes, path: Path, number: int, published: str | None, limits: Limits) -> Article:
+def _jsonl_article(data: bytes, path: Path, number: int, published: str | None, limits: Limits, file_id: str) -> Article:
     where = str(path)
     line = decode_text(data, path=where, line=number).strip()
     try:
@@ -91,7 +93,7 @@ def _jsonl_article(data: bytes, path: Path, number: int, published: str | None, 
     if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
         raise InputError(f'"id" must be a string or a number, not {type(raw_id).__name__}', path=where, line=number)
     return Article(
-        id=clean_text(str(raw_id if raw_id not in (None, "") else f"{path.stem}-{number}")),
+        id=clean_text(str(raw_id if raw_id not in (None, "") else f"{file_id}-{number}")),
         text=text,
         title=text_or_none(obj.get("title")),
         published=published_date(obj.get("published"), where=where, line=number) or published,

@@ -23,7 +23,7 @@ from kg.errors import InputError
 from kg.ingest.html import HTML_SUFFIXES, read_html_file
 from kg.ingest.jsonl import JSONL_SUFFIXES, jsonl_items
 from kg.ingest.limits import Limits
-from kg.ingest.paths import input_paths
+from kg.ingest.paths import InputFile, input_files
 from kg.ingest.published import published_date
 from kg.ingest.text_files import read_text_file
 from kg.records import Article
@@ -32,21 +32,22 @@ from kg.records import Article
 def read_items(inputs: Iterable[str | Path] | str | Path, *, published: str | None = None,
                limits: Limits = Limits()) -> Iterator[Article | InputError]:
     """Every article in files, folders and JSONL files, in input order, with an
-    :class:`InputError` in place of each bad file or line; an id met twice is an error the second
-    time. ``published`` is the fallback publication date (a bad one raises at once)."""
+    :class:`InputError` in place of each bad file or line and each document kg cannot read; an id
+    met twice is an error the second time (files get ids from their paths, see :mod:`.paths`). ``published`` is the fallback publication date (a bad one raises at once)."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     published = published_date(published, where="--published")
     first_seen: dict[str, str] = {}
-    for path in input_paths(inputs):
-        if isinstance(path, InputError):
-            yield path
+    for found in input_files(inputs):
+        if not isinstance(found, InputFile):
+            yield found
             continue
+        path = found.path
         if path.suffix.lower() in JSONL_SUFFIXES:
-            items: Iterable[Article | InputError] = jsonl_items(path, published=published, limits=limits)
+            items: Iterable[Article | InputError] = jsonl_items(path, published=published, limits=limits, id=found.id)
         else:
             try:
-                items = [_read_one_file(path, published, limits)]
+                items = [_read_one_file(path, found.id, published, limits)]
             except InputError as error:
                 items = [error]
         for item in items:
@@ -60,10 +61,10 @@ def read_items(inputs: Iterable[str | Path] | str | Path, *, published: str | No
 
 
 
-def _read_one_file(path: Path, published: str | None, limits: Limits) -> Article:
+def _read_one_file(path: Path, id: str, published: str | None, limits: Limits) -> Article:
     if path.suffix.lower() in HTML_SUFFIXES:
-        return read_html_file(path, published=published)  # main text, title and date by trafilatura
-    return read_text_file(path, published=published, limits=limits)
+        return read_html_file(path, published=published, id=id)  # main text, title and date by trafilatura
+    return read_text_file(path, published=published, limits=limits, id=id)
 
 
 

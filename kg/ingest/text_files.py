@@ -79,8 +79,9 @@ def split_front_matter(raw: str, *, path: str | None = None) -> tuple[dict, str]
 
 
 
-def read_text_file(path: Path, *, published: str | None = None, limits: Limits = Limits()) -> Article:
-    """Read one .txt/.md article; front matter fields override nothing but fill what is missing."""
+def read_text_file(path: Path, *, published: str | None = None, limits: Limits = Limits(), id: str | None = None) -> Article:
+    """Read one .txt/.md article; front matter fields override nothing but fill what is missing.
+    Its id is the front matter's ``id``, else ``id``, else the file's name."""
     where = str(path)
     try:
         size = path.stat().st_size
@@ -101,7 +102,7 @@ def read_text_file(path: Path, *, published: str | None = None, limits: Limits =
         raise InputError(f"is {len(body):,} characters long, over the limit of {limits.max_chars:,} for one article "
                          "(--max-chars raises it)", path=where)
     return Article(
-        id=clean_text(str(meta.get("id") or path.stem)),
+        id=clean_text(str(meta.get("id") or id or path.stem)),
         text=body,
         title=text_or_none(meta.get("title")),
         published=published_date(meta.get("published"), where=where) or published,

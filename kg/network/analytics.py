@@ -13,7 +13,7 @@ import networkx as nx
 from kg.errors import InputError
 from kg.network.claims import DENIED
 from kg.network.graphs import dyads
-from kg.text import fold
+from kg.text import did_you_mean, fold
 
 #: Past this many nodes, betweenness is estimated from a fixed sample of source nodes.
 BETWEENNESS_SAMPLE = 300
@@ -138,7 +138,8 @@ def find_actor(graph: nx.Graph, name: str) -> str:
     if len(partial) == 1:
         return partial[0]
     if not partial:
-        raise InputError(f"no actor named {name!r} in the graph")
+        hint = did_you_mean(name, [str(d.get("label", n)) for n, d in graph.nodes(data=True)])
+        raise InputError(f"no actor named {name!r} in the graph{hint}")
     names = ", ".join(sorted(str(graph.nodes[n].get("label", n)) for n in partial)[:8])
     raise InputError(f"actor name {name!r} is ambiguous: {names}")
 

@@ -22,8 +22,8 @@ WHERE {
 
 
 CLAIMS_QUERY = sparql_prefixes("kgo", "rdfs", "prov", "schema", "sem") + """
-SELECT ?assertion ?event ?t ?modality ?sentence ?action ?confidence ?attributed ?date ?place
-       ?article ?title ?published ?url
+SELECT ?assertion ?event ?t ?modality ?sentence ?action ?confidence ?attributed ?date ?place ?placeCountry
+       ?lat ?lon ?article ?title ?published ?url ?publisher
        ?agent ?agentLabel ?agentType ?agentCountry ?target ?targetLabel ?targetType ?targetCountry
 WHERE {
   ?assertion kgo:asserts ?event ; kgo:modality/rdfs:label ?modality ; kgo:sentence ?sentence ;
@@ -41,10 +41,13 @@ WHERE {
   OPTIONAL { ?assertion kgo:confidence ?confidence }
   OPTIONAL { ?assertion kgo:attributedTo ?attributed }
   OPTIONAL { ?event kgo:date ?date }
-  OPTIONAL { ?event sem:hasPlace/rdfs:label ?place }
+  OPTIONAL { ?event sem:hasPlace ?p . ?p rdfs:label ?place
+             OPTIONAL { ?p kgo:countryCode ?placeCountry }
+             OPTIONAL { ?p kgo:latitude ?lat ; kgo:longitude ?lon } }
   OPTIONAL { ?a schema:headline ?title }
   OPTIONAL { ?a schema:datePublished ?published }
   OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a schema:publisher ?publisher }
 }
 ORDER BY ?article ?assertion"""
 
@@ -92,14 +95,20 @@ def claims(store: Store) -> list[dict]:
     """Every claim naming at least one actor, as a flat dict, in a stable order.
 
     Keys: ``assertion, event, type, action, plover, quad_class, goldstein, broader, modality, date,
-    place, sentence, action_text, confidence, source, article, article_title, published, url`` and
+    place, place_country, lat, lon`` (None when the place has no coordinates), ``sentence,
+    action_text, confidence, source`` (whom the claim is attributed to), ``article, article_title,
+    published, url, publisher`` and
     ``agent``/``target`` (each ``None`` or a dict of ``id, label, type, country``).
     """
     types = event_types(store)
     seen: dict[str, dict] = {}
     for row in store.query(CLAIMS_QUERY):
         assertion = row["assertion"].value
-        if assertion in seen:  # an actor typed twice, a place named twice: keep the first row
+        if assertion in seen:  # an actor typed twice, a place named twice: keep the first row,
+            first = seen[assertion]  # but the place that has coordinates if the first has none
+            if first["lat"] is None and row["lat"] is not None:
+                first.update(place=_value(row, "place"), place_country=_value(row, "placeCountry"),
+                             lat=float(row["lat"].value), lon=float(row["lon"].value))
             continue
         type_name = row["t"].value.removeprefix(KGO)
         info = types.get(type_name, {"label": type_name, "plover": "", "quad_class": 0, "goldstein": 0.0, "broader": []})
@@ -115,6 +124,9 @@ def claims(store: Store) -> list[dict]:
             "modality": row["modality"].value,
             "date": _value(row, "date"),
             "place": _value(row, "place"),
+            "place_country": _value(row, "placeCountry"),
+            "lat": float(row["lat"].value) if row["lat"] is not None else None,
+            "lon": float(row["lon"].value) if row["lon"] is not None else None,
             "sentence": row["sentence"].value,
             "action_text": _value(row, "action"),
             "confidence": float(_value(row, "confidence", "0") or 0),
@@ -123,6 +135,7 @@ def claims(store: Store) -> list[dict]:
             "article_title": _value(row, "title"),
             "published": _value(row, "published"),
             "url": _value(row, "url"),
+            "publisher": _value(row, "publisher"),
             "agent": _actor(row, "agent"),
             "target": _actor(row, "target"),
         }

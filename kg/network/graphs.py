@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Iterable
 import networkx as nx
 
 from kg.dates import date_span
+from kg.errors import InputError
 from kg.network.claims import DENIED, claims
+from kg.text import did_you_mean, fold
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -25,7 +27,7 @@ def graph_from_claims(items: Iterable[dict]) -> nx.MultiDiGraph:
                 graph.add_node(actor["id"], label=actor["label"], type=actor["type"], country=actor["country"])
         if claim["agent"] is None or claim["target"] is None:
             continue
-        attributes = {k: v for k, v in claim.items() if k not in ("agent", "target")}
+        attributes = {k: v for k, v in claim.items() if k not in ("agent", "target") and v is not None}
         graph.add_edge(claim["agent"]["id"], claim["target"]["id"], key=claim["assertion"], **attributes)
     return graph
 
@@ -159,3 +161,39 @@ def select(graph: nx.MultiDiGraph, *, types: Iterable[str] = (), since: str | No
             result.add_node(v, **graph.nodes[v])
             result.add_edge(u, v, key=key, **data)
     return result
+
+
+
+def check_types(types: Iterable[str], known: dict[str, dict]) -> list[str]:
+    """``types`` as the scheme spells them: event types (``known``, by notation, as
+    :func:`kg.network.claims.event_types` gives them) or PLOVER roots, in any case. A name that is
+    neither raises :class:`InputError` with the nearest names."""
+    names: dict[str, str] = {}
+    for notation, info in known.items():
+        names[fold(notation)] = notation
+        if info.get("plover"):
+            names.setdefault(fold(info["plover"]), info["plover"])
+    checked = []
+    for name in types:
+        found = names.get(fold(name))
+        if found is None:
+            raise InputError(f"--type: no event type {name!r}{did_you_mean(name, names.values())}")
+        checked.append(found)
+    return checked
+
+
+def why_nothing(items: list[dict], *, types: Iterable[str] = (), since: str | None = None, until: str | None = None) -> str:
+    """Why no claim of ``items`` passes a selection by type and date: which filter left nothing."""
+    types = list(types)
+    if not items:
+        return "the graph holds no claim naming an actor; build articles into it first (kg build)"
+    typed = [c for c in items if claim_matches(c, types=types)]
+    if types and not typed:
+        present = sorted({c["type"] for c in items})
+        return f"no claim of type {' or '.join(types)} in the graph; its event types: {', '.join(present)}"
+    what = f"{len(typed)} claim(s)" + (f" of type {' or '.join(types)}" if types else "")
+    dated = sorted((c["date"] for c in typed if c.get("date")), key=lambda d: date_span(d)[0])
+    if not dated:
+        return f"{what}, none of them dated: a date range (--since, --until) leaves undated claims out"
+    return (f"{what}, dated {dated[0]} to {max(dated, key=lambda d: date_span(d)[1])}: "
+            f"none from {since or 'the start'} to {until or 'the end'}")

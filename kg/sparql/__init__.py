@@ -9,5 +9,6 @@ cannot read); :mod:`.sandbox` takes the network away from a process that runs qu
 federation is off in the engine too; :mod:`.results` is the one writer of each result format, for
 ``kg query`` and ``kg serve`` alike.
 
-Takes query text and results from a store; gives bytes. May import: ``kg.rdf``, ``kg.errors``.
+Takes query text and results from a store; gives bytes. May import: ``kg.rdf``, ``kg.dates``, ``kg.text``,
+``kg.errors``.
 """

@@ -29,17 +29,18 @@ class NamedQuery:
 
     Header format (comment lines before the query)::
 
-        # What the query answers, in one line.
+        # What the query answers, on one line or several.
         # Parameters:
         #   ?name (required): what to give, e.g. name=value
         #   ?other: an optional parameter
-    or ``# Parameters: none.``
+    or ``# Parameters: none.``; comment lines after the parameters are notes on the answer.
     """
 
     name: str
     description: str
     text: str
     parameters: tuple[Parameter, ...] = ()
+    notes: str = ""
 
     def check(self, params: dict) -> None:
         """Refuse parameters the query does not declare and missing required ones."""
@@ -75,11 +76,14 @@ def load_query(name: str, directory: Path = QUERIES_DIR) -> NamedQuery:
         if not line.startswith("#"):
             break
         header.append(line)
-    description = header[0][1:].strip() if header else ""
+    lines = [line[1:].strip() for line in header]
+    at = next((i for i, line in enumerate(lines) if line.startswith("Parameters:")), len(lines))
+    description = " ".join(line for line in lines[:at] if line)
     parameters = tuple(
-        Parameter(m[1], m[3].strip(), bool(m[2])) for m in (_PARAM.match(line) for line in header) if m
+        Parameter(m[1], m[3].strip(), bool(m[2])) for m in (_PARAM.match(line) for line in header[at:]) if m
     )
-    return NamedQuery(name, description, text, parameters)
+    notes = " ".join(line for line, raw in zip(lines[at + 1:], header[at + 1:]) if line and not _PARAM.match(raw))
+    return NamedQuery(name, description, text, parameters, notes)
 
 
 def parse_params(params: list[str]) -> dict[str, ox.Literal]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
+from kg.rdf.vocab import compact
+from kg.text import shorten
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json", "application/json": "json",
@@ -172,6 +174,25 @@ def rows_of(solutions) -> tuple[list[str], list[list]]:
 def term_text(term) -> str:
     """A term's value as text ("" when unbound)."""
     return "" if term is None else term.value
+
+
+#: Widest cell of a result table on a terminal; longer values end in an ellipsis.
+CELL_WIDTH = 60
+
+
+def table_cell(term, width: int = CELL_WIDTH) -> str:
+    """A term as a terminal table shows it: an IRI as ``prefix:name`` when kg knows its namespace,
+    any value on one line and cut to ``width`` characters with an ellipsis.
+
+    >>> table_cell(ox.NamedNode("https://w3id.org/kg/id/actor/asimi-goita"))
+    'actor:asimi-goita'
+    >>> table_cell(ox.Literal("x" * 80), width=10)
+    'xxxxxxxxx…'
+    """
+    if term is None:
+        return ""
+    text = (compact(term.value) or term.value) if isinstance(term, ox.NamedNode) else term.value
+    return shorten(text, width)
 
 
 def _json_term(term) -> dict:

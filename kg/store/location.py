@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 MEMORY = ":memory:"
 DEFAULT_STORE = ".kg/store"
@@ -15,3 +16,17 @@ def default_store_path() -> str:
 def is_remote(spec: object) -> bool:
     """Whether a ``--store`` value names a SPARQL server rather than a folder."""
     return isinstance(spec, str) and spec.startswith(("http://", "https://"))
+
+
+def missing_folder(spec: str | None) -> Path | None:
+    """The outermost folder that opening the embedded store ``spec`` for writing would create (None
+    for a store that exists, ``:memory:`` or a server): what to remove when a build stored nothing."""
+    where = spec if spec is not None else default_store_path()
+    if where == MEMORY or is_remote(where):
+        return None
+    path = Path(where).absolute()
+    if path.exists():
+        return None
+    while not path.parent.exists():
+        path = path.parent
+    return path

@@ -19,7 +19,8 @@ import networkx as nx
 from kg.dates import check_date, date_span
 from kg.network.analytics import centrality, communities, ego_network
 from kg.network.claims import DENIED
-from kg.network.graphs import claim_matches, graph_from_claims, one_sided
+from kg.errors import InputError, NothingToShow
+from kg.network.graphs import check_types, claim_matches, graph_from_claims, one_sided, why_nothing
 from kg.views.page import render_page, write_page
 from kg.views.style import ACTOR_STYLE, DENIED_COLOUR, MODALITY_DASHES, QUAD_STYLE, UNNAMED, claim_evidence
 
@@ -63,10 +64,10 @@ def _edge(index: int, u: str, v: str, data: dict, labels: dict) -> dict:
         "label": f"{action} (denied)" if modality == DENIED else action,
         "title": f"{labels.get(u, '')} → {action} → {labels.get(v, '')} [{modality}]",
         "arrows": "to", "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.9},
-        "dashes": MODALITY_DASHES.get(modality, False), "width": 1 if modality == DENIED else 2,
+        "dashes": MODALITY_DASHES.get(modality, False), "width": 2,
         "hidden": modality == DENIED,
         "modality": modality, "etype": data.get("type", ""), "action": action, "quad": quad,
-        "date": date, "lo": lo, "hi": hi, "evidence": evidence,
+        "date": date, "lo": lo, "hi": hi, "evidence": evidence, "event": data.get("event", ""),
     }
 
 
@@ -162,6 +163,14 @@ def graph_data(graph: nx.MultiDiGraph, unpaired: Iterable[dict] = (), *, centre:
         for node in nodes:
             node["x"], node["y"] = positions.get(node["id"], (0.0, 0.0))
     edges = [_edge(i, u, v, d, labels) for i, (u, v, d) in enumerate(all_edges)]
+    involved: dict[str, dict[str, set]] = {}  # per actor: its events, and the modalities claims give each
+    for u, v, d in all_edges:
+        for node in (u, v):
+            involved.setdefault(node, {}).setdefault(d.get("event", ""), set()).add(d.get("modality", ""))
+    for node in nodes:
+        mine = involved.get(node["id"], {})
+        node["events"] = len(mine)
+        node["eventsDenied"] = sum(1 for modalities in mine.values() if modalities == {DENIED})
     _curves(edges)
     if len(nodes) > LARGE:  # thinner lines keep a dense graph legible
         for edge in edges:
@@ -204,16 +213,26 @@ def write_view(graph: nx.MultiDiGraph, path: str | Path, title: str = "kg actor 
 
 
 def view_selection(items: list[dict], *, actor: str | None = None, hops: int = 1, types: Iterable[str] = (),
-                   since: str | None = None, until: str | None = None) -> tuple[nx.MultiDiGraph, list[dict], str]:
+                   since: str | None = None, until: str | None = None, known_types: dict | None = None,
+                   allow_empty: bool = True) -> tuple[nx.MultiDiGraph, list[dict], str]:
     """What a view shows of ``items`` (claims): its actor graph, its one-sided claims and a subtitle.
 
     Claims are filtered by type and date first (see :func:`kg.network.graphs.claim_matches`); with
-    ``actor`` the graph is then cut to that actor's ego network of ``hops`` steps.
+    ``actor`` the graph is then cut to that actor's ego network of ``hops`` steps. ``known_types``
+    (the scheme's event types) turns a misspelled type into an error with a suggestion; unless
+    ``allow_empty``, a selection that leaves nothing to draw raises
+    :class:`~kg.errors.NothingToShow` saying which filter emptied it.
     """
     types = [t for t in types if t]
+    if known_types is not None:
+        types = check_types(types, known_types)
     check_date(since, "--since")
     check_date(until, "--until")
+    if since and until and date_span(since)[0] > date_span(until)[1]:
+        raise InputError(f"--since {since} is after --until {until}")
     chosen = [c for c in items if claim_matches(c, types=types, since=since, until=until)]
+    if not chosen and not allow_empty:
+        raise NothingToShow("nothing to draw: " + why_nothing(items, types=types, since=since, until=until))
     graph = graph_from_claims(chosen)
     notes = []
     if actor:

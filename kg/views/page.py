@@ -40,24 +40,29 @@ def _script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def render_page(name: str, title: str, data: dict, *, subtitle: str = "", with_vis: bool = True) -> str:
-    """The HTML of page ``name`` (``view`` or ``timeline``) showing ``data``."""
+def _template(name: str) -> str:
+    path = TEMPLATES / name
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def render_page(name: str, title: str, data: dict, *, subtitle: str = "", with_vis: bool = True,
+                parts: tuple[str, ...] = ()) -> str:
+    """The HTML of page ``name`` (``view``, ``timeline``, ``map``, ``brief``) showing ``data``;
+    ``parts`` are shared templates (``mapdraw``) whose script and style come before the page's own."""
     vis_js, vis_css = vis_assets() if with_vis else ("", "")
-    common_js = (TEMPLATES / "common.js").read_text(encoding="utf-8")
-    app = common_js + "\n" + (TEMPLATES / f"{name}.js").read_text(encoding="utf-8")
+    app = "\n".join(_template(f"{part}.js") for part in ("common", *parts, name))
     scripts = [s for s in (vis_js, app) if s]
-    parts = {
+    fill = {
         "TITLE": html.escape(title),
         "SUBTITLE": html.escape(subtitle),
         "CSP": " ".join(_script_hash(s) for s in scripts),
-        "CSS": vis_css + "\n" + (TEMPLATES / "common.css").read_text(encoding="utf-8")
-               + (TEMPLATES / f"{name}.css").read_text(encoding="utf-8"),
-        "BODY": (TEMPLATES / f"{name}.html").read_text(encoding="utf-8"),
+        "CSS": vis_css + "\n" + "".join(_template(f"{part}.css") for part in ("common", *parts, name)),
+        "BODY": _template(f"{name}.html"),
         "DATA": json_for_script(data),
         "SCRIPTS": "".join(f"<script>{s}</script>\n" for s in scripts),
     }
     frame = (TEMPLATES / "page.html").read_text(encoding="utf-8")
-    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _PLACEHOLDER.sub(lambda m: parts[m.group(1)] if m.group(1) == "BODY" else m.group(0), frame))
+    return _PLACEHOLDER.sub(lambda m: fill[m.group(1)], _PLACEHOLDER.sub(lambda m: fill[m.group(1)] if m.group(1) == "BODY" else m.group(0), frame))
 
 
 def write_page(path: str | Path, text: str) -> Path:

@@ -40,14 +40,15 @@ QUAD_STYLE = {
 
 
 
-DENIED_COLOUR = "#9e9e9e"
+#: Denied claims: a mid grey, dark enough to see on white when they are shown.
+DENIED_COLOUR = "#707070"
 
 
 
 #: Modality -> dash pattern (False for a solid line), in the order the legend lists them.
 MODALITY_DASHES = {
     "asserted": False, "reported": False, "alleged": [8, 6], "planned": [8, 6],
-    "hypothetical": [8, 6], DENIED: [2, 5],
+    "hypothetical": [8, 6], DENIED: [3, 4],
 }
 
 

@@ -149,8 +149,8 @@ def test_csv_has_acled_columns_and_only_events_said_to_have_happened(mali_store,
         reader = csv.DictReader(handle)
         assert reader.fieldnames == COLUMNS
         rows = list(reader)
-    assert COLUMNS[:11] == ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "location",
-                            "latitude", "longitude", "notes", "source"]
+    assert COLUMNS[:12] == ["event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "country",
+                            "location", "latitude", "longitude", "notes", "source"]
     ban = next(r for r in rows if r["kg_event_type"] == "Ban")
     assert (ban["event_date"], ban["event_type"], ban["sub_event_type"], ban["actor1"], ban["actor2"]) == (
         "2025-05", "Strategic developments", "Change to group/activity", "Malian military junta", "Malian political parties")
@@ -195,3 +195,49 @@ def test_cli_exports_every_format(mali_store, tmp_path):
     assert "unknown export format 'xls'" in str(result.exception)
     result = runner.invoke(app, ["export", "--format", "csv", "--store", mali_store.store.path])
     assert next(csv.reader(io.StringIO(result.stdout))) == COLUMNS
+
+
+def _csv_rows(graph, tmp_path, **options) -> list[dict]:
+    path = graph.export("csv", tmp_path / "events.csv", **options)
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_csv_country_comes_from_the_place_else_the_actors_else_the_article(sahel, tmp_path):
+    rows = {(r["kg_event_type"], r["actor1"], r["actor2"], r["event_date"]): r for r in _csv_rows(sahel, tmp_path)}
+    assert rows[("Arrest", "Malian soldiers", "Moussa Mara", "2025-08-03")]["country"] == "Mali"  # Bamako's
+    assert rows[("Attack", "JNIM", "Burkinabe army", "2025-08-05")]["country"] == "Burkina Faso"  # Djibo's
+    assert rows[("Ban", "Malian military junta", "Malian political parties", "2025-08-05")]["country"] == "Mali"  # no place: the actors'
+    assert rows[("ProvideAid", "Russia", "Malian military junta", "")]["country"] == "Russia"  # the agent's first
+    assert rows[("Threaten", "JNIM", "ECOWAS", "")]["country"] == "Burkina Faso"  # neither has one: the article's
+    assert ("Sanction", "ECOWAS", "Nigerien military junta", "") not in rows  # only planned
+
+
+def test_csv_time_precision_and_the_publication_date_only_when_asked(sahel, tmp_path):
+    rows = _csv_rows(sahel, tmp_path)
+    threat = next(r for r in rows if r["kg_event_type"] == "Threaten")
+    assert [(r["event_date"], r["time_precision"], r["kg_date_source"]) for r in rows if r["event_date"]] == \
+        [(r["event_date"], "1", "text") for r in rows if r["event_date"]]
+    assert (threat["event_date"], threat["time_precision"], threat["kg_date_source"]) == ("", "", "")
+    fallback = _csv_rows(sahel, tmp_path, date_fallback="published")
+    threat = next(r for r in fallback if r["kg_event_type"] == "Threaten")
+    assert (threat["event_date"], threat["time_precision"], threat["kg_date_source"]) == ("2025-08-07", "3", "published")
+    assert next(r for r in fallback if r["kg_event_type"] == "ProvideAid")["event_date"] == ""  # its article has no date either
+    dated = [r["event_date"] for r in fallback if r["event_date"]]
+    assert dated == sorted(dated) and len(dated) == len(fallback) - 1
+
+
+def test_csv_precision_follows_the_date_the_text_gives():
+    from kg.export.events_csv import PRECISION
+
+    assert [PRECISION[len(d)] for d in ("2025-08-03", "2025-08", "2025")] == ["1", "2", "3"]
+
+
+def test_date_fallback_is_checked(sahel, tmp_path):
+    from kg.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown --date-fallback 'today'; use published"):
+        sahel.export("csv", tmp_path / "x.csv", date_fallback="today")
+    with pytest.raises(UsageError, match="--date-fallback is for --format csv, not ttl"):
+        sahel.export("ttl", tmp_path / "x.ttl", date_fallback="published")
+    assert not (tmp_path / "x.csv").exists()

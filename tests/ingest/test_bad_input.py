@@ -20,6 +20,9 @@ from kg.ingest.reader import read_articles, read_items
 from kg.records import Article
 from kg.store.local import LocalStore
 
+PAGE = ("<!DOCTYPE html><html><head><title>Arrest in Bamako</title></head><body><article><p>"
+        "Malian soldiers arrested the opposition leader in Bamako on Monday, his party said in a statement on Tuesday. "
+        "The arrest followed weeks of protests against the junta in the capital and in other towns.</p></article></body></html>")
 ENGLISH = "Malian soldiers arrested the opposition leader in Bamako on Monday, his party said in a statement on Tuesday.\n"
 FRENCH = ("Des dizaines de soldats ont été arrêtés au Mali ces derniers jours, soupçonnés d'avoir préparé un coup d'État "
           "contre la junte militaire au pouvoir, selon des sources sécuritaires. Les généraux figurent parmi les personnes "
@@ -188,13 +191,51 @@ def test_jsonl_bad_lines_are_each_named_and_the_good_lines_still_read(tmp_path):
     ]
 
 
-def test_the_same_id_in_two_files_is_refused_the_second_time(tmp_path):
+def test_files_of_one_name_in_two_folders_get_ids_from_their_paths(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / "news" / folder).mkdir(parents=True)
+        (tmp_path / "news" / folder / "index.html").write_text(PAGE, encoding="utf-8")
+        (tmp_path / "news" / folder / "report.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "news" / "top.md").write_text(ENGLISH, encoding="utf-8")
+    articles, refused = refusals([tmp_path / "news"])
+    assert refused == []
+    assert [a.id for a in articles] == ["a/index", "a/report", "b/index", "b/report", "top"]
+    articles, refused = refusals([str(tmp_path / "news" / "**" / "*.html")])  # a pattern: paths below its fixed part
+    assert [a.id for a in articles] == ["a/index", "b/index"] and refused == []
+    articles, refused = refusals([tmp_path / "news" / "a" / "index.html", tmp_path / "news" / "b" / "index.html",
+                                  tmp_path / "news" / "top.md"])  # named one by one: as much path as tells them apart
+    assert [a.id for a in articles] == ["a/index", "b/index", "top"] and refused == []
+
+
+def test_the_same_id_given_twice_is_refused_the_second_time(tmp_path):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "report.txt").write_text(ENGLISH, encoding="utf-8")
+        (tmp_path / folder / "report.md").write_text("---\nid: report\n---\n" + ENGLISH, encoding="utf-8")
     articles, refused = refusals([tmp_path])
-    assert [a.path for a in articles] == [str(tmp_path / "a" / "report.txt")]
-    assert [str(e) for e in refused] == [f"{tmp_path / 'b' / 'report.txt'}: duplicate id 'report': {tmp_path / 'a' / 'report.txt'} has it already"]
+    assert [a.path for a in articles] == [str(tmp_path / "a" / "report.md")]
+    assert [str(e) for e in refused] == [f"{tmp_path / 'b' / 'report.md'}: duplicate id 'report': {tmp_path / 'a' / 'report.md'} has it already"]
+
+
+def test_documents_kg_cannot_read_are_listed_as_skipped_and_page_assets_left_alone(tmp_path):
+    (tmp_path / "news" / "page_files").mkdir(parents=True)
+    (tmp_path / "news" / ".git").mkdir()
+    (tmp_path / "news" / "good.md").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "news" / "brief.pdf").write_bytes(b"%PDF-1.7 ...")
+    (tmp_path / "news" / "notes.docx").write_bytes(b"PK\x03\x04...")
+    for asset in ("page_files/logo.png", "page_files/site.css", "page_files/app.js", ".DS_Store", ".git/HEAD"):
+        (tmp_path / "news" / asset).write_bytes(b"\x89PNG...")
+    articles, refused = refusals([tmp_path / "news"])
+    assert [a.id for a in articles] == ["good"]
+    assert [str(e) for e in refused] == [
+        f"{tmp_path / 'news' / 'brief.pdf'}: skipped: a PDF document, which kg cannot read (.txt, .md, .jsonl and .html "
+        "files are articles); extract its text first, e.g. with pdftotext",
+        f"{tmp_path / 'news' / 'notes.docx'}: skipped: a Word document, which kg cannot read (.txt, .md, .jsonl and .html "
+        "files are articles); save it as plain text first",
+    ]
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "only.pdf").write_bytes(b"%PDF-1.7 ...")
+    articles, refused = refusals([tmp_path / "papers"])
+    assert articles == [] and [e.path for e in refused] == [str(tmp_path / "papers" / "only.pdf")]
 
 
 def test_missing_paths_empty_folders_and_devices_are_named(tmp_path):
@@ -309,8 +350,7 @@ def test_a_build_over_many_files_reports_the_bad_ones_at_the_end_and_builds_the_
     strict = kg("build", str(folder), "--strict", "--store", str(strict_store))
     assert strict.returncode == 2
     assert strict.stderr == f"kg: {folder / 'arabic.txt'}: is written in Arabic script (100% of its letters), not English: not extracted, kg's pipeline reads English\n"
-    ids = kg("query", "SELECT ?id WHERE { ?a <https://schema.org/identifier> ?id }", "--format", "csv", "--store", str(strict_store))
-    assert ids.stdout.split() == ["id"]  # every input is checked before anything is stored
+    assert not strict_store.exists()  # every input is checked before anything is stored: no store, not even an empty one
 
 
 def _one_line(result: subprocess.CompletedProcess, code: int, message: str) -> None:

@@ -72,5 +72,28 @@ const KG = (() => {
       facts);
   }
 
-  return {data, el, svg, fold, claimEvidence};
+  /** A small line of a colour and dash pattern, for legends. */
+  function lineSwatch(colour, dashes, width) {
+    const line = svg("line", {x1: 1, y1: 6, x2: 27, y2: 6, stroke: colour, "stroke-width": width || 2.5});
+    if (dashes) line.setAttribute("stroke-dasharray", dashes.join(" "));
+    return svg("svg", {class: "swatch", width: 28, height: 12, "aria-hidden": "true"}, line);
+  }
+
+  /** A labelled checkbox that calls ``onChange(checked)``. */
+  function checkbox(id, checked, onChange, ...label) {
+    const box = el("input", {type: "checkbox", id, checked, onchange: ev => onChange(ev.target.checked)});
+    return el("label", {class: "check"}, box, ...label);
+  }
+
+  /** "MilitaryGovernment" as "military government". */
+  const typeName = t => t.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+
+  /** A date's first and last day (ISO) at its own precision. */
+  function bounds(d) {
+    if (d.length === 4) return [d + "-01-01", d + "-12-31"];
+    if (d.length === 7) return [d + "-01", d + "-31"];
+    return [d, d];
+  }
+
+  return {data, el, svg, fold, claimEvidence, lineSwatch, checkbox, typeName, bounds};
 })();

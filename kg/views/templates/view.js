@@ -20,24 +20,27 @@
   const nodes = new vis.DataSet(data.nodes.map(n => Object.assign({}, n, {hidden: false})));
   const edges = new vis.DataSet(data.edges.map(e => Object.assign({}, e)));
   const iterations = large ? 1000 : 400;  // large graphs stop on the time budget below instead
+  const crowded = !large && data.nodes.filter(n => n.kind === "actor").length > 25;
   const options = {
     autoResize: true,
     layout: {improvedLayout: data.nodes.length <= 120, randomSeed: 7},
     nodes: {
       borderWidth: 2, size: 14,
       scaling: {min: 12, max: large ? 30 : 38, label: {enabled: false, drawThreshold: large ? 9 : 5}},
-      font: {size: 18, face: "system-ui, sans-serif", color: "#1f1f1f", strokeWidth: 4, strokeColor: "#ffffff"},
+      font: {size: 18, face: "system-ui, sans-serif", color: "rgba(0,0,0,0)", strokeWidth: 0},  // labels: see placeLabels
     },
     edges: {
       arrows: {to: {enabled: true, scaleFactor: 0.55}},
-      font: {size: 15, face: "system-ui, sans-serif", color: "#3a3a3a", strokeWidth: 4, strokeColor: "#ffffff", align: "horizontal"},
+      font: {size: 15, face: "system-ui, sans-serif", color: "rgba(0,0,0,0)", strokeWidth: 0, align: "horizontal"},
       selectionWidth: 1.5, hoverWidth: 0.5, smooth: false,
     },
     physics: {
       enabled: true, solver: "barnesHut", minVelocity: large ? 2 : 0.75, timestep: 0.5,
       barnesHut: large
         ? {gravitationalConstant: -2500, centralGravity: 0.35, springLength: 80, springConstant: 0.05, damping: 0.6, avoidOverlap: 0}
-        : {gravitationalConstant: -7000, centralGravity: 0.3, springLength: 170, springConstant: 0.04, damping: 0.4, avoidOverlap: 0.8},
+        : crowded  // a corpus of dozens of actors: more room between them, so that their names fit
+          ? {gravitationalConstant: -16000, centralGravity: 0.25, springLength: 190, springConstant: 0.03, damping: 0.4, avoidOverlap: 1}
+          : {gravitationalConstant: -7000, centralGravity: 0.3, springLength: 170, springConstant: 0.04, damping: 0.4, avoidOverlap: 0.8},
       stabilization: {enabled: true, iterations, updateInterval: 20, fit: true},
     },
     interaction: {hover: true, tooltipDelay: 250, hideEdgesOnDrag: large, hideEdgesOnZoom: large, keyboard: false},
@@ -58,9 +61,14 @@
   window.kgView = view;
   window.kgNetwork = network;
 
+  /** Fit the graph to the screen, with room at the edges for the names below the outer actors. */
+  function fitAll(animation) {
+    network.fit({animation: false});
+    network.moveTo({scale: network.getScale() * 0.93, animation});
+  }
   function freeze() {
     network.setOptions({physics: {enabled: false}});
-    network.fit({animation: false});
+    fitAll(false);
     network.once("afterDrawing", () => {
       view.still = true;
       view.stillMs = performance.now() - started;
@@ -78,8 +86,90 @@
   network.once("stabilizationIterationsDone", freeze);
   if (!data.nodes.length) { $("status").textContent = "nothing to show"; view.still = true; view.stillMs = 0; view.stillAt = performance.now(); }
 
+  // ---------------------------------------------------------------- labels
+  // Actor names are placed by importance (the centre, then PageRank, then ties), each beside its
+  // actor where it covers no other name and no actor, else left out until zooming in makes room;
+  // claim labels follow where there is room, and only from EDGE_LABEL_SCALE on.
+  const NODE_FONT = crowded ? 13 : 15, EDGE_FONT = 12, EDGE_LABEL_SCALE = 0.55;
+  const rank = data.nodes.filter(n => n.kind === "actor").map(n => n.id)
+    .sort((a, b) => (b === data.centre) - (a === data.centre) || nodeById.get(b).value - nodeById.get(a).value
+      || fullDegree.get(b) - fullDegree.get(a) || String(nodeById.get(a).label).localeCompare(nodeById.get(b).label));
+  view.placed = {nodes: [], edges: []};
+  function placeLabels(ctx) {
+    const scale = network.getScale();
+    const body = network.body;
+    const topLeft = network.DOMtoCanvas({x: 0, y: 0});
+    const bottomRight = network.DOMtoCanvas({x: $("graph").clientWidth, y: $("graph").clientHeight});
+    const inView = (x, y) => x >= topLeft.x && x <= bottomRight.x && y >= topLeft.y && y <= bottomRight.y;
+    const taken = [];
+    const free = b => !taken.some(t => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);
+    const shown = body.nodeIndices;
+    for (const id of shown) {  // every drawn actor is an obstacle
+      const n = body.nodes[id];
+      if (!inView(n.x, n.y)) continue;
+      const r = (n.shape && n.shape.radius) || n.options.size || 10;
+      taken.push([n.x - r, n.y - r, n.x + r, n.y + r]);
+    }
+    const drawn = new Set(shown);
+    const placedNodes = [], placedEdges = [];
+    ctx.save();
+    ctx.textBaseline = "middle";
+    ctx.lineJoin = "round";
+    const nodeFont = NODE_FONT / scale, pad = 3 / scale;
+    ctx.font = `${nodeFont}px system-ui, sans-serif`;
+    let tried = 0;
+    for (const id of rank) {
+      if (!drawn.has(id)) continue;
+      if (large && ++tried > 600) break;  // a big graph names its 600 most central actors in view; zooming in names more
+      const n = body.nodes[id];
+      if (!inView(n.x, n.y)) { tried--; continue; }
+      const text = nodeById.get(id).label;
+      const w = ctx.measureText(text).width, h = nodeFont * 1.15;
+      const r = ((n.shape && n.shape.radius) || n.options.size || 10) + pad;
+      const spots = [[n.x - w / 2, n.y + r], [n.x + r, n.y - h / 2], [n.x - r - w, n.y - h / 2], [n.x - w / 2, n.y - r - h]];
+      const spot = spots.find(([x, y]) => free([x, y, x + w, y + h]));
+      if (!spot) continue;
+      taken.push([spot[0], spot[1], spot[0] + w, spot[1] + h]);
+      ctx.lineWidth = 4 / scale; ctx.strokeStyle = "#ffffff"; ctx.fillStyle = id === data.centre ? "#000000" : "#1f1f1f";
+      ctx.strokeText(text, spot[0], spot[1] + h / 2);
+      ctx.fillText(text, spot[0], spot[1] + h / 2);
+      placedNodes.push({id, text, box: [spot[0], spot[1], spot[0] + w, spot[1] + h]});
+    }
+    if (scale >= EDGE_LABEL_SCALE) {
+      const edgeFont = EDGE_FONT / scale;
+      ctx.font = `${edgeFont}px system-ui, sans-serif`;
+      for (const id of body.edgeIndices) {
+        const e = edges.get(id);
+        const text = e && e.label && e.label.trim();
+        if (!text) continue;
+        const edge = body.edges[id];
+        const mid = edge.edgeType.getPoint(0.5);
+        if (!inView(mid.x, mid.y)) continue;
+        const w = ctx.measureText(text).width, h = edgeFont * 1.15;
+        const length = Math.hypot(edge.to.x - edge.from.x, edge.to.y - edge.from.y);
+        if (w > length * 0.9) continue;  // a label longer than its line would cover its ends
+        const box = [mid.x - w / 2, mid.y - h / 2, mid.x + w / 2, mid.y + h / 2];
+        if (!free(box)) continue;
+        taken.push(box);
+        ctx.lineWidth = 3 / scale; ctx.strokeStyle = "#ffffff"; ctx.fillStyle = e.modality === "denied" ? "#4a4a4a" : "#3a3a3a";
+        ctx.strokeText(text, box[0], mid.y);
+        ctx.fillText(text, box[0], mid.y);
+        placedEdges.push({id, text, box});
+      }
+    }
+    ctx.restore();
+    view.placed = {nodes: placedNodes, edges: placedEdges, scale};
+  }
+  network.on("afterDrawing", placeLabels);
+  /** The labels drawn now, with their boxes in page pixels (for checking that none overprints another). */
+  view.labels = () => {
+    const box = b => { const a = network.canvasToDOM({x: b[0], y: b[1]}), c = network.canvasToDOM({x: b[2], y: b[3]}); return [a.x, a.y, c.x, c.y]; };
+    return {nodes: view.placed.nodes.map(l => ({id: l.id, text: l.text, box: box(l.box)})),
+            edges: view.placed.edges.map(l => ({id: l.id, text: l.text, box: box(l.box)})), scale: network.getScale()};
+  };
+
   $("physics").addEventListener("change", ev => network.setOptions({physics: {enabled: ev.target.checked}}));
-  $("fit").addEventListener("click", () => network.fit({animation: {duration: 300}}));
+  $("fit").addEventListener("click", () => fitAll({duration: 300}));
 
   // ---------------------------------------------------------------- filters
   function bounds(d) {
@@ -219,10 +309,28 @@
 
   // ---------------------------------------------------------------- evidence
   const panel = $("evidence");
+  const HAPPENED = new Set(["asserted", "reported", "alleged"]);
   function showEdge(id) {
     const edge = edges.get(id);
     if (!edge) return;
-    panel.replaceChildren(claimEvidence(edge.evidence));
+    const others = data.edges.filter(e => e.event && e.event === edge.event && e.id !== edge.id);
+    const against = others.filter(e => (e.modality === "denied") !== (edge.modality === "denied")
+      && (e.modality === "denied" || HAPPENED.has(e.modality)) && (edge.modality === "denied" || HAPPENED.has(edge.modality)));
+    const along = others.filter(e => !against.includes(e));
+    const sourceOf = e => e.evidence.source || e.evidence.article;
+    const parts = [claimEvidence(edge.evidence)];
+    if (against.length) {
+      parts.push(el("section", {class: "contradicts"},
+        el("h3", {text: edge.modality === "denied" ? `Said to have happened by ${against.map(sourceOf).join("; ")}`
+                                                   : `Contradicted: denied by ${against.map(sourceOf).join("; ")}`}),
+        ...against.map(e => claimEvidence(e.evidence))));
+    }
+    if (along.length) {
+      parts.push(el("section", {class: "agrees"}, el("h3", {text: `Other claims about this event (${along.length})`}),
+        ...along.map(e => claimEvidence(e.evidence))));
+    }
+    panel.replaceChildren(...parts);
+    view.shownContradictions = against.length;
   }
   function claimLine(e, me) {
     const other = e.from === me ? e.to : e.from;
@@ -239,8 +347,8 @@
     const fact = (k, v) => { if (v !== "" && v !== undefined && v !== null) facts.append(el("dt", {text: k}), el("dd", {text: String(v)})); };
     fact("type", n.kind === "unnamed" ? "not named in the text" : n.type);
     fact("country", n.country);
-    if (n.scores && n.scores.events !== undefined) {
-      fact("events", n.scores.events);
+    if (n.events !== undefined) fact("events", n.events + (n.eventsDenied ? ` (${n.eventsDenied} of them only denied)` : ""));
+    if (n.scores && n.scores.pagerank !== undefined) {
       fact("PageRank", n.scores.pagerank.toFixed(3));
       fact("betweenness", n.scores.betweenness.toFixed(3));
     }
