@@ -49,6 +49,10 @@ class Store(Protocol):
         """Replace ``graph`` with the default-graph triples of a stream of quads and add the others
         to their own graphs, all at once; returns how many quads were read."""
 
+    def merge_candidates(self, wanted: list, own: str) -> dict:
+        """The stored events of each wanted (type, agent, target) identity that graphs other than
+        ``own`` assert: event IRI, agent, target and date (see :mod:`kg.resolve.merge`)."""
+
     def article_hashes(self, article_ids: list[str]) -> dict[str, str]:
         """The stored content hashes of those of ``article_ids`` that are in the store."""
 
