@@ -8,7 +8,9 @@ elsewhere; :mod:`.location` says what a ``--store`` value names, and :func:`open
 
 One named graph per article holds its assertions and provenance; events, actors and places live in
 a shared graph; the ontology sits in a graph of its own. Queries see the union of all graphs.
-Takes quads and SPARQL; gives solutions. May import: ``kg.sparql``, ``kg.rdf``, ``kg.errors``.
+The embedded store answers the build's merge lookups off its own indexes (``merge_candidates``),
+a remote one with the SPARQL query of :mod:`kg.resolve.merge`.
+Takes quads and SPARQL; gives solutions. May import: ``kg.sparql``, ``kg.resolve``, ``kg.rdf``, ``kg.errors``.
 """
 from __future__ import annotations
 
