@@ -11,6 +11,8 @@ about any occasion. Corroboration is then countable: assertions, articles and so
 """
 from __future__ import annotations
 
+from rdflib import URIRef
+
 from kg.rdf.iris import ENTITY_GRAPH, graph_iri
 from kg.rdf.vocab import KGO_NS as KGO
 from kg.rdf.vocab import event_type_iri
@@ -40,20 +42,47 @@ def _identity(event: EventRecord) -> tuple:
             event.target.iri if event.target else None)
 
 
+Identity = tuple[str, str | None, str | None]  # event type IRI, agent IRI, target IRI
+Row = tuple[str, str | None, str | None, str | None]  # event IRI, agent, target (or issue), date
+
+
+def identities(events: list[EventRecord]) -> list[Identity]:
+    """The distinct identities (type, agent, target) of the events that name an agent or a target."""
+    keyed = (e for e in events if (e.actor and e.actor.iri) or (e.target and e.target.iri))
+    return sorted(set(map(_identity, keyed)), key=lambda key: tuple(k or "" for k in key))
+
+
+def sparql_candidates(store, wanted: list[Identity], own: str) -> dict[Identity, list[Row]]:
+    """The stored events other graphs than ``own`` assert, by the ``wanted`` identity they have,
+    found with one SPARQL query (for any store that answers SPARQL)."""
+    pairs = {(t, x) for t, agent, target in wanted for x in (agent, target) if x}
+    if not pairs:
+        return {}
+    values = " ".join(f"(<{t}> <{x}>)" for t, x in sorted(pairs))
+    query = CANDIDATES.replace("WHERE {", f"WHERE {{ VALUES (?t ?x) {{ {values} }}", 1)
+    found: dict[Identity, list[Row]] = {}
+    wanted_keys = set(wanted)
+    for row in store.select(query, {"own": URIRef(own)}):
+        key = (row["t"].value, _value(row["agent"]), _value(row["target"]))
+        if key in wanted_keys:
+            found.setdefault(key, []).append((row["e"].value, key[1], key[2], _value(row["date"])))
+    return found
+
+
 def merge_events(store, article: Article, events: list[EventRecord]) -> set[int]:
     """Point each event of ``article`` at the one compatible event that other articles (or earlier
     sentences of this one) already assert, in place; returns the positions of the events so
-    re-pointed: they add an assertion, not a second description of the event."""
-    keyed = [e for e in events if (e.actor and e.actor.iri) or (e.target and e.target.iri)]
-    if not keyed:
+    re-pointed: they add an assertion, not a second description of the event.
+
+    ``store.merge_candidates(identities, own_graph)`` gives, for each identity, the stored events of
+    that identity that other graphs assert (see :func:`sparql_candidates`)."""
+    wanted = identities(events)
+    if not wanted:
         return set()
-    pairs = {(_identity(e)[0], ref.iri) for e in keyed for ref in (e.actor, e.target) if ref and ref.iri}
-    values = " ".join(f"(<{t}> <{x}>)" for t, x in sorted(pairs))
-    query = CANDIDATES.replace("WHERE {", f"WHERE {{ VALUES (?t ?x) {{ {values} }}", 1)
     known: dict[tuple, dict[str, str | None]] = {}
-    for row in store.select(query, {"own": graph_iri(article.id)}):
-        key = (row["t"].value, _value(row["agent"]), _value(row["target"]))
-        known.setdefault(key, {})[row["e"].value] = _value(row["date"])
+    for key, rows in store.merge_candidates(wanted, str(graph_iri(article.id))).items():
+        for iri, _, _, date in rows:
+            known.setdefault(key, {})[iri] = date
     moved: set[int] = set()
     for index, event in enumerate(events):
         if not ((event.actor and event.actor.iri) or (event.target and event.target.iri)):

@@ -9,7 +9,9 @@ elsewhere; :mod:`.location` says what a ``--store`` value names, and :func:`open
 
 One named graph per article holds its assertions and provenance; events, actors and places live in
 a shared graph; the ontology sits in a graph of its own. Queries see the union of all graphs.
-Takes quads and SPARQL; gives solutions. May import: ``kg.sparql``, ``kg.rdf``, ``kg.errors``.
+The embedded store answers the build's merge lookups off its own indexes (``merge_candidates``),
+a remote one with the SPARQL query of :mod:`kg.resolve.merge`.
+Takes quads and SPARQL; gives solutions. May import: ``kg.sparql``, ``kg.resolve``, ``kg.rdf``, ``kg.errors``.
 """
 from __future__ import annotations
 
@@ -49,6 +51,10 @@ class Store(Protocol):
     def load_graph(self, graph: ox.NamedNode, quads: Iterable) -> int:
         """Replace ``graph`` with the default-graph triples of a stream of quads and add the others
         to their own graphs, all at once; returns how many quads were read."""
+
+    def merge_candidates(self, wanted: list, own: str) -> dict:
+        """The stored events of each wanted (type, agent, target) identity that graphs other than
+        ``own`` assert: event IRI, agent, target and date (see :mod:`kg.resolve.merge`)."""
 
     def article_hashes(self, article_ids: list[str]) -> dict[str, str]:
         """The stored content hashes of those of ``article_ids`` that are in the store."""

@@ -15,10 +15,11 @@ from typing import BinaryIO, Iterable, Iterator
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.rdf.iris import ONTOLOGY_GRAPH, PENDING_GRAPHS, STAGE_ADDS, STAGE_REPLACES, graph_iri
+from kg.rdf.iris import ENTITY_GRAPH, ONTOLOGY_GRAPH, PENDING_GRAPHS, STAGE_ADDS, STAGE_REPLACES, graph_iri
 from kg.rdf.scheme import ONTOLOGY_FILE
 from kg.rdf.terms import ox_quad
-from kg.rdf.vocab import PREFIXES
+from kg.rdf.vocab import KGO, PREFIXES
+from kg.resolve.merge import Identity, Row
 from kg.sparql.binding import bind
 from kg.sparql.syntax import syntax_message
 from kg.store.articles import content_hashes, layout_update, old_references, replacement_update
@@ -28,6 +29,9 @@ DELETE_BATCH = 20_000  # quads removed per transaction when a graph is emptied
 BULK_BATCH = 100_000  # quads handed to the bulk loader at once
 STAGE_REPLACES_OX = ox.NamedNode(str(STAGE_REPLACES))
 STAGE_ADDS_OX = ox.NamedNode(str(STAGE_ADDS))
+ENTITY_GRAPH_OX = ox.NamedNode(str(ENTITY_GRAPH))
+AGENT, TARGET, ABOUT, EVENT_TYPE, DATE, ASSERTS = (
+    ox.NamedNode(str(p)) for p in (KGO.agent, KGO.target, KGO.about, KGO.eventType, KGO.date, KGO.asserts))
 
 
 class LocalStore:
@@ -93,6 +97,48 @@ class LocalStore:
         except OSError as exc:
             raise StoreError(f"store {self.path}: cannot write article {article_id!r}: {exc}") from None
         return len(converted)
+
+    def merge_candidates(self, wanted: list[Identity], own: str) -> dict[Identity, list[Row]]:
+        """The stored events of each ``wanted`` identity that graphs other than ``own`` assert (what
+        :func:`kg.resolve.merge.sparql_candidates` finds), read off the store's indexes from the
+        identity's agent (or, without one, its target): the cost is that of the events of that
+        actor, not of the store."""
+        own_graph = ox.NamedNode(own)
+        store = self.store
+        found: dict[Identity, list[Row]] = {}
+        for key in wanted:
+            kind, agent, target = key
+            kind_node = ox.NamedNode(kind)
+            if agent:
+                events = [q.subject for q in store.quads_for_pattern(None, AGENT, ox.NamedNode(agent), ENTITY_GRAPH_OX)]
+            else:
+                node = ox.NamedNode(target)
+                events = [q.subject for p in (TARGET, ABOUT) for q in store.quads_for_pattern(None, p, node, ENTITY_GRAPH_OX)]
+            target_node = ox.NamedNode(target) if target else None
+            rows = []
+            for event in dict.fromkeys(events):
+                if ox.Quad(event, EVENT_TYPE, kind_node, ENTITY_GRAPH_OX) not in store:
+                    continue
+                if target_node is not None:
+                    if (ox.Quad(event, TARGET, target_node, ENTITY_GRAPH_OX) not in store
+                            and ox.Quad(event, ABOUT, target_node, ENTITY_GRAPH_OX) not in store):
+                        continue
+                elif self._has(event, TARGET) or self._has(event, ABOUT):
+                    continue
+                if not agent and self._has(event, AGENT):
+                    continue
+                if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name != own_graph
+                           for q in store.quads_for_pattern(None, ASSERTS, event, None)):
+                    continue
+                dates = [q.object.value for q in store.quads_for_pattern(event, DATE, None, ENTITY_GRAPH_OX)] or [None]
+                rows.extend((event.value, agent, target, date) for date in dates)
+            if rows:
+                found[key] = rows
+        return found
+
+    def _has(self, subject, predicate: ox.NamedNode) -> bool:
+        """Whether ``subject`` has a value of ``predicate`` in the shared graph."""
+        return next(iter(self.store.quads_for_pattern(subject, predicate, None, ENTITY_GRAPH_OX)), None) is not None
 
     def article_hashes(self, article_ids: list[str]) -> dict[str, str]:
         """The stored content hashes of those of ``article_ids`` that are in the store, in one query."""

@@ -24,6 +24,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.iris import ONTOLOGY_GRAPH
+from kg.resolve.merge import Identity, Row, sparql_candidates
 from kg.rdf.scheme import ONTOLOGY_FILE
 from kg.rdf.terms import ox_quad
 from kg.rdf.vocab import ONTOLOGY_IRI
@@ -138,6 +139,11 @@ class RemoteStore:
     def count(self, sparql_where: str) -> int:
         rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql_where} }}")
         return int(rows[0]["n"].value)
+
+    def merge_candidates(self, wanted: list[Identity], own: str) -> dict[Identity, list[Row]]:
+        """The stored events of each ``wanted`` identity that graphs other than ``own`` assert, in
+        one SPARQL query."""
+        return sparql_candidates(self, wanted, own)
 
     def article_hashes(self, article_ids: list[str]) -> dict[str, str]:
         """The stored content hashes of those of ``article_ids`` on the server, in one query."""

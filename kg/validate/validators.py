@@ -35,20 +35,28 @@ class Validator:
 
         self.queries = ShapeQueries(shapes)
         with ontology.open("rb") as handle:
-            self.ontology = [t for t in ox.parse(handle, format=ox.RdfFormat.TURTLE)
-                             if t.predicate.value in ONTOLOGY_PREDICATES]
+            self.ontology = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                             for t in ox.parse(handle, format=ox.RdfFormat.TURTLE) if t.predicate.value in ONTOLOGY_PREDICATES]
 
     def check(self, quads: Iterable) -> list[Violation]:
         """Violations of the shapes by ``quads``: pyoxigraph quads or triples, or tuples of rdflib
-        terms (a 4th element, the graph, is ignored: the triples are checked as one graph)."""
+        terms (a 4th element, the graph, is ignored: the triples are checked as one graph).
+
+        Quads keep their graphs in the checking store and the shapes run over the union of its
+        graphs (the same triples, as one graph): re-making every quad in the default graph would
+        cost more than the check."""
         import pyoxigraph as ox
 
         default = ox.DefaultGraph()
         store = ox.Store()
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, default) for t in self.ontology)
-        store.extend(ox.Quad(q.subject, q.predicate, q.object, default) if isinstance(q, (ox.Quad, ox.Triple))
-                     else ox.Quad(to_ox(q[0]), to_ox(q[1]), to_ox(q[2]), default) for q in quads)
-        return report(self.queries.run(store.query), store.query)
+        store.extend(self.ontology)
+        store.extend(q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object, default)
+                     if isinstance(q, ox.Triple) else ox.Quad(to_ox(q[0]), to_ox(q[1]), to_ox(q[2]), default) for q in quads)
+
+        def query(sparql: str):
+            return store.query(sparql, use_default_graph_as_union=True)
+
+        return report(self.queries.run(query), query)
 
 
 
