@@ -89,7 +89,7 @@ def test_a_300000_character_line_is_parsed_in_pieces_in_bounded_memory(tmp_path)
     ends = [e["end"] for e in document["events"]]
     assert max(ends) > 290_000  # the end of the line was parsed too
     assert all(text[e["start"]:e["end"]] == e["sentence"] for e in document["events"])
-    assert peak_mb < 600  # parsed whole, this line takes over 1,000 MB
+    assert peak_mb < 800  # parsed whole, this line takes over 1,000 MB (in pieces: 370 MB alone, 740 on a busy machine)
     print(f"\nfigures: 300,000-character line: {len(document['events'])} events, {seconds:.1f} s, peak {peak_mb} MB")
 
 
