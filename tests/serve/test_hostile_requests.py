@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import pytest
-from support.servers import kg_serving, process_tree, resident_mb
+from support.servers import kg_serving, listener, process_tree, resident_mb
 
 pytestmark = pytest.mark.slow
 ADDRESS_SPACE = 6 << 30  # per process of the server under test
@@ -91,32 +91,6 @@ def settled_mb(process, bound: int, within: float = 10.0) -> int:
         if now < bound or time.monotonic() > deadline:
             return now
         time.sleep(0.2)
-
-
-@contextmanager
-def listener():
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    server.settimeout(0.2)
-    seen: list[int] = []
-
-    def accept():
-        while True:
-            try:
-                connection, _ = server.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            seen.append(1)
-            connection.close()
-
-    threading.Thread(target=accept, daemon=True).start()
-    try:
-        yield server.getsockname()[1], seen
-    finally:
-        server.close()
 
 
 def test_queries_that_crashed_the_engine_get_400_before_it(store):

@@ -3,14 +3,12 @@ CONSTRUCT and DESCRIBE their triples in the format asked for; SERVICE sends noth
 ``--allow-service``; a query nested 5,000 deep is one line and exit 5, not a crash."""
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import threading
-from contextlib import contextmanager
 
 import pyoxigraph as ox
 import pytest
+from support.servers import listener
 
 pytestmark = pytest.mark.slow
 TRIPLES = '<urn:kg:a> <urn:kg:p> "x" .\n<urn:kg:b> <urn:kg:p> <urn:kg:a> .\n'
@@ -27,33 +25,6 @@ def store(tmp_path_factory) -> str:
     path = str(folder / "store")
     assert kg("import", str(folder / "g.nt"), "--store", path).returncode == 0
     return path
-
-
-@contextmanager
-def listener():
-    """A TCP listener on loopback that counts the connections made to it."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    server.settimeout(0.2)
-    seen: list[int] = []
-
-    def accept():
-        while True:
-            try:
-                connection, _ = server.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            seen.append(1)
-            connection.close()
-
-    threading.Thread(target=accept, daemon=True).start()
-    try:
-        yield server.getsockname()[1], seen
-    finally:
-        server.close()
 
 
 def test_ask_construct_and_describe_print_their_results(store):

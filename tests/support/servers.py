@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -116,3 +117,30 @@ def resident_mb(pids: list[int]) -> int:
         except OSError:
             continue
     return total >> 20
+
+
+@contextmanager
+def listener():
+    """A TCP listener on loopback that counts the connections made to it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.2)
+    seen: list[int] = []
+
+    def accept():
+        while True:
+            try:
+                connection, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            seen.append(1)
+            connection.close()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield server.getsockname()[1], seen
+    finally:
+        server.close()
