@@ -211,10 +211,6 @@ def _denials(told: list[_Told], rules: Rules, ctx: DocContext) -> list[_Told]:
     return sorted(told + added, key=lambda item: item.trigger.token.i)
 
 
-#: Prepositions of what an event is about, not whom it is done to.
-TOPIC_PREPOSITIONS = frozenset({"on", "over", "about", "regarding", "concerning"})
-
-
 #: What a governing word that undoes an event stands for, by the effect it has (a cancellation of
 #: a cooperative event is a rejection; of a measure or a campaign, a concession).
 DERIVED = {"not_happened": "Reject", "requested": "Request", "cancelled": "Release"}
@@ -286,7 +282,7 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
     symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
     if symmetric and targets and args.targets and all(
-            t.head.dep_ in rules.labels.preposition and fold(t.head.text) in TOPIC_PREPOSITIONS for t in args.targets):
+            t.head.dep_ in rules.labels.preposition and fold(t.head.text) in rules.words.topic_preps for t in args.targets):
         targets = []  # "Trump and Putin agreed to share information on North Korea": each is the other's partner
     symmetric = symmetric and not targets
     if not targets and not symmetric and place is not None and place.text[:1].isupper() and (

@@ -122,11 +122,6 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
     return start, end
 
 
-#: Prepositions whose phrase after a mention's head is part of how the text names it ("the government
-#: of Italy", "at least 81 people in Nigeria", "the museum in Germany").
-NAMING_PREPOSITIONS = frozenset({"of", "in", "from", "at", "near", "inside", "outside", "across"})
-
-
 def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set[int] | None = None) -> tuple[int, int]:
     """The whole mention around a core noun phrase [start, end), as coders mark it: with the phrases
     after its head that name it (a locating "of" or "in" phrase, an apposition, a participle:
@@ -137,7 +132,7 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
         sub = list(child.subtree)
         if any(t.i in exclude for t in sub):
             break
-        if child.dep_ == "prep" and fold(child.text) in NAMING_PREPOSITIONS:
+        if child.dep_ == "prep" and fold(child.text) in rules.words.naming_preps:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects or any(o.ent_type_ in ("DATE", "TIME") for o in objects) \
                     or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sub):

@@ -79,6 +79,8 @@ class ArgumentWords:
     document_nouns: frozenset[str]
     hearsay_nouns: frozenset[str]
     answerable_verbs: frozenset[str]
+    topic_preps: frozenset[str]
+    naming_preps: frozenset[str]
     bare_event_roots: frozenset[str]
     strong_target_preps: frozenset[str]
     place_target_roots: frozenset[str]
