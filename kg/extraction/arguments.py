@@ -349,7 +349,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
         if target is None and subject is not None and subject.i in consumed:
             agent = agent or _owner(subject, rules)
     else:
-        agent = subject
+        agent = _accused_of(verb, rules) or subject
         target = None
         theme = fold(verb.lemma_) in rules.words.theme_verbs
         for child in verb.children:
@@ -381,6 +381,24 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     if agent is not None and not is_actorish(agent, rules) and fold(agent.text) not in RELATIVE_PRONOUNS:
         agent = actor_within(agent, rules) or agent
     return _resolve_relative(agent), _resolve_relative(target)
+
+
+def _accused_of(verb: Token, rules: Rules) -> Token | None:
+    """"X denied allegations of backing Y", "X faces accusations of arming Y": what an accusation
+    names under "of" is done by the one who denies it or faces it."""
+    labels = rules.labels
+    preposition = verb.head
+    if verb.dep_ not in labels.preposition_clauses or fold(preposition.text) != "of":
+        return None
+    noun = preposition.head
+    if noun.pos_ != "NOUN" or not rules.predicate("allegation").has(fold(noun.lemma_), "nouns") \
+            or noun.dep_ not in labels.objects or noun.head.pos_ != "VERB":
+        return None
+    holder = noun.head
+    lemma = fold(holder.lemma_)
+    if lemma in rules.words.undergo_verbs or any(rules.predicate(name).has(lemma, "verbs") for name in ("denial", "dismissal")):
+        return clause_subject(holder)
+    return None
 
 
 def _object_of_participle(verb: Token, rules: Rules) -> Token | None:
@@ -453,6 +471,8 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
     for child in noun.children:
         if child.i in consumed:
             continue
+        if child.dep_ == "poss" and child.ent_type_ in TIME_ENTS:
+            continue  # "last week's attack": a time, not its agent
         if child.dep_ == "poss":
             if poss_role == "agent":
                 agent = agent or child
@@ -574,6 +594,8 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
             answerable = head.head  # the preposition hung on the object: "accused the rebels of the killing"
         if answerable is not None:
             return answerable, None
+    if preposition == "under" and clause_subject(verb) is not None:
+        return None, clause_subject(verb)  # "two villages were under Turkish bombardment", "came under fire"
     if preposition in ("for", "toward", "towards") and clause_subject(verb) is not None:
         return clause_subject(verb), None  # "mobilized troops for a war against Iraq"
     if preposition == "in" and verb.tag_ == "VBN":
@@ -616,7 +638,11 @@ def _involved(preposition: Token, rules: Rules) -> Token | None:
             return clause_subject(holder.head)
         return None
     if holder.pos_ == "ADJ" and holder.head.pos_ in ("VERB", "AUX"):
-        return clause_subject(holder.head)
+        # "holds the PKK responsible", "groups that Ankara holds responsible": the adjective is said of
+        # its own subject or of the verb's object, not of the one who holds
+        said_of = next((c for c in holder.children if c.dep_ in SUBJECTS), None) or next(
+            (c for c in holder.head.children if c.dep_ in OBJECTS), None) if holder.dep_ != "acomp" else None
+        return said_of if said_of is not None else clause_subject(holder.head)
     return None
 
 

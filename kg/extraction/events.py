@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.arguments import Arguments, clause_subject, find_arguments
+from kg.extraction.arguments import Arguments, clause_subject, find_arguments, is_passive
 from kg.extraction.factuality import Factuality, assess
-from kg.extraction.mentions import DocContext, build_mention, is_actorish, noun_phrase
+from kg.extraction.mentions import DocContext, build_mention, is_actorish, noun_phrase, numbered_description
 from kg.extraction.triggers import Trigger
 from kg.extraction.where_when import place_of, times_of
 from kg.rdf.iris import event_iri
@@ -24,6 +24,7 @@ from kg.rules.loader import Rules
 from kg.text import fold
 
 GOVERNOR_WINDOW = 4
+DEFINITE = ("the", "this", "these", "those", "that")
 
 
 def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver | None = None) -> list[EventRecord]:
@@ -72,7 +73,8 @@ class _Told:
 
 
 def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: list[Trigger],
-                    phrases: dict[int, frozenset[str]], published: str | None) -> list[EventRecord]:
+                    phrases: dict[int, frozenset[str]], published: str | None,
+                    earlier: list[EventRecord] | None = None) -> list[EventRecord]:
     """The events one sentence tells, as records without resolved names or IRIs.
 
     An event the text does not commit to (only asked for, refused, failed, called off, or said by
@@ -92,6 +94,8 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         agents = _mentions(args.agents, rules, ctx, exclude)
         targets = _mentions(args.targets, rules, ctx, exclude)
         info = rules.event_types[event_type]
+        if not targets and info.plover in rules.words.event_object_roots:
+            targets = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, earlier or [])
         if not targets and args.issue is not None and info.plover in rules.words.issue_target_roots:
             targets = [(_issue_ref(args.issue, exclude, rules), None)]
         if trigger.nominal and not agents and not targets and info.plover in rules.words.inherited_target_roots:
@@ -105,6 +109,8 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         if not _sense_allows(event_type, agents, targets, rules):
             continue  # a participant this sense cannot take: another word sense ("holds elections")
         fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets)
+        if trigger.nominal and info.plover == "ACCUSE" and _rejected(trigger.token, rules):
+            continue  # "denied allegations of arming X": the denial is the event, what it denies the claim
         if "dismissal" in fact.classes and fact.modality in ("asserted", "reported") and info.plover in COOPERATIVE:
             continue  # "efforts to dialogue with the junta had been rejected": talks refused did not take place
         if fact.commander is not None:  # "ECOWAS ordered the committee to activate its standby force"
@@ -121,6 +127,47 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
     for item in told:
         records += _records(item, sentence, rules, ctx, published, produced)
     return _once(_without_restatements(records))
+
+
+def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: list, rules: Rules, ctx: DocContext,
+                          exclude: set[int], earlier: list[EventRecord]) -> list:
+    """Whom an event done about another event is aimed at ("denounced the strikes", "suspended the
+    talks with the RSF"): the other event's agent as the text names it; a partner of talks or of a
+    deal; or, for a definite noun that names no one ("the strikes"), the agent of the latest event
+    of its kind told earlier in the article."""
+    labels = rules.labels
+    nouns = {t.token.i: t for t in triggers if t.nominal}
+    own = {ref.label for ref, _ in agents}
+    roles = labels.direct_objects | (labels.passive_subjects if is_passive(trigger.token) else frozenset())
+    for obj in (c for c in trigger.token.children if c.dep_ in roles):
+        noun = nouns.get(obj.i)
+        if noun is None:
+            continue
+        inner = find_arguments(noun, rules)
+        found = [m for m in _mentions(inner.agents, rules, ctx, exclude) if m[0].label not in own and not m[0].place]
+        if not found and rules.event_types[noun.type].plover in COOPERATIVE:
+            found = [m for m in _mentions(inner.targets, rules, ctx, exclude) if m[0].label not in own and not m[0].place]
+        if found:
+            return found
+        if not any(c.dep_ in labels.determiners and fold(c.text) in DEFINITE for c in obj.children):
+            return []  # "condemned attacks on civilians": no one in particular
+        kind = rules.event_types[noun.type].plover
+        for record in reversed(earlier):
+            if record.action.plover == kind and record.actor is not None and record.actor.label not in own \
+                    and record.modality in ("asserted", "reported", "alleged"):
+                start, end = noun_phrase(obj, exclude)
+                span = obj.doc[start:end]
+                return [(ActorRef(**{**record.actor.__dict__, "text": span.text, "start": span.start_char,
+                                     "end": span.end_char}), None)]
+    return []
+
+
+def _rejected(noun: Token, rules: Rules) -> bool:
+    """An accusation named as the object of a rejection ("denied the allegations")."""
+    verb = noun.head
+    key = fold(verb.lemma_)
+    return noun.dep_ in rules.labels.objects and verb.pos_ == "VERB" and key in rules.verb_triggers \
+        and rules.event_types[rules.verb_triggers[key]].plover == "REJECT"
 
 
 def _hand_over(told: list[_Told], sentence: Span, rules: Rules, ctx: DocContext, phrases) -> list[_Told]:
@@ -297,7 +344,8 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
         if agent is not None and target is not None and agent.label == target.label and agent.start == target.start:
             continue
         for time in times:
-            identity = (event_type, agent.start if agent else None, target.start if target else None, time.text if time else None)
+            identity = (event_type, (agent.start, agent.label) if agent else None,
+                        (target.start, target.label) if target else None, time.text if time else None)
             if identity in produced:
                 continue
             produced.add(identity)
@@ -481,6 +529,10 @@ def _planned_form(trigger: Trigger, rules: Rules) -> tuple[str, Token | None]:
 def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int]) -> list[tuple[ActorRef, str | None]]:
     result = []
     for head in heads:
+        numbered = numbered_description(head, rules, ctx)
+        if numbered is not None:  # "the two countries agreed": the two named before, each a party
+            result += [(ref, None) for ref in numbered]
+            continue
         ref, quantity = build_mention(head, rules, ctx, exclude)
         if ref is not None:
             _widen_text(ref, head, rules, exclude)

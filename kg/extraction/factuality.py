@@ -294,6 +294,8 @@ def _subject(governor: Token, rules: Rules) -> Token | None:
     """Who speaks through a verb: its active subject, or the agent of its passive ("by X"); the
     passive subject of "are alleged to" is the accused, not the source."""
     labels = rules.labels
+    if governor.pos_ == "ADJ" and governor.dep_ in labels.open_clauses | labels.objects and governor.head.pos_ == "VERB":
+        return _subject(governor.head, rules)  # "Ankara holds the PKK responsible": Ankara speaks, not the PKK
     for child in governor.children:
         if child.dep_ in labels.subjects:
             if _is_dateline(child):  # "NAIROBI, Kenya -- President Ruto ordered ...": the apposition acts

@@ -209,6 +209,35 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
 
 
 MAX_DEPTH = 3
+COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "2": 2, "3": 3}
+
+
+def numbered_description(head: Token, rules: Rules, ctx: DocContext) -> list[ActorRef] | None:
+    """The actors a numbered plural description stands for ("the two countries", "both sides",
+    "the three nations"): as many distinct named actors of its kind as it counts, most salient
+    first, each keeping the description's words as its text; None when it is no such description
+    or the article names too few."""
+    labels = rules.labels
+    lemma = fold(head.lemma_)
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or lemma not in rules.anaphora:
+        return None
+    counts = [COUNT_WORDS[fold(c.text)] for c in head.children
+              if c.dep_ in labels.numbers | labels.determiners | {"predet"} and fold(c.text) in COUNT_WORDS]
+    if not counts or not (fold(head.doc[head.left_edge.i].text) in ("the", "both", "these", "those")):
+        return None
+    start, end = noun_phrase(head)
+    span = head.doc[start:end]
+    found: list[ActorRef] = []
+    for tried, candidate in enumerate(description_candidates(head, rules, lambda t: is_actorish(t, rules))):
+        if tried >= 12 or len(found) == counts[0]:
+            break
+        ref, _ = build_mention(candidate, rules, ctx, depth=MAX_DEPTH - 1)
+        if ref is None or ref.pronoun or ref.place or ref.type not in rules.anaphora[lemma] \
+                or any(ref.label == other.label for other in found):
+            continue
+        ref.text, ref.start, ref.end = span.text, span.start_char, span.end_char
+        found.append(ref)
+    return found if len(found) == counts[0] else None
 
 
 def _antecedent(head: Token, candidates, rules: Rules, ctx: DocContext, depth: int, person: bool | None = None,

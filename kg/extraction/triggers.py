@@ -23,7 +23,7 @@ from kg.text import fold
 #: Which words can never start an event: named things and times.
 NAMED = ("PERSON", "GPE", "NORP", "ORG", "DATE", "TIME")
 #: Structural key shapes, most specific first (the shape a key was found in decides between keys).
-VERB_SHAPES = ("phrase", "particle", "object", "object_modifier", "preposition_object", "head_noun", "preposition")
+VERB_SHAPES = ("phrase", "particle", "object", "predicative", "object_modifier", "preposition_object", "head_noun", "preposition")
 NOUN_SHAPES = ("phrase", "modifier", "preposition", "preposition_object")
 DEMAND_KEY = "say must"
 
@@ -86,6 +86,11 @@ class TriggerMatcher:
 
         objects = labels.objects | labels.passive_subjects | labels.attributes
         pair("verb particle", verb_heads, labels.particles)
+        self.structures.add("verb predicative", [[  # "holds the PKK responsible": the adjective completes the verb
+            {"RIGHT_ID": "head", "RIGHT_ATTRS": {"LEMMA": {"IN": verb_heads}}},
+            {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "part",
+             "RIGHT_ATTRS": {"DEP": {"IN": sorted(labels.open_clauses | labels.objects | labels.attributes)}, "POS": "ADJ"}},
+        ]])
         pair("verb object", verb_heads, objects)
         chain("verb object_modifier", verb_heads, objects, labels.compounds)
         chain("verb preposition_object", verb_heads, labels.preposition, labels.preposition_objects)
@@ -129,7 +134,7 @@ class TriggerMatcher:
             lemma = fold(head.lemma_)
             if shape == "particle":
                 add(head.i, pos, shape, f"{lemma} {fold(rest[0].text)}", (rest[0].i,))
-            elif shape == "object":
+            elif shape in ("object", "predicative"):
                 for word in (fold(rest[0].lemma_), fold(rest[0].text)):
                     add(head.i, pos, shape, f"{lemma} {word}", (rest[0].i,))
             elif shape == "object_modifier":
@@ -155,7 +160,7 @@ class TriggerMatcher:
         for token in sentence:
             if _verbal(token, self.rules):
                 trigger = _best(token, candidates.get((token.i, "verb"), ()), VERB_SHAPES, self.rules.verb_triggers, False)
-                if trigger is not None and not _light(trigger, self.rules):
+                if trigger is not None and not _light(trigger, self.rules) and not _taking_part(trigger, self.rules):
                     verbal.append(trigger)
         verbal += [t for t in (_demand_by_saying(token, self.rules) for token in sentence if token.pos_ == "VERB") if t]
         verbal.sort(key=lambda t: t.token.i)
@@ -197,6 +202,17 @@ def _light(trigger: Trigger, rules: Rules) -> bool:
         return False
     labels = rules.labels
     return any(c.dep_ in labels.direct_objects and fold(c.lemma_) in rules.words.light_objects for c in trigger.token.children)
+
+
+def _taking_part(trigger: Trigger, rules: Rules) -> bool:
+    """A verb of taking part with what is taken part in under "in" ("engaged in a dispute", "engaged
+    in heavy fighting"): the noun names the event, if any, and the verb none of its own."""
+    if trigger.consumed or fold(trigger.token.lemma_) not in rules.words.involvement_words:
+        return False
+    labels = rules.labels
+    return any(c.dep_ in labels.preposition and fold(c.text) == "in"
+               and any(o.dep_ in labels.preposition_objects and o.pos_ == "NOUN" for o in c.children)
+               for c in trigger.token.children)
 
 
 def _best(token: Token, found, shapes: tuple[str, ...], table: dict[str, str], nominal: bool) -> Trigger | None:

@@ -70,6 +70,7 @@ class ArgumentWords:
     causative_verbs: frozenset[str]
     issue_target_roots: frozenset[str]
     inherited_target_roots: frozenset[str]
+    event_object_roots: frozenset[str]
     event_chain_nouns: frozenset[str]
     destination_preps: frozenset[str]
     complement_verbs: frozenset[str]
@@ -366,6 +367,7 @@ def _argument_words(table: dict, types: dict[str, EventType]) -> ArgumentWords:
     if missing:
         raise RulesError(f"arguments.toml: the list {missing[0]!r} is missing")
     verbatim = ("place_target_roots", "country_target_roots", "symmetric_types", "bare_event_roots", "inherited_target_roots",
+                "event_object_roots",
                 "issue_target_roots", "located_types")  # event-type and PLOVER names keep their case
     roots = {t.plover for t in types.values()}
     for name in verbatim:

@@ -70,6 +70,18 @@ CASES = [
     # several subjects: the one nearest the verb acts
     ("On 3 May, in Lagos, Kaduna, workers demonstrated against unpaid wages.",
      ("protesters", "Protest", None, "asserted")),
+    # holding someone responsible alleges the event of them, not of the one who holds
+    ("Ankara holds the PKK responsible for the bombing.", ("PKK", "Bombing", None, "alleged")),
+    ("The militia was blamed for the massacre.", ("armed men", "Attack", None, "alleged")),
+    # what an accusation names is done by the one who denies it
+    ("The party has denied allegations of arming the militia.",
+     ("political parties", "ProvideAid", "armed men", "denied")),
+    # taking part in an event: the noun names it
+    ("Government troops engaged in heavy fighting with the rebels.", ("soldiers", "ArmedClash", "insurgents", "asserted")),
+    # an event done about another event is aimed at those who take part in it
+    ("Sudan's army suspended talks with the RSF.", ("Sudanese soldiers", "Sanction", "Rapid Support Forces", "asserted")),
+    ("The government condemned the ambush by the militants on the convoy.",
+     ("government", "Condemn", "insurgents", "asserted")),
 ]
 
 
@@ -166,3 +178,38 @@ def test_a_target_read_off_proximity_has_lower_confidence(extract):
                  if e["action"]["type"] == "Condemn"]
     assert nearby["target"]["label"] == "insurgents"
     assert nearby["confidence"] < direct["confidence"]
+
+
+def test_holding_responsible_names_the_holder_as_source(extract):
+    (bombing,) = [e for e in extract("Ankara holds the PKK responsible for the bombing.") if e["action"]["type"] == "Bombing"]
+    assert bombing["attributed_to"] == "Ankara"
+    relative = extract("Jets struck Kurdish groups that Ankara holds responsible for the bomb attack.")
+    (attack,) = [e for e in relative if e["action"]["type"] == "Bombing"]
+    assert (attack["actor"]["text"], attack["modality"], attack["attributed_to"]) == ("Kurdish groups", "alleged", "Ankara")
+
+
+def test_a_denied_accusation_is_the_denial_not_an_accusation(extract):
+    events = extract("The party has denied allegations of arming the militia.")
+    assert "Accuse" not in [e["action"]["type"] for e in events]
+    assert [e["modality"] for e in events if e["action"]["type"] == "Reject"] == ["asserted"]
+
+
+def test_taking_part_in_a_dispute_is_no_clash(extract):
+    assert not [e for e in extract("Chad and Sudan have been engaged in a dispute over water.")
+                if e["action"]["plover"] == "ASSAULT"]
+
+
+def test_a_numbered_description_stands_for_the_actors_named_before(extract):
+    events = extract("Chad and Sudan argued for months over their frontier. The two countries met in Nairobi on Monday.")
+    (meeting,) = [e for e in events if e["action"]["type"] == "Consult"]
+    assert {meeting["actor"]["label"], meeting["target"]["label"]} == {"Chad", "Sudan"}
+    assert meeting["actor"]["text"] == "The two countries"
+    assert meeting["place"]["label"] == "Nairobi"
+
+
+def test_a_definite_event_noun_is_the_event_told_before(extract):
+    events = extract("Rebels shelled the airport in Goma on Sunday. The government condemned the shelling.")
+    (condemn,) = [e for e in events if e["action"]["type"] == "Condemn"]
+    assert (condemn["target"]["text"], condemn["target"]["label"]) == ("the shelling", "insurgents")
+    unknown = extract("The government condemned the shelling.")
+    assert all(e["target"] is None for e in unknown if e["action"]["type"] == "Condemn")
