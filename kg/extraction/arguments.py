@@ -598,6 +598,14 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
         return None, clause_subject(verb)  # "two villages were under Turkish bombardment", "came under fire"
     if preposition in ("for", "toward", "towards") and clause_subject(verb) is not None:
         return clause_subject(verb), None  # "mobilized troops for a war against Iraq"
+    violent = lemma in rules.verb_triggers and rules.event_types[rules.verb_triggers[lemma]].plover == "ASSAULT"
+    if preposition in ("in", "during") and violent:
+        # "insurgents killed seven soldiers in a suicide bombing", "170 people were executed by
+        # gunmen during attacks on the villages": who did the one did the other, to the same victims
+        if is_passive(verb):
+            victim = clause_subject(verb)
+            return _agent_phrase(verb, rules), _among(victim) if victim is not None else None
+        return clause_subject(verb), next((c for c in verb.children if c.dep_ in OBJECTS), None)
     if preposition == "in" and verb.tag_ == "VBN":
         victim = clause_subject(verb)
         return None, _among(victim) if victim is not None else None

@@ -119,6 +119,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             "commitment" in fact.classes or (fact.deciding_class == "future" and fact.auxiliary and bool(agents))
             or _own_intention(fact, agents, rules, ctx, exclude))
         told.append(_Told(trigger, event_type, agents, targets, fact, args, exclude, announced=announced))
+    told = _event_subjects(told, rules)
     told = _hand_over(told, sentence, rules, ctx, phrases)
     told = _threat_contents(told, rules)
     told = _denials(told, rules, ctx)
@@ -160,6 +161,33 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
                 return [(ActorRef(**{**record.actor.__dict__, "text": span.text, "start": span.start_char,
                                      "end": span.end_char}), None)]
     return []
+
+
+def _event_subjects(told: list[_Told], rules: Rules) -> list[_Told]:
+    """"Pakistani airstrikes targeted the hideouts", "mortars fired by the rebels wounded four
+    soldiers": a verb whose subject is an event of its own kind (an event noun, or a noun with the
+    participle of one) takes that event's agent; a weak verb ("hit", "target") only tells what
+    that event did, so the two are one event, of the subject's more specific type."""
+    by_token = {item.trigger.token.i: item for item in told}
+    merged: set[int] = set()
+    for item in told:
+        if item.trigger.nominal:
+            continue
+        subject = clause_subject(item.trigger.token)
+        if subject is None:
+            continue
+        plover = rules.event_types[item.type].plover
+        inner = [by_token[subject.i]] if subject.i in by_token and by_token[subject.i].trigger.nominal else []
+        inner += [by_token[c.i] for c in subject.children if c.dep_ in rules.labels.noun_clauses and c.i in by_token
+                  and all(ref.type == "Issue" for ref, _ in by_token[c.i].targets)]
+        inner = [other for other in inner if other is not item and rules.event_types[other.type].plover == plover]
+        if not inner:
+            continue
+        item.agents = item.agents or next((other.agents for other in inner if other.agents), [])
+        if (item.type, fold(item.trigger.token.lemma_)) in rules.weak:
+            item.type = inner[0].type  # the verb only says what the subject's event did
+            merged |= {other.trigger.token.i for other in inner}
+    return [item for item in told if item.trigger.token.i not in merged]
 
 
 def _rejected(noun: Token, rules: Rules) -> bool:
@@ -328,9 +356,11 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
     symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
-    if symmetric and targets and args.targets and all(
-            t.head.dep_ in rules.labels.preposition and fold(t.head.text) in rules.words.topic_preps for t in args.targets):
-        targets = []  # "Trump and Putin agreed to share information on North Korea": each is the other's partner
+    if symmetric and targets and (all(ref.type == "Issue" for ref, _ in targets) or args.targets and all(
+            t.head.dep_ in rules.labels.preposition and fold(t.head.text) in rules.words.topic_preps for t in args.targets)):
+        # "Trump and Putin agreed to share information on North Korea", "Rwanda and Congo signed a
+        # peace agreement": each is the other's partner
+        targets = []
     symmetric = symmetric and not targets
     if not targets and not symmetric and place is not None and place.text[:1].isupper() and (
             info.plover in rules.words.place_target_roots

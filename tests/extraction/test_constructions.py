@@ -82,6 +82,12 @@ CASES = [
     ("Sudan's army suspended talks with the RSF.", ("Sudanese soldiers", "Sanction", "Rapid Support Forces", "asserted")),
     ("The government condemned the ambush by the militants on the convoy.",
      ("government", "Condemn", "insurgents", "asserted")),
+    # coordinated parties that sign a thing are each other's partners
+    ("Chad and Sudan signed a peace agreement on Friday.", ("Chad", "Agree", "Sudan", "asserted")),
+    # an attack named in a phrase of circumstance is the doing of the verb's agent
+    ("Insurgents killed seven soldiers in a suicide bombing.", ("insurgents", "SuicideBombing", "soldiers", "asserted")),
+    ("About 170 people were executed by unidentified gunmen during attacks on two villages.",
+     ("armed men", "Attack", "civilians", "asserted")),
 ]
 
 
@@ -213,3 +219,11 @@ def test_a_definite_event_noun_is_the_event_told_before(extract):
     assert (condemn["target"]["text"], condemn["target"]["label"]) == ("the shelling", "insurgents")
     unknown = extract("The government condemned the shelling.")
     assert all(e["target"] is None for e in unknown if e["action"]["type"] == "Condemn")
+
+
+def test_a_verb_that_only_says_what_an_event_noun_did_is_that_event(extract):
+    events = extract("Ethiopian airstrikes targeted several rebel camps inside Sudan.")
+    assert [(e["action"]["type"], e["actor"]["label"], e["target"]["label"]) for e in events] == \
+        [("Airstrike", "Ethiopia", "insurgents")]
+    (wounding,) = [e for e in extract("Mortars fired by the rebels wounded four soldiers.") if e["action"]["text"] == "wounded"]
+    assert (wounding["actor"]["label"], wounding["target"]["label"]) == ("insurgents", "soldiers")
