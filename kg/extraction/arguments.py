@@ -315,7 +315,7 @@ def _is_place(token: Token, rules: Rules) -> bool:
     if token.ent_type_ in ("LOC", "FAC"):
         return True
     if token.ent_type_ == "GPE":
-        return fold(token.head.text) in ("in", "at", "near", "across", "around", "inside", "outside", "into")
+        return fold(token.head.text) in rules.words.place_preps
     return fold(token.lemma_) in rules.words.region_nouns
 
 
@@ -373,6 +373,8 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
             target = _prep_target(verb, rules, actors_only=True, places=theme)
         if target is None:
             target = _object_of_participle(verb, rules)
+        if target is None and relative_object(verb, rules) is not None and is_actorish(verb.head, rules):
+            target = verb.head  # "the man the police arrested"
         if target is None and fold(verb.lemma_) in rules.words.complement_verbs:
             target = _complement_target(verb, rules)
         if agent is None:
@@ -381,6 +383,20 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     if agent is not None and not is_actorish(agent, rules) and fold(agent.text) not in RELATIVE_PRONOUNS:
         agent = actor_within(agent, rules) or agent
     return _resolve_relative(agent), _resolve_relative(target)
+
+
+def relative_object(verb: Token, rules: Rules) -> Token | None:
+    """The noun a relative clause without an object of its own is about, as the verb's object:
+    "an accusation Rwanda has denied", "the man the police arrested"."""
+    labels = rules.labels
+    if verb.dep_ not in labels.relative_clauses or is_passive(verb):
+        return None
+    subject = _own_subject(verb)
+    if subject is None or fold(subject.text) in RELATIVE_PRONOUNS:
+        return None
+    if any(c.dep_ in labels.objects or c.dep_ in labels.open_clauses for c in verb.children):
+        return None
+    return verb.head
 
 
 def _accused_of(verb: Token, rules: Rules) -> Token | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.arguments import Arguments, clause_subject, find_arguments, is_passive
+from kg.extraction.arguments import Arguments, clause_subject, find_arguments, is_passive, relative_object
 from kg.extraction.factuality import Factuality, assess
 from kg.extraction.mentions import DocContext, build_mention, is_actorish, noun_phrase, numbered_description
 from kg.extraction.triggers import Trigger
@@ -95,7 +95,9 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         targets = _mentions(args.targets, rules, ctx, exclude)
         info = rules.event_types[event_type]
         if not targets and info.plover in rules.words.event_object_roots:
-            targets = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, earlier or [])
+            told_before = [(rules.event_types[t.type].plover, ref, t.fact.modality) for t in told for ref, _ in t.agents[:1]]
+            before = [(r.action.plover, r.actor, r.modality) for r in earlier or [] if r.actor is not None] + told_before
+            targets = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, before)
         if not targets and args.issue is not None and info.plover in rules.words.issue_target_roots:
             targets = [(_issue_ref(args.issue, exclude, rules), None)]
         if trigger.nominal and not agents and not targets and info.plover in rules.words.inherited_target_roots:
@@ -131,16 +133,18 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
 
 
 def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: list, rules: Rules, ctx: DocContext,
-                          exclude: set[int], earlier: list[EventRecord]) -> list:
+                          exclude: set[int], before: list[tuple[str, ActorRef, str]]) -> list:
     """Whom an event done about another event is aimed at ("denounced the strikes", "suspended the
     talks with the RSF"): the other event's agent as the text names it; a partner of talks or of a
-    deal; or, for a definite noun that names no one ("the strikes"), the agent of the latest event
-    of its kind told earlier in the article."""
+    deal; or, for a definite noun that names no one ("the strikes", "an accusation Rwanda denied"),
+    the agent of the latest event of its kind told before in the article (``before``: PLOVER root,
+    agent and modality of each, in text order)."""
     labels = rules.labels
     nouns = {t.token.i: t for t in triggers if t.nominal}
     own = {ref.label for ref, _ in agents}
     roles = labels.direct_objects | (labels.passive_subjects if is_passive(trigger.token) else frozenset())
-    for obj in (c for c in trigger.token.children if c.dep_ in roles):
+    gap = relative_object(trigger.token, rules)
+    for obj in [c for c in trigger.token.children if c.dep_ in roles] + ([gap] if gap is not None else []):
         noun = nouns.get(obj.i)
         if noun is None:
             continue
@@ -150,15 +154,14 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
             found = [m for m in _mentions(inner.targets, rules, ctx, exclude) if m[0].label not in own and not m[0].place]
         if found:
             return found
-        if not any(c.dep_ in labels.determiners and fold(c.text) in DEFINITE for c in obj.children):
+        if obj is not gap and not any(c.dep_ in labels.determiners and fold(c.text) in DEFINITE for c in obj.children):
             return []  # "condemned attacks on civilians": no one in particular
         kind = rules.event_types[noun.type].plover
-        for record in reversed(earlier):
-            if record.action.plover == kind and record.actor is not None and record.actor.label not in own \
-                    and record.modality in ("asserted", "reported", "alleged"):
+        for plover, actor, modality in reversed(before):
+            if plover == kind and actor.label not in own and modality in ("asserted", "reported", "alleged"):
                 start, end = noun_phrase(obj, exclude)
                 span = obj.doc[start:end]
-                return [(ActorRef(**{**record.actor.__dict__, "text": span.text, "start": span.start_char,
+                return [(ActorRef(**{**actor.__dict__, "text": span.text, "start": span.start_char,
                                      "end": span.end_char}), None)]
     return []
 
@@ -191,11 +194,15 @@ def _event_subjects(told: list[_Told], rules: Rules) -> list[_Told]:
 
 
 def _rejected(noun: Token, rules: Rules) -> bool:
-    """An accusation named as the object of a rejection ("denied the allegations")."""
-    verb = noun.head
-    key = fold(verb.lemma_)
-    return noun.dep_ in rules.labels.objects and verb.pos_ == "VERB" and key in rules.verb_triggers \
-        and rules.event_types[rules.verb_triggers[key]].plover == "REJECT"
+    """An accusation named as the object of a rejection ("denied the allegations", "an accusation
+    Rwanda has denied")."""
+    def rejecting(verb: Token) -> bool:
+        key = fold(verb.lemma_)
+        return verb.pos_ == "VERB" and key in rules.verb_triggers and rules.event_types[rules.verb_triggers[key]].plover == "REJECT"
+
+    if noun.dep_ in rules.labels.objects and rejecting(noun.head):
+        return True
+    return any(rejecting(c) and relative_object(c, rules) is noun for c in noun.children)
 
 
 def _hand_over(told: list[_Told], sentence: Span, rules: Rules, ctx: DocContext, phrases) -> list[_Told]:
@@ -356,7 +363,7 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
     symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
-    if symmetric and targets and (all(ref.type == "Issue" for ref, _ in targets) or args.targets and all(
+    if symmetric and targets and (args.nearby or all(ref.type == "Issue" for ref, _ in targets) or args.targets and all(
             t.head.dep_ in rules.labels.preposition and fold(t.head.text) in rules.words.topic_preps for t in args.targets)):
         # "Trump and Putin agreed to share information on North Korea", "Rwanda and Congo signed a
         # peace agreement": each is the other's partner

@@ -71,6 +71,7 @@ class ArgumentWords:
     issue_target_roots: frozenset[str]
     inherited_target_roots: frozenset[str]
     event_object_roots: frozenset[str]
+    place_preps: frozenset[str]
     event_chain_nouns: frozenset[str]
     destination_preps: frozenset[str]
     complement_verbs: frozenset[str]

@@ -227,3 +227,16 @@ def test_a_verb_that_only_says_what_an_event_noun_did_is_that_event(extract):
         [("Airstrike", "Ethiopia", "insurgents")]
     (wounding,) = [e for e in extract("Mortars fired by the rebels wounded four soldiers.") if e["action"]["text"] == "wounded"]
     assert (wounding["actor"]["label"], wounding["target"]["label"]) == ("insurgents", "soldiers")
+
+
+def test_a_relative_clause_without_an_object_is_about_its_noun(extract):
+    events = extract("Kenya accused Uganda of arming the rebels, an accusation Uganda has denied.")
+    (denial,) = [e for e in events if e["action"]["type"] == "Reject"]
+    assert (denial["actor"]["label"], denial["target"]["label"]) == ("Uganda", "Kenya")
+
+
+def test_parties_that_agree_somewhere_are_not_agreeing_with_the_place(extract):
+    events = extract("Chad and Sudan argued for months over their frontier. "
+                     "The two countries agreed last week in South Sudan to avoid any use of force.")
+    (agree,) = [e for e in events if e["action"]["type"] == "Agree"]
+    assert {agree["actor"]["label"], agree["target"]["label"]} == {"Chad", "Sudan"}
