@@ -298,6 +298,8 @@ def dateline_end(sentence) -> int:
     """The index of the first token after a news dateline opening ``sentence`` ("KIGALI, Rwanda
     (AA) -", "WASHINGTON (Reuters) -"), or the sentence start when it opens with none."""
     for dash in sentence[: min(len(sentence), 10)]:
+        if dash.text == "-" and dash.i > 0 and not dash.doc[dash.i - 1].whitespace_ and not dash.whitespace_:
+            return sentence.start  # "Iran-backed": a hyphen inside a word opens no dateline
         if dash.text in ("--", "—", "–", "-") or (dash.text.startswith("-") and len(dash.text) > 1):
             lead = sentence.doc[sentence.start: dash.i]
             if len(lead) and all(not t.is_lower for t in lead if t.is_alpha):

@@ -84,6 +84,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
     """
     told: list[_Told] = []
     previous_targets: list = []
+    targets_of: dict[int, list] = {}
     boilerplate = {i for i, names in phrases.items() if "boilerplate" in names}
     for trigger in triggers:
         if _in_boilerplate(trigger, boilerplate) or _reports(trigger, rules):
@@ -98,12 +99,18 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             told_before = [(rules.event_types[t.type].plover, ref, t.fact.modality) for t in told for ref, _ in t.agents[:1]]
             before = [(r.action.plover, r.actor, r.modality) for r in earlier or [] if r.actor is not None] + told_before
             targets = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, before)
+        if not targets and not trigger.nominal and trigger.token.dep_ in rules.labels.conjuncts \
+                and info.plover in rules.words.inherited_target_roots:
+            subject, theirs = clause_subject(trigger.token), clause_subject(trigger.token.head)
+            if subject is not None and theirs is not None and subject.i == theirs.i:
+                targets = targets_of.get(trigger.token.head.i, [])  # "accused Ukraine of X and threatened to retaliate"
         if not targets and args.issue is not None and info.plover in rules.words.issue_target_roots:
             targets = [(_issue_ref(args.issue, exclude, rules), None)]
         if trigger.nominal and not agents and not targets and info.plover in rules.words.inherited_target_roots:
             targets = previous_targets  # "actions against X and Y, intensified by allegations of corruption"
         if targets:
             previous_targets = targets
+            targets_of[trigger.token.i] = targets
         agents, targets = _without_places(event_type, agents, targets, rules)
         weak = (event_type, fold(trigger.token.lemma_)) in rules.weak
         if weak and not any(_typed(m) for m, _ in agents + targets):
@@ -190,7 +197,21 @@ def _event_subjects(told: list[_Told], rules: Rules) -> list[_Told]:
         if (item.type, fold(item.trigger.token.lemma_)) in rules.weak:
             item.type = inner[0].type  # the verb only says what the subject's event did
             merged |= {other.trigger.token.i for other in inner}
-    return [item for item in told if item.trigger.token.i not in merged]
+    told = [item for item in told if item.trigger.token.i not in merged]
+    for item in told:  # "three soldiers were killed and 34 wounded in a drone attack by militants"
+        if item.trigger.nominal or item.agents:
+            continue
+        verb = item.trigger.token
+        verbs = {verb.i, *(c.i for c in verb.children if c.dep_ in rules.labels.conjuncts)}
+        if verb.dep_ in rules.labels.conjuncts:
+            verbs.add(verb.head.i)
+        plover = rules.event_types[item.type].plover
+        item.agents = next((other.agents for other in told if other.trigger.nominal and other.agents
+                            and rules.event_types[other.type].plover == plover
+                            and other.trigger.token.dep_ in rules.labels.preposition_objects
+                            and fold(other.trigger.token.head.text) in ("in", "during")
+                            and other.trigger.token.head.head.i in verbs), [])
+    return told
 
 
 def _rejected(noun: Token, rules: Rules) -> bool:

@@ -341,11 +341,19 @@ def _title_kind(title: str, rules: Rules) -> ActorKind | None:
     return kind
 
 
+def _backed_by_other(head: Token) -> bool:
+    """"Iran-backed militants": a participle naming a backer says whose they are not."""
+    return any(c.tag_ == "VBN" and c.dep_ == "amod" and any(t.ent_type_ in ("GPE", "NORP") for t in c.subtree)
+               for c in head.lefts)
+
+
 def _country_of_modifiers(head: Token, rules: Rules, ctx: DocContext) -> str | None:
     """The country a phrase's modifiers name: "Malian", "Mali's", "the country's"."""
     gaz = rules.gazetteer
     for child in head.lefts:
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            if child.tag_ == "VBN":
+                continue  # "Iran-backed militants", "Russia-linked hackers": someone else's backing, not their country
             for token in child.subtree:
                 if token.ent_type_ == "NORP" or token.pos_ == "ADJ":
                     iso3 = gaz.country_of_demonym(token.text)
@@ -372,7 +380,10 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
     text = span.text
     if ent is not None:
         label_ = ent.label_
-        if label_ == "PERSON":
+        capital = gaz.capital_of(ent.text) if label_ in ("PERSON", "ORG") and len(ent) == 1 else None
+        if capital is not None:  # the small model takes "Kyiv" for a person: a capital speaks for its government
+            label_ = "GPE"
+        elif label_ == "PERSON":
             country = _country_of_modifiers(head, rules, ctx) or ctx.country
             return ActorRef(text=text, label=text, type="Person", country=country)
         name = _strip_determiner(ent).text
@@ -422,7 +433,7 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
     if kind is not None and named is not None:  # "ISGS militants", "Taliban fighters"
         return ActorRef(text=text, label=named.name, type=named.type, sector=named.sector, country=named.country or country)
     if kind is not None:
-        if kind.sector not in ("IGO", "MED"):
+        if kind.sector not in ("IGO", "MED") and not _backed_by_other(head):
             country = country or ctx.country
         return _group_ref(kind, country, rules, text)
     title = rules.titles.get(fold(head.lemma_))

@@ -88,6 +88,12 @@ CASES = [
     ("Insurgents killed seven soldiers in a suicide bombing.", ("insurgents", "SuicideBombing", "soldiers", "asserted")),
     ("About 170 people were executed by unidentified gunmen during attacks on two villages.",
      ("armed men", "Attack", "civilians", "asserted")),
+    # and the other way round: killed in an attack by someone is killed by them
+    ("Two soldiers were killed in an ambush by jihadists near Gao.", ("insurgents", "Killing", "soldiers", "asserted")),
+    # a seat of government speaks for its government
+    ("The Kremlin accused Ukraine of sabotage.", ("Russian government", "Accuse", "Ukraine", "asserted")),
+    # a verb joined to the one before it, with the same subject, is aimed where that one is
+    ("Russia accused Ukraine of the attack and threatened to retaliate.", ("Russia", "Threaten", "Ukraine", "asserted")),
 ]
 
 
@@ -240,3 +246,9 @@ def test_parties_that_agree_somewhere_are_not_agreeing_with_the_place(extract):
                      "The two countries agreed last week in South Sudan to avoid any use of force.")
     (agree,) = [e for e in events if e["action"]["type"] == "Agree"]
     assert {agree["actor"]["label"], agree["target"]["label"]} == {"Chad", "Sudan"}
+
+
+def test_a_backer_named_in_a_participle_is_not_the_group_s_country(extract):
+    (attack,) = [e for e in extract("Iran-backed militants attacked the base.") if e["action"]["type"] == "Attack"]
+    assert attack["actor"]["text"] == "Iran-backed militants"
+    assert attack["actor"]["country"] is None and attack["actor"]["label"] == "insurgents"
