@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.arguments import Arguments, clause_subject, find_arguments, is_passive, relative_object
 from kg.extraction.factuality import Factuality, assess
-from kg.extraction.mentions import DocContext, build_mention, is_actorish, noun_phrase, numbered_description
+from kg.extraction.mentions import DocContext, build_mention, is_actorish, mention_extent, noun_phrase, numbered_description
 from kg.extraction.triggers import Trigger
 from kg.extraction.where_when import place_of, times_of
 from kg.rdf.iris import event_iri
@@ -94,8 +94,11 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         exclude = {trigger.token.i, *trigger.consumed}
         agents = _mentions(args.agents, rules, ctx, exclude)
         targets = _mentions(args.targets, rules, ctx, exclude)
+        if targets and not trigger.nominal and all(_own_possessive(t, args.agents, rules) for t in args.targets):
+            targets = []  # "suspended its participation in talks": the agent's own part, not a target
+            args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
         info = rules.event_types[event_type]
-        if not targets and info.plover in rules.words.event_object_roots:
+        if not targets and info.plover in rules.words.event_object_roots and (event_type, fold(trigger.token.lemma_)) not in rules.weak:
             told_before = [(rules.event_types[t.type].plover, ref, t.fact.modality) for t in told for ref, _ in t.agents[:1]]
             before = [(r.action.plover, r.actor, r.modality) for r in earlier or [] if r.actor is not None] + told_before
             targets = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, before)
@@ -143,15 +146,18 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
                           exclude: set[int], before: list[tuple[str, ActorRef, str]]) -> list:
     """Whom an event done about another event is aimed at ("denounced the strikes", "suspended the
     talks with the RSF"): the other event's agent as the text names it; a partner of talks or of a
-    deal; or, for a definite noun that names no one ("the strikes", "an accusation Rwanda denied"),
-    the agent of the latest event of its kind told before in the article (``before``: PLOVER root,
-    agent and modality of each, in text order)."""
+    deal; for a definite noun that names no one ("the strikes", "an accusation Rwanda denied"), the
+    agent of the latest event of its kind told before in the article (``before``: PLOVER root, agent
+    and modality of each, in text order); else the event itself, as the thing it is about."""
     labels = rules.labels
     nouns = {t.token.i: t for t in triggers if t.nominal}
     own = {ref.label for ref, _ in agents}
     roles = labels.direct_objects | (labels.passive_subjects if is_passive(trigger.token) else frozenset())
     gap = relative_object(trigger.token, rules)
-    for obj in [c for c in trigger.token.children if c.dep_ in roles] + ([gap] if gap is not None else []):
+    verb = trigger.token
+    if verb.dep_ in labels.noun_clauses and verb.tag_ == "VBN":
+        gap = verb.head  # "peace talks mediated by the African Union"
+    for obj in [c for c in verb.children if c.dep_ in roles] + ([gap] if gap is not None else []):
         noun = nouns.get(obj.i)
         if noun is None:
             continue
@@ -161,16 +167,24 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
             found = [m for m in _mentions(inner.targets, rules, ctx, exclude) if m[0].label not in own and not m[0].place]
         if found:
             return found
-        if obj is not gap and not any(c.dep_ in labels.determiners and fold(c.text) in DEFINITE for c in obj.children):
-            return []  # "condemned attacks on civilians": no one in particular
         kind = rules.event_types[noun.type].plover
-        for plover, actor, modality in reversed(before):
+        definite = obj is gap or any(c.dep_ in labels.determiners and fold(c.text) in DEFINITE for c in obj.children)
+        for plover, actor, modality in reversed(before if definite else []):  # not "attacks on civilians"
             if plover == kind and actor.label not in own and modality in ("asserted", "reported", "alleged"):
                 start, end = noun_phrase(obj, exclude)
                 span = obj.doc[start:end]
                 return [(ActorRef(**{**actor.__dict__, "text": span.text, "start": span.start_char,
                                      "end": span.end_char}), None)]
+        if rules.event_types[trigger.type].plover in rules.words.issue_target_roots:
+            return [(_issue_ref(obj, exclude, rules), None)]  # no one named: the event itself is what it is about
+        return []
     return []
+
+
+def _own_possessive(target: Token, agents: list[Token], rules: Rules) -> bool:
+    """A target that is only the possessive pronoun of the agent's own object ("its participation")."""
+    return target.dep_ in rules.labels.possessors and target.pos_ == "PRON" and bool(agents) \
+        and target.head.dep_ in rules.labels.direct_objects
 
 
 def _event_subjects(told: list[_Told], rules: Rules) -> list[_Told]:
@@ -535,10 +549,11 @@ def _as_crowd(ref: ActorRef, coding: dict, rules: Rules) -> ActorRef:
 
 def _issue_ref(head, exclude: set[int], rules: Rules) -> ActorRef:
     """The thing an event is about, as its target: "the referendum", "a travel restriction"."""
-    start, end = noun_phrase(head, exclude)
+    start, core_end = noun_phrase(head, exclude)
+    start, end = mention_extent(head, start, core_end, rules, exclude)  # "its participation in talks"
     span = head.doc[start:end]
-    words = [t for t in span if t.dep_ not in rules.labels.determiners | rules.labels.possessors]
-    label = head.doc[words[0].i : end].text if words else span.text
+    words = [t for t in head.doc[start:core_end] if t.dep_ not in rules.labels.determiners | rules.labels.possessors]
+    label = head.doc[words[0].i : core_end].text if words else span.text
     return ActorRef(text=span.text, label=label, type="Issue", start=span.start_char, end=span.end_char)
 
 
