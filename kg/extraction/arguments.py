@@ -101,7 +101,11 @@ def _issue(trigger: Trigger, rules: Rules) -> Token | None:
     verb = trigger.token
     if is_passive(verb) or fold(verb.lemma_) in rules.words.theme_verbs:
         return None
+    aimed = [o for c in verb.children if c.dep_ == "prep" and fold(c.text) in rules.words.instrument_preps
+             for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
     candidates = [c for c in verb.children if c.dep_ == "dobj" and c.i not in trigger.consumed]
+    if aimed and any(c.dep_ == "dobj" for c in verb.children):
+        candidates = aimed  # "fired water cannon at the boat": the cannon is what it used
     for obj in candidates:
         if obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in TIME_ENTS or obj.ent_type_ == "CARDINAL":
             continue

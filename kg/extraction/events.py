@@ -99,8 +99,9 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
         info = rules.event_types[event_type]
         if not targets and info.plover in rules.words.event_object_roots and (event_type, fold(trigger.token.lemma_)) not in rules.weak:
-            told_before = [(rules.event_types[t.type].plover, ref, t.fact.modality) for t in told for ref, _ in t.agents[:1]]
-            before = [(r.action.plover, r.actor, r.modality) for r in earlier or [] if r.actor is not None] + told_before
+            told_before = [(t.type, fold(t.trigger.token.lemma_), ref, t.fact.modality) for t in told for ref, _ in t.agents[:1]]
+            before = [(r.action.type, r.action.lemma, r.actor, r.modality) for r in earlier or [] if r.actor is not None] \
+                + told_before
             targets = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, before)
         if not targets and not trigger.nominal and trigger.token.dep_ in rules.labels.conjuncts \
                 and info.plover in rules.words.inherited_target_roots:
@@ -143,12 +144,13 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
 
 
 def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: list, rules: Rules, ctx: DocContext,
-                          exclude: set[int], before: list[tuple[str, ActorRef, str]]) -> list:
+                          exclude: set[int], before: list[tuple[str, str, ActorRef, str]]) -> list:
     """Whom an event done about another event is aimed at ("denounced the strikes", "suspended the
     talks with the RSF"): the other event's agent as the text names it; a partner of talks or of a
     deal; for a definite noun that names no one ("the strikes", "an accusation Rwanda denied"), the
-    agent of the latest event of its kind told before in the article (``before``: PLOVER root, agent
-    and modality of each, in text order); else the event itself, as the thing it is about."""
+    agent of the latest event of its type or word told before in the article (``before``: type,
+    trigger lemma, agent and modality of each, in text order); else the event itself, as the thing
+    it is about."""
     labels = rules.labels
     nouns = {t.token.i: t for t in triggers if t.nominal}
     own = {ref.label for ref, _ in agents}
@@ -167,10 +169,11 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
             found = [m for m in _mentions(inner.targets, rules, ctx, exclude) if m[0].label not in own and not m[0].place]
         if found:
             return found
-        kind = rules.event_types[noun.type].plover
+        lemma = fold(obj.lemma_)
         definite = obj is gap or any(c.dep_ in labels.determiners and fold(c.text) in DEFINITE for c in obj.children)
-        for plover, actor, modality in reversed(before if definite else []):  # not "attacks on civilians"
-            if plover == kind and actor.label not in own and modality in ("asserted", "reported", "alleged"):
+        for event_type, their_lemma, actor, modality in reversed(before if definite else []):  # not "attacks on civilians"
+            same = event_type == noun.type or lemma in their_lemma or their_lemma in lemma  # "the strikes" after "airstrikes"
+            if same and actor.label not in own and modality in ("asserted", "reported", "alleged"):
                 start, end = noun_phrase(obj, exclude)
                 span = obj.doc[start:end]
                 return [(ActorRef(**{**actor.__dict__, "text": span.text, "start": span.start_char,

@@ -213,10 +213,10 @@ COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "2": 2, "3": 3}
 
 
 def numbered_description(head: Token, rules: Rules, ctx: DocContext) -> list[ActorRef] | None:
-    """The actors a numbered plural description stands for ("the two countries", "both sides",
-    "the three nations"): as many distinct named actors of its kind as it counts, most salient
-    first, each keeping the description's words as its text; None when it is no such description
-    or the article names too few."""
+    """The actors a numbered plural description stands for ("the two countries", "the three
+    nations"): as many distinct named actors of its kind, among those salient before it, as it
+    counts, those the article has named most often first, each keeping the description's words as
+    its text; None when it is no such description or the article names too few."""
     labels = rules.labels
     lemma = fold(head.lemma_)
     if head.pos_ != "NOUN" or head.tag_ != "NNS" or lemma not in rules.anaphora:
@@ -227,17 +227,21 @@ def numbered_description(head: Token, rules: Rules, ctx: DocContext) -> list[Act
         return None
     start, end = noun_phrase(head)
     span = head.doc[start:end]
-    found: list[ActorRef] = []
+    found: dict[str, tuple[int, int, ActorRef]] = {}  # label -> (times named before, salience rank, mention)
+    told = head.doc.text[:head.idx]
     for tried, candidate in enumerate(description_candidates(head, rules, lambda t: is_actorish(t, rules))):
-        if tried >= 12 or len(found) == counts[0]:
+        if tried >= 12:
             break
         ref, _ = build_mention(candidate, rules, ctx, depth=MAX_DEPTH - 1)
-        if ref is None or ref.pronoun or ref.place or ref.type not in rules.anaphora[lemma] \
-                or any(ref.label == other.label for other in found):
+        if ref is None or ref.pronoun or ref.place or ref.type not in rules.anaphora[lemma] or ref.label in found:
             continue
+        found[ref.label] = (told.count(candidate.text), -tried, ref)
+    if len(found) < counts[0]:
+        return None
+    chosen = sorted(found.values(), key=lambda item: (item[0], item[1]), reverse=True)[:counts[0]]
+    for _, _, ref in chosen:  # the parties the article names most, the most salient first among equals
         ref.text, ref.start, ref.end = span.text, span.start_char, span.end_char
-        found.append(ref)
-    return found if len(found) == counts[0] else None
+    return [ref for _, _, ref in chosen]
 
 
 def _antecedent(head: Token, candidates, rules: Rules, ctx: DocContext, depth: int, person: bool | None = None,

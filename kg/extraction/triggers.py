@@ -160,7 +160,8 @@ class TriggerMatcher:
         for token in sentence:
             if _verbal(token, self.rules):
                 trigger = _best(token, candidates.get((token.i, "verb"), ()), VERB_SHAPES, self.rules.verb_triggers, False)
-                if trigger is not None and not _light(trigger, self.rules) and not _taking_part(trigger, self.rules):
+                if trigger is not None and not _light(trigger, self.rules) and not _taking_part(trigger, self.rules) \
+                        and not _resultative(trigger, self.rules):
                     verbal.append(trigger)
         verbal += [t for t in (_demand_by_saying(token, self.rules) for token in sentence if token.pos_ == "VERB") if t]
         verbal.sort(key=lambda t: t.token.i)
@@ -213,6 +214,17 @@ def _taking_part(trigger: Trigger, rules: Rules) -> bool:
     return any(c.dep_ in labels.preposition and fold(c.text) == "in"
                and any(o.dep_ in labels.preposition_objects and o.pos_ == "NOUN" for o in c.children)
                for c in trigger.token.children)
+
+
+def _resultative(trigger: Trigger, rules: Rules) -> bool:
+    """"Leaving the vessel heavily damaged", "left five dead": a verb of result with a complement
+    said of its object tells the result, not an event of its own."""
+    token = trigger.token
+    if trigger.consumed or fold(token.lemma_) not in rules.words.resultative_verbs:
+        return False
+    labels = rules.labels
+    return any(c.dep_ in labels.open_clauses | labels.objects | labels.attributes | labels.adverbial_clauses
+               and (c.pos_ == "ADJ" or c.tag_ == "VBN") for c in token.children)
 
 
 def _best(token: Token, found, shapes: tuple[str, ...], table: dict[str, str], nominal: bool) -> Trigger | None:

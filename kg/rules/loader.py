@@ -72,6 +72,8 @@ class ArgumentWords:
     inherited_target_roots: frozenset[str]
     event_object_roots: frozenset[str]
     place_preps: frozenset[str]
+    resultative_verbs: frozenset[str]
+    instrument_preps: frozenset[str]
     event_chain_nouns: frozenset[str]
     destination_preps: frozenset[str]
     complement_verbs: frozenset[str]

@@ -257,3 +257,29 @@ def test_a_backer_named_in_a_participle_is_not_the_group_s_country(extract):
     (attack,) = [e for e in extract("Iran-backed militants attacked the base.") if e["action"]["type"] == "Attack"]
     assert attack["actor"]["text"] == "Iran-backed militants"
     assert attack["actor"]["country"] is None and attack["actor"]["label"] == "insurgents"
+
+
+def test_a_verb_of_result_with_a_complement_is_no_event(extract):
+    assert all(e["action"]["plover"] != "YIELD" for e in extract("The blast left five dead."))
+    assert not [e for e in extract("The shelling left the hospital badly damaged.") if e["action"]["type"] == "Withdraw"]
+    (left,) = [e for e in extract("Troops left the town on Monday.") if e["action"]["type"] == "Withdraw"]
+    assert left["actor"]["label"] == "soldiers"
+
+
+def test_what_an_act_is_aimed_at_is_its_target_not_what_it_uses(extract):
+    (attack,) = [e for e in extract("The rebels fired rockets at the airport.") if e["action"]["plover"] == "ASSAULT"]
+    assert attack["target"]["text"] == "the airport"
+
+
+def test_a_restated_event_is_found_by_its_word(extract):
+    events = extract("Ethiopian airstrikes on rebel camps in Sudan killed ten people on Monday. On Tuesday rebels "
+                     "killed two soldiers in an ambush. Sudan condemned the strikes.")
+    (condemn,) = [e for e in events if e["action"]["type"] == "Condemn"]
+    assert condemn["target"]["label"] == "Ethiopia"
+
+
+def test_a_numbered_description_prefers_the_parties_the_article_names_most(extract):
+    events = extract("Chad and Sudan argued for months. Chad closed its border with Sudan. "
+                     "Egypt supported Chad. The two countries met in Cairo on Monday.")
+    (meeting,) = [e for e in events if e["action"]["type"] == "Consult"]
+    assert {meeting["actor"]["label"], meeting["target"]["label"]} == {"Chad", "Sudan"}
