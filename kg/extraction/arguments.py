@@ -384,9 +384,25 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
         if agent is None:
             for index in consumed:
                 agent = agent or _owner(verb.doc[index], rules)
+    if agent is not None and agent.pos_ == "NOUN" and fold(agent.lemma_) in rules.words.document_nouns:
+        agent = _document_owner(agent, rules) or agent
     if agent is not None and not is_actorish(agent, rules) and fold(agent.text) not in RELATIVE_PRONOUNS:
         agent = actor_within(agent, rules) or agent
     return _resolve_relative(agent), _resolve_relative(target)
+
+
+def _document_owner(document: Token, rules: Rules) -> Token | None:
+    """Who speaks through a document: its owner ("HRW's report", "a Human Rights Watch report") or
+    whoever issued it ("the ministry issued a statement rejecting ...")."""
+    owner = _owner(document, rules)
+    if owner is not None:
+        return owner
+    named = next((c for c in document.children if c.dep_ in rules.labels.compounds and is_actorish(c, rules)), None)
+    if named is not None:
+        return named
+    if document.dep_ in rules.labels.direct_objects and document.head.pos_ == "VERB":
+        return clause_subject(document.head)
+    return None
 
 
 def relative_object(verb: Token, rules: Rules) -> Token | None:

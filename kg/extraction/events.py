@@ -253,6 +253,10 @@ def _hand_over(told: list[_Told], sentence: Span, rules: Rules, ctx: DocContext,
             continue
         governor = item.fact.governor
         own = by_token.get(governor.i) if governor is not None else None
+        if own is not None and rules.event_types[own.type].plover == "THREATEN" and item.fact.effect == "not_happened":
+            kept.remove(own)  # "vowed not to attack the town": a promise to refrain is no threat
+            del by_token[governor.i]
+            continue
         if own is not None:
             if not own.targets or all(t[0].label == a[0].label for t in own.targets for a in own.agents):
                 # "called for sanctions against X": the request is about X; "lifted its blockade of Yemen": Yemen
@@ -621,6 +625,8 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
     "rejected U.S. calls for a truce" is the United States, said as "U.S. calls"."""
     outer = head
     while outer.head.i != outer.i and outer.head.i not in exclude:
+        if any(c.i in exclude for c in outer.children):
+            break  # "a Human Rights Watch report accusing ...": the report is the argument itself
         parent = outer.head
         if outer.dep_ in ("compound", "amod", "nmod", "poss") and parent.pos_ in ("NOUN", "PROPN"):
             candidate = parent

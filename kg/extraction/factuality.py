@@ -142,6 +142,7 @@ def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]])
     found: list[tuple] = []
     seen_phrases: set[str] = set()
     token = trigger
+    boundary = None  # where a cause or circumstance starts: above it only who tells it counts
     for _ in range(MAX_STEPS):
         if token.head.i == token.i:
             break
@@ -151,6 +152,12 @@ def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]])
             break  # "soldiers who attacked the base were arrested": the attack is told as fact (but
             # "accusations that Kigali supports rebels", parsed as a relative clause, tells a claim)
         preposition = None
+        if (governor.pos_ == "ADP" and fold(governor.text) in rules.words.circumstance_words) or (
+                relation in labels.adverbial_clauses and any(
+                c.dep_ in labels.markers and fold(c.text) in rules.words.circumstance_words for c in token.children)):
+            # "suspended the broadcasts over their coverage of ...", "called off the talks after the
+            # rebels attacked": a cause or circumstance is told as fact; only who tells it still counts
+            boundary = len(found) if boundary is None else boundary
         if governor.pos_ == "ADP" and governor.head.i != governor.i:
             # through a preposition ("called for the release", "in the event of an attack")
             preposition = governor
@@ -171,7 +178,9 @@ def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]])
         if governor.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in labels.markers and condition.has(fold(c.text), "markers") for c in governor.children):
             found.append(("hypothetical", condition, governor, False))  # "if neighbours attempt an intervention"
-        for predicate in classes_of(governor, rules, phrases):
+        own_act = relation in labels.noun_clauses and token.tag_ == "VBG" \
+            and fold(governor.lemma_) in rules.words.document_nouns  # "a report accusing the army": the report's own act
+        for predicate in () if own_act else classes_of(governor, rules, phrases):
             by_phrase = predicate.name in phrases.get(governor.i, ())
             if predicate.name == "negation" or predicate.effect == "not_an_event":
                 continue  # boilerplate keeps words inside it from being events; it governs nothing
@@ -192,6 +201,8 @@ def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]])
                 found.append(("negate", rules.predicate("negation"), governor, False))
             found += _auxiliaries(governor, rules)
         token = governor
+    if boundary is not None:
+        found = found[:boundary] + [step for step in found[boundary:] if step[0] in ("reported", "alleged")]
     return found
 
 
@@ -237,6 +248,7 @@ def _combine(steps, negated: bool, trigger: Token, rules: Rules) -> Factuality:
     classes = tuple(dict.fromkeys(predicate.name for _, predicate, _, _ in steps))
     governors = tuple(dict.fromkeys(g for _, _, g, _ in steps if g is not None))
     claimed = False  # a claim carries the event: an allegation or a report above it
+    disowned = False  # the intention itself negated
     for effect, predicate, governor, auxiliary in steps:
         if predicate.claims_only and not claimed:
             continue  # "rejected appeals to release her": a refusal, which denies nothing
@@ -244,6 +256,8 @@ def _combine(steps, negated: bool, trigger: Token, rules: Rules) -> Factuality:
         if effect == "negate":
             if status == "factual":
                 negated = not negated
+            elif status in ("planned", "hypothetical") and governor is not None and governor == decided_by:
+                disowned = not disowned  # "we do not plan to invade", "has no plans for an offensive"
             continue
         if predicate.agent == "subject" and commander is None and governor is not None and status == "factual":
             commander = _subject(governor, rules)
@@ -272,6 +286,8 @@ def _combine(steps, negated: bool, trigger: Token, rules: Rules) -> Factuality:
         return Factuality(effect, modality, source, source_head, decided_by, deciding_class, commander,
                           by_auxiliary, classes, governors)
 
+    if disowned and not negated:
+        return result("denied", "denied") if reported else result("not_happened", None)
     if negated:
         if status in ("planned", "hypothetical"):
             return result("not_happened", None)  # "vowed not to attack", "will not release"

@@ -135,8 +135,9 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
         if child.dep_ == "prep" and fold(child.text) in rules.words.naming_preps:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects or any(o.ent_type_ in ("DATE", "TIME") for o in objects) \
-                    or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sub):
-                break
+                    or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sub) \
+                    or any(fold(o.lemma_) in rules.noun_triggers for o in objects):
+                break  # "accused the army of extrajudicial killings": what it is accused of is no name
         elif child.dep_ == "appos" or (child.dep_ == "acl" and child.tag_ == "VBN"):
             if any(t.dep_ == "relcl" or (t.pos_ == "VERB" and fold(t.lemma_) in rules.verb_triggers) for t in sub):
                 break  # a clause that tells an event of its own ("the gendarmerie attacked by ...") is no name

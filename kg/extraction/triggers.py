@@ -161,7 +161,7 @@ class TriggerMatcher:
             if _verbal(token, self.rules):
                 trigger = _best(token, candidates.get((token.i, "verb"), ()), VERB_SHAPES, self.rules.verb_triggers, False)
                 if trigger is not None and not _light(trigger, self.rules) and not _taking_part(trigger, self.rules) \
-                        and not _resultative(trigger, self.rules):
+                        and not _resultative(trigger, self.rules) and not _other_phrasal_verb(trigger, self.rules):
                     verbal.append(trigger)
         verbal += [t for t in (_demand_by_saying(token, self.rules) for token in sentence if token.pos_ == "VERB") if t]
         verbal.sort(key=lambda t: t.token.i)
@@ -214,6 +214,19 @@ def _taking_part(trigger: Trigger, rules: Rules) -> bool:
     return any(c.dep_ in labels.preposition and fold(c.text) == "in"
                and any(o.dep_ in labels.preposition_objects and o.pos_ == "NOUN" for o in c.children)
                for c in trigger.token.children)
+
+
+def _other_phrasal_verb(trigger: Trigger, rules: Rules) -> bool:
+    """A verb whose particle makes it a word of a predicate class ("called off the talks" is no
+    call, "broke off relations" no break): the phrase governs, the bare verb's sense does not apply."""
+    if trigger.consumed:
+        return False
+    token = trigger.token
+    for particle in (c for c in token.children if c.dep_ in rules.labels.particles):
+        phrase = f"{fold(token.lemma_)} {fold(particle.text)}"
+        if any(p.has(phrase, "verbs") for p in rules.predicates.values()):
+            return True
+    return False
 
 
 def _resultative(trigger: Trigger, rules: Rules) -> bool:

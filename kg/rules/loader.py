@@ -73,6 +73,7 @@ class ArgumentWords:
     event_object_roots: frozenset[str]
     place_preps: frozenset[str]
     resultative_verbs: frozenset[str]
+    circumstance_words: frozenset[str]
     instrument_preps: frozenset[str]
     event_chain_nouns: frozenset[str]
     destination_preps: frozenset[str]

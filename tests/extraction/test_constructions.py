@@ -97,6 +97,15 @@ CASES = [
     # the agent's own part is no target: what it suspended is
     ("Sudan's army has suspended its participation in talks over a ceasefire.",
      ("Sudanese soldiers", "Sanction", "participation", "asserted")),
+    # an intention a source disowns is denied
+    ("The minister said the army does not plan to attack the town.", ("soldiers", "Attack", None, "denied")),
+    # a document speaks for whoever owns or issued it
+    ("Human Rights Watch published a report accusing the army of torture.",
+     ("Human Rights Watch", "Accuse", "soldiers", "asserted")),
+    # a cause or circumstance is told as fact, whatever the verb it hangs on does
+    ("The army called off the talks after the rebels attacked a convoy.", ("insurgents", "Attack", None, "asserted")),
+    ("The junta suspended the broadcasts over their coverage of an Amnesty report accusing the army of torture.",
+     ("Amnesty International", "Accuse", "soldiers", "asserted")),
     # a verb joined to the one before it, with the same subject, is aimed where that one is
     ("Russia accused Ukraine of the attack and threatened to retaliate.", ("Russia", "Threaten", "Ukraine", "asserted")),
 ]
@@ -283,3 +292,13 @@ def test_a_numbered_description_prefers_the_parties_the_article_names_most(extra
                      "Egypt supported Chad. The two countries met in Cairo on Monday.")
     (meeting,) = [e for e in events if e["action"]["type"] == "Consult"]
     assert {meeting["actor"]["label"], meeting["target"]["label"]} == {"Chad", "Sudan"}
+
+
+def test_a_promise_to_refrain_is_no_threat(extract):
+    assert not [e for e in extract("The rebels vowed not to attack the town.") if e["action"]["plover"] == "THREATEN"]
+    assert [e["action"]["plover"] for e in extract("The rebels vowed to attack the town.")] == ["THREATEN"]
+
+
+def test_a_particle_that_makes_another_word_keeps_the_bare_verb_s_sense_out(extract):
+    events = extract("The army called off the talks after the rebels attacked a convoy.")
+    assert "Consult" not in [e["action"]["type"] for e in events]
