@@ -44,6 +44,8 @@ def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
         agent, target = _nominal_arguments(trigger, rules)
     else:
         agent, target = _verbal_arguments(trigger, rules)
+    if agent is not None and _names_of_a_thing(agent, rules):
+        agent = None  # "where the Mali, Burkina Faso and Niger borders meet": the borders meet
     nearby = False
     if target is None and agent is not None and is_actorish(agent, rules):
         target = _nearest_actor_after(trigger, agent, rules)
@@ -57,6 +59,19 @@ def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
         issue=_issue(trigger, rules) if target is None else None,
         nearby=nearby,
     )
+
+
+def _names_of_a_thing(head: Token, rules: Rules) -> bool:
+    """Coordinated names sharing the head noun of their last conjunct ("the Mali, Burkina Faso and
+    Niger borders") when that noun is a place or a thing: the names only modify it."""
+    last = head
+    while True:
+        nxt = next((c for c in last.children if c.dep_ in rules.labels.conjuncts), None)
+        if nxt is None:
+            break
+        last = nxt
+    return last is not head and last.pos_ == "NOUN" and head.pos_ == "PROPN" \
+        and any(c.dep_ in rules.labels.compounds for c in last.children) and not is_actorish(last, rules)
 
 
 def _nearest_actor_before(trigger: Trigger, target: Token, rules: Rules, window: int = 8) -> Token | None:
@@ -387,7 +402,8 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     if agent is not None and agent.pos_ == "NOUN" and fold(agent.lemma_) in rules.words.document_nouns:
         agent = _document_owner(agent, rules) or agent
     if agent is not None and not is_actorish(agent, rules) and fold(agent.text) not in RELATIVE_PRONOUNS:
-        agent = actor_within(agent, rules) or agent
+        # "Pakistani airstrikes targeted", but not "where the Mali and Niger borders meet"
+        agent = None if fold(agent.lemma_) in rules.words.region_nouns else actor_within(agent, rules) or agent
     return _resolve_relative(agent), _resolve_relative(target)
 
 

@@ -41,6 +41,8 @@ def pronoun_class(token: Token, rules: Rules) -> str | None:
     """"person" (he, her), "group" (it, its), "plural" (they, their), "speaker" (we, our, I), or None."""
     word = fold(token.text)
     words = rules.words
+    if len(token.text) > 1 and token.text.isupper():
+        return None  # "US" is a country, not "us"
     if word in words.person_pronouns:
         return "person"
     if word in words.first_person_pronouns:

@@ -93,7 +93,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         args = find_arguments(trigger, rules)
         exclude = {trigger.token.i, *trigger.consumed}
         agents = _mentions(args.agents, rules, ctx, exclude)
-        targets = _mentions(args.targets, rules, ctx, exclude)
+        targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude)
         if targets and not trigger.nominal and all(_own_possessive(t, args.agents, rules) for t in args.targets):
             targets = []  # "suspended its participation in talks": the agent's own part, not a target
             args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
@@ -119,6 +119,8 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         weak = (event_type, fold(trigger.token.lemma_)) in rules.weak
         if weak and not any(_typed(m) for m, _ in agents + targets):
             continue
+        if weak and _speaks_of(trigger, rules):
+            continue  # "Diop spoke of a crisis of confidence": speech about something, no meeting
         if not _sense_allows(event_type, agents, targets, rules):
             continue  # a participant this sense cannot take: another word sense ("holds elections")
         fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets)
@@ -182,6 +184,29 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
             return [(_issue_ref(obj, exclude, rules), None)]  # no one named: the event itself is what it is about
         return []
     return []
+
+
+def _speaker_of_trailing_report(head: Token, rules: Rules) -> bool:
+    """"..., ministerial delegations from the three countries announced": a mention whose clause is
+    a verb of saying is the source of what is said, never a participant of it."""
+    report = rules.predicate("report")
+    for token in (head, *(c for c in head.children if c.dep_ in rules.labels.preposition for c in c.children)):
+        if any(c.dep_ in rules.labels.noun_clauses and c.i > token.i and report.has(fold(c.lemma_), "verbs")
+               and not any(o.dep_ in rules.labels.objects for o in c.children) for c in token.children):
+            return True
+    return False
+
+
+def _speaks_of(trigger: Trigger, rules: Rules) -> bool:
+    """A weak verb of speaking about something ("spoke of a crisis", "talked about the vote"), with
+    no one it is spoken with or to."""
+    if trigger.nominal or trigger.consumed or rules.event_types[trigger.type].plover != "CONSULT":
+        return False
+    labels = rules.labels
+    preps = [fold(c.text) for c in trigger.token.children if c.dep_ in labels.preposition]
+    objects = [c for c in trigger.token.children if c.dep_ in labels.objects]
+    return not objects and any(p in ("of", "about", "regarding", "concerning") for p in preps) \
+        and not any(p in ("with", "to") for p in preps)
 
 
 def _own_possessive(target: Token, agents: list[Token], rules: Rules) -> bool:

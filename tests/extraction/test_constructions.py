@@ -302,3 +302,20 @@ def test_a_promise_to_refrain_is_no_threat(extract):
 def test_a_particle_that_makes_another_word_keeps_the_bare_verb_s_sense_out(extract):
     events = extract("The army called off the talks after the rebels attacked a convoy.")
     assert "Consult" not in [e["action"]["type"] for e in events]
+
+
+def test_speaking_of_something_is_no_meeting(extract):
+    assert not [e for e in extract("The minister spoke of a crisis of confidence between the government and the mission.")
+                if e["action"]["plover"] == "CONSULT"]
+    (talk,) = [e for e in extract("The minister spoke with the Chinese ambassador.") if e["action"]["plover"] == "CONSULT"]
+    assert talk["target"]["text"] == "the Chinese ambassador"
+
+
+def test_us_in_capitals_is_the_country(extract):
+    (sanction,) = [e for e in extract("The US imposed sanctions on the general.") if e["action"]["type"] == "Sanction"]
+    assert sanction["actor"]["label"] == "United States"
+
+
+def test_names_that_share_the_head_of_a_thing_are_no_agents(extract):
+    assert not [e for e in extract("The region where the Chad, Niger and Nigeria borders meet is poor.")
+                if e["action"]["plover"] == "CONSULT"]
