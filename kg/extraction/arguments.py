@@ -114,8 +114,12 @@ def _issue(trigger: Trigger, rules: Rules) -> Token | None:
     if trigger.nominal:
         return None
     verb = trigger.token
-    if is_passive(verb) or fold(verb.lemma_) in rules.words.theme_verbs:
+    if fold(verb.lemma_) in rules.words.theme_verbs:
         return None
+    if is_passive(verb):  # "all efforts to dialogue have been rejected by coup leaders"
+        subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
+        return subject if subject is not None and subject.pos_ == "NOUN" and not is_actorish(subject, rules) \
+            and fold(subject.lemma_) not in rules.noun_triggers else None
     aimed = [o for c in verb.children if c.dep_ == "prep" and fold(c.text) in rules.words.instrument_preps
              for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
     candidates = [c for c in verb.children if c.dep_ == "dobj" and c.i not in trigger.consumed]
@@ -315,7 +319,8 @@ def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = (), actors_o
     for child in head.children:
         word = fold(child.text)
         allowed = word in rules.words.target_preps or (places and word in rules.words.destination_preps)
-        if child.dep_ == "prep" and allowed and word not in skip:
+        prepositional = child.dep_ == "prep" or (child.dep_ in rules.labels.indirect_objects and child.pos_ == "ADP")
+        if prepositional and allowed and word not in skip:  # "gave support to the rebels" parses "to" as dative
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTS and (places or not _is_place(obj, rules)):
                     if places and _is_place(obj, rules) and fold(child.text) in rules.words.destination_preps:
@@ -515,7 +520,7 @@ def _resolve_relative(token: Token | None) -> Token | None:
 def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Token | None]:
     noun = trigger.token
     agent = target = None
-    of_role = rules.of_role.get(trigger.type, "target")
+    of_role = "target" if fold(noun.lemma_) in rules.words.patient_of_nouns else rules.of_role.get(trigger.type, "target")
     if noun.dep_ == "pobj" and fold(noun.head.text) == "in":
         of_role = "target"  # "marched in support of the mayor", "in solidarity of": the one supported
     poss_role = rules.poss_role.get(trigger.type, "agent")

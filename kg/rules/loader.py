@@ -74,6 +74,7 @@ class ArgumentWords:
     place_preps: frozenset[str]
     resultative_verbs: frozenset[str]
     circumstance_words: frozenset[str]
+    patient_of_nouns: frozenset[str]
     instrument_preps: frozenset[str]
     event_chain_nouns: frozenset[str]
     destination_preps: frozenset[str]

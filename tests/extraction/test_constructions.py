@@ -97,6 +97,14 @@ CASES = [
     # the agent's own part is no target: what it suspended is
     ("Sudan's army has suspended its participation in talks over a ceasefire.",
      ("Sudanese soldiers", "Sanction", "participation", "asserted")),
+    # the "of" of some event nouns is the one done to, whatever their type's "of" says
+    ("Ethiopia offered recognition of Somaliland.", ("Ethiopia", "Support", "Somaliland", "planned")),
+    # a rejected thing in the passive is what the rejection is about
+    ("All efforts at dialogue have been rejected by the junta.", ("military junta", "Reject", "efforts", "asserted")),
+    # a recommendation that someone be made to act is a request about them
+    ("The minister recommended that the army be withdrawn.", ("The minister", "Request", "soldiers", "asserted")),
+    # "to" parsed as a dative still names the one given to
+    ("The government gave support to the rebels.", ("government", "Support", "insurgents", "asserted")),
     # an intention a source disowns is denied
     ("The minister said the army does not plan to attack the town.", ("soldiers", "Attack", None, "denied")),
     # a document speaks for whoever owns or issued it
