@@ -51,7 +51,8 @@ class EventFinder:
         ctx = DocContext(country=main_country(doc, rules), person_words=person_words(doc))
         candidates = self.triggers.candidates(doc)
         phrases = phrase_classes(doc, ((self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)))
-        found, seen, earlier = [], set(), []
+        found, seen = [], set()
+        told_before: list[tuple] = []  # the events told so far, for the sentences that restate them
         for sentence in doc.sents:
             key = " ".join(sentence.text.split())
             if not key or key in seen:
@@ -59,9 +60,7 @@ class EventFinder:
                 continue
             seen.add(key)
             triggers = self.triggers.find(sentence, candidates)
-            events = sentence_events(sentence, rules, ctx, triggers, phrases, doc._.published, earlier)
-            earlier += events
-            found.append(events)
+            found.append(sentence_events(sentence, rules, ctx, triggers, phrases, doc._.published, told_before))
         doc._.kg_events = found
         return doc
 

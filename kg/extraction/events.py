@@ -70,11 +70,15 @@ class _Told:
     derived: bool = False
     announced: bool = False  # a commitment or a speaker's own intention: a promise or a threat
     threat_of: str | None = None  # the PLOVER root of what a threat threatens
+    words: frozenset[str] = frozenset()  # the lemmas of the words that tell it, when several do
+
+    def __post_init__(self):
+        self.words = self.words or frozenset({fold(self.trigger.token.lemma_)})
 
 
 def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: list[Trigger],
                     phrases: dict[int, frozenset[str]], published: str | None,
-                    earlier: list[EventRecord] | None = None) -> list[EventRecord]:
+                    told_before: list[tuple] | None = None) -> list[EventRecord]:
     """The events one sentence tells, as records without resolved names or IRIs.
 
     An event the text does not commit to (only asked for, refused, failed, called off, or said by
@@ -99,9 +103,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
         info = rules.event_types[event_type]
         if not targets and info.plover in rules.words.event_object_roots and (event_type, fold(trigger.token.lemma_)) not in rules.weak:
-            told_before = [(t.type, fold(t.trigger.token.lemma_), ref, t.fact.modality) for t in told for ref, _ in t.agents[:1]]
-            before = [(r.action.type, r.action.lemma, r.actor, r.modality) for r in earlier or [] if r.actor is not None] \
-                + told_before
+            before = (told_before or []) + [(t.type, t.words, ref, t.fact.modality) for t in told for ref, _ in t.agents[:1]]
             targets = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, before)
         if not targets and not trigger.nominal and trigger.token.dep_ in rules.labels.conjuncts \
                 and info.plover in rules.words.inherited_target_roots:
@@ -142,17 +144,19 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
     produced: set[tuple] = set()
     for item in told:
         records += _records(item, sentence, rules, ctx, published, produced)
+    if told_before is not None:  # what the next sentences may restate ("the strikes")
+        told_before += [(item.type, item.words, ref, item.fact.modality) for item in told for ref, _ in item.agents[:1]]
     return _once(_without_restatements(records))
 
 
 def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: list, rules: Rules, ctx: DocContext,
-                          exclude: set[int], before: list[tuple[str, str, ActorRef, str]]) -> list:
+                          exclude: set[int], before: list[tuple]) -> list:
     """Whom an event done about another event is aimed at ("denounced the strikes", "suspended the
     talks with the RSF"): the other event's agent as the text names it; a partner of talks or of a
     deal; for a definite noun that names no one ("the strikes", "an accusation Rwanda denied"), the
     agent of the latest event of its type or word told before in the article (``before``: type,
-    trigger lemma, agent and modality of each, in text order); else the event itself, as the thing
-    it is about."""
+    the lemmas of its words, agent and modality of each, in text order); else the event itself, as
+    the thing it is about."""
     labels = rules.labels
     nouns = {t.token.i: t for t in triggers if t.nominal}
     own = {ref.label for ref, _ in agents}
@@ -173,8 +177,8 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
             return found
         lemma = fold(obj.lemma_)
         definite = obj is gap or any(c.dep_ in labels.determiners and fold(c.text) in DEFINITE for c in obj.children)
-        for event_type, their_lemma, actor, modality in reversed(before if definite else []):  # not "attacks on civilians"
-            same = event_type == noun.type or lemma in their_lemma or their_lemma in lemma  # "the strikes" after "airstrikes"
+        for event_type, words, actor, modality in reversed(before if definite else []):  # not "attacks on civilians"
+            same = event_type == noun.type or any(lemma in w or w in lemma for w in words)  # "the strikes" after "airstrikes"
             if same and actor.label not in own and modality in ("asserted", "reported", "alleged"):
                 start, end = noun_phrase(obj, exclude)
                 span = obj.doc[start:end]
@@ -216,44 +220,55 @@ def _own_possessive(target: Token, agents: list[Token], rules: Rules) -> bool:
 
 
 def _event_subjects(told: list[_Told], rules: Rules) -> list[_Told]:
-    """"Pakistani airstrikes targeted the hideouts", "mortars fired by the rebels wounded four
-    soldiers": a verb whose subject is an event of its own kind (an event noun, or a noun with the
-    participle of one) takes that event's agent; a weak verb ("hit", "target") only tells what
-    that event did, so the two are one event, of the subject's more specific type."""
+    """One event where a clause tells one by two words of one root: a verb and the event its
+    subject names ("Pakistani airstrikes killed eight people", "mortars fired by the rebels wounded
+    four soldiers") or the event named in its phrase of circumstance ("killed seven soldiers in a
+    suicide bombing", "were killed in an ambush by jihadists"). The event takes the participants
+    either word gives and the more specific of their types (``specific_types``: the method of an
+    attack before its outcome); a weak verb ("hit", "target") takes the noun's type."""
     by_token = {item.trigger.token.i: item for item in told}
+    labels = rules.labels
     merged: set[int] = set()
     for item in told:
         if item.trigger.nominal:
             continue
-        subject = clause_subject(item.trigger.token)
-        if subject is None:
-            continue
+        verb = item.trigger.token
         plover = rules.event_types[item.type].plover
-        inner = [by_token[subject.i]] if subject.i in by_token and by_token[subject.i].trigger.nominal else []
-        inner += [by_token[c.i] for c in subject.children if c.dep_ in rules.labels.noun_clauses and c.i in by_token
-                  and all(ref.type == "Issue" for ref, _ in by_token[c.i].targets)]
-        inner = [other for other in inner if other is not item and rules.event_types[other.type].plover == plover]
+        subject = clause_subject(verb)
+        inner: list[_Told] = []
+        if subject is not None:
+            if subject.i in by_token and by_token[subject.i].trigger.nominal:
+                inner.append(by_token[subject.i])
+            inner += [by_token[c.i] for c in subject.children if c.dep_ in labels.noun_clauses and c.i in by_token
+                      and all(ref.type == "Issue" for ref, _ in by_token[c.i].targets)]
+        verbs = {verb.i, *(c.i for c in verb.children if c.dep_ in labels.conjuncts)}
+        if verb.dep_ in labels.conjuncts:
+            verbs.add(verb.head.i)
+        circumstance = [other for other in told if other.trigger.nominal
+                        and other.trigger.token.dep_ in labels.preposition_objects
+                        and fold(other.trigger.token.head.text) in ("in", "during")
+                        and other.trigger.token.head.head.i in verbs]
+        inner = [other for other in inner + circumstance
+                 if other is not item and rules.event_types[other.type].plover == plover]
         if not inner:
             continue
         item.agents = item.agents or next((other.agents for other in inner if other.agents), [])
+        item.targets = item.targets or next((other.targets for other in inner if other.targets), [])
+        fresh = [other for other in inner if other.trigger.token.i not in merged]
+        if not fresh:
+            continue  # "killed and wounded in a drone attack": the attack is told once, with the first
         if (item.type, fold(item.trigger.token.lemma_)) in rules.weak:
-            item.type = inner[0].type  # the verb only says what the subject's event did
-            merged |= {other.trigger.token.i for other in inner}
-    told = [item for item in told if item.trigger.token.i not in merged]
-    for item in told:  # "three soldiers were killed and 34 wounded in a drone attack by militants"
-        if item.trigger.nominal or item.agents:
-            continue
-        verb = item.trigger.token
-        verbs = {verb.i, *(c.i for c in verb.children if c.dep_ in rules.labels.conjuncts)}
-        if verb.dep_ in rules.labels.conjuncts:
-            verbs.add(verb.head.i)
-        plover = rules.event_types[item.type].plover
-        item.agents = next((other.agents for other in told if other.trigger.nominal and other.agents
-                            and rules.event_types[other.type].plover == plover
-                            and other.trigger.token.dep_ in rules.labels.preposition_objects
-                            and fold(other.trigger.token.head.text) in ("in", "during")
-                            and other.trigger.token.head.head.i in verbs), [])
-    return told
+            item.type = fresh[0].type  # the verb only says what the subject's event did
+        else:
+            item.type = min([item.type] + [other.type for other in fresh], key=lambda t: _specificity(t, rules))
+        merged |= {other.trigger.token.i for other in fresh}
+        item.words = item.words.union(*(other.words for other in fresh))
+    return [item for item in told if item.trigger.token.i not in merged]
+
+
+def _specificity(event_type: str, rules: Rules) -> int:
+    order = rules.words.specific_types
+    return order.index(event_type) if event_type in order else len(order)
 
 
 def _rejected(noun: Token, rules: Rules) -> bool:

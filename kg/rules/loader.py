@@ -75,6 +75,7 @@ class ArgumentWords:
     resultative_verbs: frozenset[str]
     circumstance_words: frozenset[str]
     patient_of_nouns: frozenset[str]
+    specific_types: tuple[str, ...]
     instrument_preps: frozenset[str]
     event_chain_nouns: frozenset[str]
     destination_preps: frozenset[str]
@@ -372,15 +373,16 @@ def _argument_words(table: dict, types: dict[str, EventType]) -> ArgumentWords:
     if missing:
         raise RulesError(f"arguments.toml: the list {missing[0]!r} is missing")
     verbatim = ("place_target_roots", "country_target_roots", "symmetric_types", "bare_event_roots", "inherited_target_roots",
-                "event_object_roots",
+                "event_object_roots", "specific_types",
                 "issue_target_roots", "located_types")  # event-type and PLOVER names keep their case
     roots = {t.plover for t in types.values()}
     for name in verbatim:
         for value in table[name]:
             if value not in roots and value not in types:
                 raise RulesError(f"arguments.toml: {name} names {value!r}, neither a PLOVER root nor an event type")
-    return ArgumentWords(**{n: frozenset(v if n in verbatim else fold(v) for v in _word_list(f"arguments.toml: {n}", table[n]))
-                            for n in names})
+    ordered = ("specific_types",)  # an order of preference, not a set
+    return ArgumentWords(**{n: (tuple if n in ordered else frozenset)(
+        v if n in verbatim else fold(v) for v in _word_list(f"arguments.toml: {n}", table[n])) for n in names})
 
 
 def _predicates(table: dict, labels: Labels) -> dict[str, Predicate]:

@@ -87,9 +87,9 @@ CASES = [
     # an attack named in a phrase of circumstance is the doing of the verb's agent
     ("Insurgents killed seven soldiers in a suicide bombing.", ("insurgents", "SuicideBombing", "soldiers", "asserted")),
     ("About 170 people were executed by unidentified gunmen during attacks on two villages.",
-     ("armed men", "Attack", "civilians", "asserted")),
+     ("armed men", "Killing", "civilians", "asserted")),
     # and the other way round: killed in an attack by someone is killed by them
-    ("Two soldiers were killed in an ambush by jihadists near Gao.", ("insurgents", "Killing", "soldiers", "asserted")),
+    ("Two soldiers were killed in an ambush by jihadists near Gao.", ("insurgents", "Ambush", "soldiers", "asserted")),
     # a seat of government speaks for its government
     ("The Kremlin accused Ukraine of sabotage.", ("Russian government", "Accuse", "Ukraine", "asserted")),
     # mediating talks, attending a meeting: the event is about the talks' parties, or the talks
@@ -327,3 +327,11 @@ def test_us_in_capitals_is_the_country(extract):
 def test_names_that_share_the_head_of_a_thing_are_no_agents(extract):
     assert not [e for e in extract("The region where the Chad, Niger and Nigeria borders meet is poor.")
                 if e["action"]["plover"] == "CONSULT"]
+
+
+def test_one_attack_told_by_two_words_is_one_event_of_its_method(extract):
+    events = extract("Insurgents killed seven soldiers in a suicide bombing.")
+    assert [(e["action"]["type"], e["actor"]["label"], e["target"]["label"]) for e in events] == \
+        [("SuicideBombing", "insurgents", "soldiers")]
+    (strike,) = extract("Ethiopian airstrikes killed at least eight people.")
+    assert (strike["action"]["type"], strike["actor"]["label"]) == ("Airstrike", "Ethiopia")
