@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg.extraction.mentions import TIME_ENTS, is_actorish
-from kg.extraction.triggers import DEMAND_KEY, Trigger
+from kg.extraction.triggers import DEMAND_KEY, Trigger, describes
 from kg.rules.loader import Rules
 from kg.text import fold
 
@@ -635,8 +635,8 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
         verb = head
     else:
         return None, None
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None, None
+    if verb.pos_ not in ("VERB", "AUX") or describes(verb, rules):
+        return None, None  # "called the deal illegal": the deal is not the caller's
     lemma = fold(verb.lemma_)
     if lemma in rules.words.undergo_verbs:
         # "Iran faces criticism from the U.N.": the subject suffers, the "from/by" phrase acts

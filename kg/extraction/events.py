@@ -462,6 +462,8 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
     for agent, target, quantity in _pairs(event_type, agents, targets, rules):
         if agent is not None and target is not None and agent.label == target.label and agent.start == target.start:
             continue
+        if agent is not None and target is not None and agent.label == target.label and fold(target.text).endswith(("self", "selves")):
+            target = None  # "would defend itself": no one else
         for time in times:
             identity = (event_type, (agent.start, agent.label) if agent else None,
                         (target.start, target.label) if target else None, time.text if time else None)

@@ -161,7 +161,8 @@ class TriggerMatcher:
             if _verbal(token, self.rules):
                 trigger = _best(token, candidates.get((token.i, "verb"), ()), VERB_SHAPES, self.rules.verb_triggers, False)
                 if trigger is not None and not _light(trigger, self.rules) and not _taking_part(trigger, self.rules) \
-                        and not _resultative(trigger, self.rules) and not _other_phrasal_verb(trigger, self.rules):
+                        and not _resultative(trigger, self.rules) and not _other_phrasal_verb(trigger, self.rules) \
+                        and not _naming(trigger, self.rules):
                     verbal.append(trigger)
         verbal += [t for t in (_demand_by_saying(token, self.rules) for token in sentence if token.pos_ == "VERB") if t]
         verbal.sort(key=lambda t: t.token.i)
@@ -173,7 +174,7 @@ class TriggerMatcher:
             if token.dep_ in self.rules.labels.compounds and (token.head.i, "noun") not in candidates:
                 continue  # a modifier of something else: "aid workers", "coup leaders", "prosecution service"
             trigger = _best(token, candidates.get((token.i, "noun"), ()), NOUN_SHAPES, self.rules.noun_triggers, True)
-            if trigger is not None:
+            if trigger is not None and not _notional(trigger, self.rules):
                 if _restates(trigger, verbal, self.rules):
                     trigger = Trigger(trigger.token, trigger.type, trigger.key, True, trigger.consumed, restates=True)
                 nominal.append(trigger)
@@ -227,6 +228,41 @@ def _other_phrasal_verb(trigger: Trigger, rules: Rules) -> bool:
         if any(p.has(phrase, "verbs") for p in rules.predicates.values()):
             return True
     return False
+
+
+def _naming(trigger: Trigger, rules: Rules) -> bool:
+    """"Called the deal illegal", "called the accusation a sign": a verb that describes its object
+    by a complement tells no event of its own sense."""
+    return not trigger.consumed and describes(trigger.token, rules)
+
+
+def describes(token: Token, rules: Rules) -> bool:
+    """Whether a naming verb ("call", "describe") here describes its object by a complement."""
+    if fold(token.lemma_) not in rules.words.naming_verbs:
+        return False
+    labels = rules.labels
+    has_object = any(c.dep_ in labels.direct_objects for c in token.children)
+    return has_object and any(c.dep_ in labels.open_clauses | labels.objects | labels.attributes
+                              and c.dep_ not in labels.direct_objects and c.pos_ in ("ADJ", "NOUN", "PROPN")
+                              for c in token.children) or any(
+        c.dep_ in labels.direct_objects and any(g.dep_ in labels.open_clauses | labels.attributes | {"amod"}
+                                                and g.i > c.i and g.pos_ in ("ADJ", "NOUN") for g in c.children)
+        for c in token.children)
+
+
+def _notional(trigger: Trigger, rules: Rules) -> bool:
+    """An event noun that names no event that happened: a notion ("the principles of cooperation",
+    "in the name of fighting terrorism"), a description ("denounced the strikes as an assault on
+    ..."), or a bare motive ("recalled its ambassador in protest")."""
+    token = trigger.token
+    if token.dep_ not in rules.labels.preposition_objects:
+        return False
+    preposition = fold(token.head.text)
+    if preposition == "of" and fold(token.head.head.lemma_) in rules.words.notion_nouns:
+        return True
+    if preposition == "as" and token.head.head.pos_ == "VERB":
+        return True
+    return preposition == "in" and not list(token.children)
 
 
 def _resultative(trigger: Trigger, rules: Rules) -> bool:

@@ -76,6 +76,8 @@ class ArgumentWords:
     circumstance_words: frozenset[str]
     patient_of_nouns: frozenset[str]
     specific_types: tuple[str, ...]
+    notion_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
     instrument_preps: frozenset[str]
     event_chain_nouns: frozenset[str]
     destination_preps: frozenset[str]

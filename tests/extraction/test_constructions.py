@@ -335,3 +335,21 @@ def test_one_attack_told_by_two_words_is_one_event_of_its_method(extract):
         [("SuicideBombing", "insurgents", "soldiers")]
     (strike,) = extract("Ethiopian airstrikes killed at least eight people.")
     assert (strike["action"]["type"], strike["actor"]["label"]) == ("Airstrike", "Ethiopia")
+
+
+def test_a_notion_a_description_or_a_motive_is_no_event(extract):
+    assert not [e for e in extract("The decision violates the principles of regional cooperation.")
+                if e["action"]["plover"] == "COOPERATE"]
+    (condemn,) = extract("The rebels denounced the strikes as an assault on the country's sovereignty.")
+    assert condemn["action"]["type"] == "Condemn"
+    assert not [e for e in extract("Chad recalled its ambassador in protest.") if e["action"]["plover"] == "PROTEST"]
+
+
+def test_describing_something_is_no_act_on_it(extract):
+    events = extract("The president called the deal illegal.")
+    assert not [e for e in events if e["action"]["plover"] in ("CONSULT", "AGREE", "REQUEST")]
+
+
+def test_a_reflexive_target_is_no_one_else(extract):
+    events = extract("The army said it would defend itself.")
+    assert all(e["target"] is None for e in events)
