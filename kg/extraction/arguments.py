@@ -393,6 +393,9 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
                 target = next((c for c in part.lefts if c.dep_ in ("poss", "amod", "compound")
                                and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and is_actorish(c, rules)), None)
             target = target or _prep_target(part, rules, skip=("of",), actors_only=True)
+        if target is not None and target.dep_ in rules.labels.possessors and target.pos_ == "PRON":
+            # "closed its border with Rwanda": the one it is closed against, not its owner
+            target = _prep_target(verb, rules, actors_only=True) or target
         if target is None:
             target = _prep_target(verb, rules, actors_only=True, places=theme)
         if target is None:
@@ -479,15 +482,17 @@ def actor_within(token: Token, rules: Rules, depth: int = 0) -> Token | None:
     if depth > 2 or token.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
     children = list(token.children)
+    partnered = any(c.dep_ == "prep" and fold(c.text) == "with" for c in children)
     for child in children:
-        if child.dep_ == "poss" and is_actorish(child, rules):
-            return child
+        if child.dep_ == "poss" and is_actorish(child, rules) and not (partnered and child.pos_ == "PRON"):
+            return child  # (but "closed its border with Rwanda": the partner, not its own)
     for child in children:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and is_actorish(child, rules):
             return child
     for child in children:
         through_target = fold(child.text) in rules.words.strong_target_preps and fold(token.lemma_) not in rules.noun_triggers
-        if child.dep_ == "prep" and (fold(child.text) in ("of", "by", "from", "for") or through_target):
+        partner = fold(child.text) == "with" and fold(token.lemma_) not in rules.noun_triggers  # "its border with Rwanda"
+        if child.dep_ == "prep" and (fold(child.text) in ("of", "by", "from", "for") or through_target or partner):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = actor_within(obj, rules, depth + 1)

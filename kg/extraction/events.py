@@ -102,9 +102,12 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             targets = []  # "suspended its participation in talks": the agent's own part, not a target
             args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
         info = rules.event_types[event_type]
-        if not targets and info.plover in rules.words.event_object_roots and (event_type, fold(trigger.token.lemma_)) not in rules.weak:
+        if info.plover in rules.words.event_object_roots and (event_type, fold(trigger.token.lemma_)) not in rules.weak:
             before = (told_before or []) + [(t.type, t.words, ref, t.fact.modality) for t in told for ref, _ in t.agents[:1]]
-            targets = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, before)
+            about = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, before)
+            alleging = rules.predicate("allegation").has(fold(trigger.token.lemma_), "verbs")  # "blamed the attack on the PKK"
+            if not targets or (not alleging and any(ref.type != "Issue" for ref, _ in about)):
+                targets = about or targets  # "condemned the detention of X": aimed at the detainers, when named
         if not targets and not trigger.nominal and trigger.token.dep_ in rules.labels.conjuncts \
                 and info.plover in rules.words.inherited_target_roots:
             subject, theirs = clause_subject(trigger.token), clause_subject(trigger.token.head)
@@ -112,6 +115,11 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
                 targets = targets_of.get(trigger.token.head.i, [])  # "accused Ukraine of X and threatened to retaliate"
         if not targets and args.issue is not None and info.plover in rules.words.issue_target_roots:
             targets = [(_issue_ref(args.issue, exclude, rules), None)]
+        if trigger.nominal and not targets and info.plover == "ACCUSE":
+            claimed = [s for c in trigger.token.children if c.dep_ in rules.labels.noun_clauses | rules.labels.open_clauses
+                       and any(m.dep_ in rules.labels.markers for m in c.children)
+                       for s in c.children if s.dep_ in rules.labels.subjects]
+            targets = _mentions(claimed[:1], rules, ctx, exclude)  # "accusations that Kigali supports the rebels"
         if trigger.nominal and not agents and not targets and info.plover in rules.words.inherited_target_roots:
             targets = previous_targets  # "actions against X and Y, intensified by allegations of corruption"
         if targets:

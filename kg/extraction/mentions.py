@@ -385,7 +385,7 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
     text = span.text
     if ent is not None:
         label_ = ent.label_
-        capital = gaz.capital_of(ent.text) if label_ in ("PERSON", "ORG") and len(ent) == 1 else None
+        capital = gaz.capital_of(ent.text) if label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1 else None
         if capital is not None:  # the small model takes "Kyiv" for a person: a capital speaks for its government
             label_ = "GPE"
         elif label_ == "PERSON":

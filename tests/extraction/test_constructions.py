@@ -353,3 +353,20 @@ def test_describing_something_is_no_act_on_it(extract):
 def test_a_reflexive_target_is_no_one_else(extract):
     events = extract("The army said it would defend itself.")
     assert all(e["target"] is None for e in events)
+
+
+def test_condemning_an_event_aims_at_who_did_it_when_the_text_says(extract):
+    events = extract("The junta detained the president in July. The bloc condemned the continuous detention of the president.")
+    (condemn,) = [e for e in events if e["action"]["type"] == "Condemn"]
+    assert condemn["target"]["label"] == "military junta"
+
+
+def test_a_border_closed_with_a_neighbour_is_aimed_at_the_neighbour(extract):
+    (ban,) = [e for e in extract("Burundi closed its border with Rwanda.") if e["action"]["type"] == "Ban"]
+    assert ban["target"]["label"] == "Rwanda"
+
+
+def test_accusations_that_someone_did_something_are_against_them(extract):
+    (accusation,) = [e for e in extract("Burundi closed its border following accusations that Kigali supports the rebels.")
+                     if e["action"]["type"] == "Accuse"]
+    assert accusation["target"]["label"] == "Rwandan government"
