@@ -21,7 +21,6 @@ from kg.extraction.extractor import Extractor
 from kg.ingest.limits import PIECE_CHARS
 from kg.nlp.pieces import joined, parse_in_pieces
 from kg.rdf.quads import article_graph
-from kg.rdf.terms import to_ox
 from kg.records import Article, EventRecord
 from kg.resolve.ledger import RecordingResolver
 from kg.validate.validators import Validator
@@ -88,7 +87,7 @@ def finish(results: list[Extracted], validator=None) -> list[Extracted]:
     with a ``validator``, its violations: the batch is checked in one go, each article again only
     when the batch fails."""
     for result in results:
-        result.quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in article_graph(result.article, result.events)]
+        result.quads = article_graph(result.article, result.events)
     if validator is None:
         return results
     if not validator.check([q for result in results for q in result.quads]):
