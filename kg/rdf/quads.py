@@ -53,7 +53,9 @@ def date_literal(value: str) -> Literal:
 
 
 def _typed(value, datatype) -> ox.Literal:
-    """A typed literal with the lexical form rdflib gives it."""
+    """A typed literal with the lexical form rdflib gives it (an int's is its decimal digits)."""
+    if type(value) is int:
+        return ox.Literal(str(value), datatype=_N(str(datatype)))
     return to_ox(Literal(value, datatype=datatype))
 
 
