@@ -21,9 +21,9 @@ from kg.extraction.extractor import Extractor
 from kg.ingest.limits import PIECE_CHARS
 from kg.nlp.pieces import joined, parse_in_pieces
 from kg.rdf.quads import article_graph
-from kg.rdf.terms import to_ox
 from kg.records import Article, EventRecord
 from kg.resolve.ledger import RecordingResolver
+from kg.validate.report import focus_iri
 from kg.validate.validators import Validator
 
 ENGINES = ("local", "processes", "dask")
@@ -85,18 +85,25 @@ def extract_batch(articles: list[Article], model: str | None = None, validate: b
 
 def finish(results: list[Extracted], validator=None) -> list[Extracted]:
     """Give each result its quads (pyoxigraph quads, made once for the check and the store) and,
-    with a ``validator``, its violations: the batch is checked in one go, each article again only
-    when the batch fails."""
+    with a ``validator``, its violations: the batch is checked in one go and, when it fails, each
+    article that names a node the batch's violations are about is checked again on its own.
+
+    A violation an article has alone, the batch has too, at the same node (more triples cannot
+    undo a maximum count, a datatype or a pattern; what more triples can satisfy, such as a minimum
+    count, the batch check has always trusted the batch with), so an article that names none of
+    those nodes conforms."""
     for result in results:
-        result.quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in article_graph(result.article, result.events)]
+        result.quads = article_graph(result.article, result.events)
     if validator is None:
         return results
-    if not validator.check([q for result in results for q in result.quads]):
-        for result in results:
-            result.violations = []
-        return results
+    found = validator.check([q for result in results for q in result.quads])
+    focus = {focus_iri(v) for v in found}
+    nodes = None if None in focus else {ox.NamedNode(iri) for iri in focus}
     for result in results:
-        result.violations = validator.check(result.quads)
+        if found and (nodes is None or any(q.subject in nodes or q.object in nodes for q in result.quads)):
+            result.violations = validator.check(result.quads)
+        else:
+            result.violations = []
     return results
 
 

@@ -1,22 +1,49 @@
 """Event records in, RDF quads out: Events and Actors in the shared graph, Assertions and
-provenance in the article's own named graph. Pure: no store, no text processing."""
+provenance in the article's own named graph. Pure: no store, no text processing.
+
+The quads are pyoxigraph quads, made directly: the store, the SHACL check and the N-Quads workers
+send back all take them as they are. Typed literals are made by rdflib, whose lexical forms (of
+decimals and dates) the stored graph has always had.
+"""
 from __future__ import annotations
 
 from typing import Collection, Iterable, Iterator
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Literal
 from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kg.rdf.iris import ENTITY_GRAPH, article_iri, assertion_iri, graph_iri, place_iri, selector_iri
-from kg.rdf.vocab import KGO, KGR, OA, SEM, event_type_iri
+from kg.rdf.terms import to_ox
+from kg.rdf.vocab import KGO, KGO_NS, KGR, OA, SEM, event_type_iri
 from kg.records import ActorRef, Article, EventRecord
 
-Quad = tuple[URIRef, URIRef, object, URIRef]
-MODALITY = {
+Quad = ox.Quad
+_N = ox.NamedNode
+SHARED = _N(str(ENTITY_GRAPH))
+TYPE, LABEL, ALT_LABEL = _N(str(RDF.type)), _N(str(RDFS.label)), _N(str(SKOS.altLabel))
+MODALITY = {name: _N(str(term)) for name, term in {
     "asserted": KGO.Asserted, "reported": KGO.Reported, "alleged": KGO.Alleged,
     "denied": KGO.Denied, "planned": KGO.Planned, "hypothetical": KGO.Hypothetical,
-}
-EXTRACTION = KGR["activity/kg-extractor"]
+}.items()}
+EXTRACTION = _N(str(KGR["activity/kg-extractor"]))
+ACTOR_CLASSES = {name: _N(KGO_NS + name) for name in KGO.__annotations__}
+(K_ACTOR, K_ISSUE, K_EVENT, K_PLACE, K_ASSERTION, K_ARTICLE, K_EXTRACTION, K_COUNTRY, K_SECTOR, K_TITLE,
+ K_MAY_BE_NAMED, K_EVENT_TYPE, K_AGENT, K_TARGET, K_ABOUT, K_DATE, K_GEONAMES, K_LATITUDE, K_LONGITUDE,
+ K_ASSERTS, K_MODALITY, K_CONFIDENCE, K_SENTENCE, K_ACTION_TEXT, K_ACTOR_TEXT, K_TARGET_TEXT, K_TIME_TEXT,
+ K_QUANTITY, K_ACLED, K_ACLED_SUB, K_ATTRIBUTED, K_CONTENT_HASH) = (_N(str(term)) for term in (
+    KGO.Actor, KGO.Issue, KGO.Event, KGO.Place, KGO.Assertion, KGO.Article, KGO.Extraction, KGO.countryCode,
+    KGO.sector, KGO.title, KGO.mayBeNamed, KGO.eventType, KGO.agent, KGO.target, KGO.about, KGO.date,
+    KGO.geonamesId, KGO.latitude, KGO.longitude, KGO.asserts, KGO.modality, KGO.confidence, KGO.sentence,
+    KGO.actionText, KGO.actorText, KGO.targetText, KGO.timeText, KGO.quantity, KGO.acledEventType,
+    KGO.acledSubEventType, KGO.attributedTo, KGO.contentHash))
+HAS_PLACE, BEGIN = _N(str(SEM.hasPlace)), _N(str(SEM.hasBeginTimeStamp))
+IDENTIFIER, HEADLINE, PUBLISHED, PUBLISHER, URL = (
+    _N(str(term)) for term in (SDO.identifier, SDO.headline, SDO.datePublished, SDO.publisher, SDO.url))
+DERIVED_FROM, GENERATED_BY = _N(str(PROV.wasDerivedFrom)), _N(str(PROV.wasGeneratedBy))
+HAS_SOURCE, HAS_SELECTOR, SELECTOR, START, END = (
+    _N(str(term)) for term in (OA.hasSource, OA.hasSelector, OA.TextPositionSelector, OA.start, OA.end))
+NON_NEGATIVE, INTEGER, ANY_URI = _N(str(XSD.nonNegativeInteger)), _N(str(XSD.integer)), _N(str(XSD.anyURI))
 
 
 def date_literal(value: str) -> Literal:
@@ -25,98 +52,111 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+def _typed(value, datatype) -> ox.Literal:
+    """A typed literal with the lexical form rdflib gives it (an int's is its decimal digits)."""
+    if type(value) is int:
+        return ox.Literal(str(value), datatype=_N(str(datatype)))
+    return to_ox(Literal(value, datatype=datatype))
+
+
+def _date(value: str) -> ox.Literal:
+    return to_ox(date_literal(value))
+
+
 def actor_quads(ref: ActorRef) -> Iterator[Quad]:
-    node = URIRef(ref.iri)
-    g = ENTITY_GRAPH
-    yield node, RDF.type, KGO[ref.type] if ref.type in KGO.__annotations__ else KGO.Actor, g
-    yield node, RDFS.label, Literal(ref.label), g
+    node, g = _N(ref.iri), SHARED
+    yield Quad(node, TYPE, ACTOR_CLASSES.get(ref.type, K_ACTOR), g)
+    yield Quad(node, LABEL, ox.Literal(ref.label), g)
     if ref.country:
-        yield node, KGO.countryCode, Literal(ref.country), g
+        yield Quad(node, K_COUNTRY, ox.Literal(ref.country), g)
     if ref.sector:
-        yield node, KGO.sector, Literal(ref.sector), g
+        yield Quad(node, K_SECTOR, ox.Literal(ref.sector), g)
     if ref.title and ref.type == "Person":
-        yield node, KGO.title, Literal(ref.title), g
+        yield Quad(node, K_TITLE, ox.Literal(ref.title), g)
     if ref.text != ref.label:
-        yield node, SKOS.altLabel, Literal(ref.text), g
+        yield Quad(node, ALT_LABEL, ox.Literal(ref.text), g)
     for name in ref.candidates:  # an ambiguous surname, kept apart: whom it may stand for
-        yield node, KGO.mayBeNamed, Literal(name), g
+        yield Quad(node, K_MAY_BE_NAMED, ox.Literal(name), g)
 
 
-def article_quads(article: Article) -> Iterator[Quad]:
-    node, g = article_iri(article.id), graph_iri(article.id)
-    yield node, RDF.type, KGO.Article, g
-    yield node, SDO.identifier, Literal(article.id), g
-    yield node, KGO.contentHash, Literal(article.content_hash), g
+def article_quads(article: Article, node: ox.NamedNode, g: ox.NamedNode) -> Iterator[Quad]:
+    """The article's own node (``node``, in its graph ``g``)."""
+    yield Quad(node, TYPE, K_ARTICLE, g)
+    yield Quad(node, IDENTIFIER, ox.Literal(article.id), g)
+    yield Quad(node, K_CONTENT_HASH, ox.Literal(article.content_hash), g)
     if article.title:
-        yield node, SDO.headline, Literal(article.title), g
+        yield Quad(node, HEADLINE, ox.Literal(article.title), g)
     if article.published:
-        yield node, SDO.datePublished, date_literal(article.published), g
+        yield Quad(node, PUBLISHED, _date(article.published), g)
     if article.source:
-        yield node, SDO.publisher, Literal(article.source), g
+        yield Quad(node, PUBLISHER, ox.Literal(article.source), g)
     if article.url:
-        yield node, SDO.url, Literal(article.url, datatype=XSD.anyURI), g
+        yield Quad(node, URL, ox.Literal(article.url, datatype=ANY_URI), g)
 
 
-def event_quads(event: EventRecord, article: Article) -> Iterator[Quad]:
-    """The Event (shared graph) and this article's Assertion about it (article graph)."""
-    shared, own = ENTITY_GRAPH, graph_iri(article.id)
-    node = URIRef(event.iri)
-    yield node, RDF.type, KGO.Event, shared
-    yield node, KGO.eventType, event_type_iri(event.action.type), shared
-    yield node, RDFS.label, Literal(_event_label(event)), shared
-    for role, ref in ((KGO.agent, event.actor), (KGO.target, event.target)):
+def event_quads(event: EventRecord, article: Article, source: ox.NamedNode, own: ox.NamedNode) -> Iterator[Quad]:
+    """The Event (shared graph) and this article's Assertion about it (its graph ``own``; ``source``
+    is the article's node)."""
+    shared = SHARED
+    node = _N(event.iri)
+    yield Quad(node, TYPE, K_EVENT, shared)
+    yield Quad(node, K_EVENT_TYPE, _N(str(event_type_iri(event.action.type))), shared)
+    yield Quad(node, LABEL, ox.Literal(_event_label(event)), shared)
+    for role, ref in ((K_AGENT, event.actor), (K_TARGET, event.target)):
         if ref is not None and ref.iri and ref.type == "Issue":
-            yield node, KGO.about, URIRef(ref.iri), shared
-            yield URIRef(ref.iri), RDF.type, KGO.Issue, shared
-            yield URIRef(ref.iri), RDFS.label, Literal(ref.label), shared
+            issue = _N(ref.iri)
+            yield Quad(node, K_ABOUT, issue, shared)
+            yield Quad(issue, TYPE, K_ISSUE, shared)
+            yield Quad(issue, LABEL, ox.Literal(ref.label), shared)
         elif ref is not None and ref.iri:
-            yield node, role, URIRef(ref.iri), shared
+            yield Quad(node, role, _N(ref.iri), shared)
             yield from actor_quads(ref)
     if event.time and event.time.value:
-        yield node, KGO.date, date_literal(event.time.value), shared
+        yield Quad(node, K_DATE, _date(event.time.value), shared)
         if len(event.time.value) == 10:
-            yield node, SEM.hasBeginTimeStamp, Literal(event.time.value, datatype=XSD.date), shared
+            yield Quad(node, BEGIN, _typed(event.time.value, XSD.date), shared)
     if event.place:
-        place = place_iri(event.place.label, event.place.geonames)
-        yield node, SEM.hasPlace, place, shared
-        yield place, RDF.type, KGO.Place, shared
-        yield place, RDFS.label, Literal(event.place.label), shared
+        place = _N(str(place_iri(event.place.label, event.place.geonames)))
+        yield Quad(node, HAS_PLACE, place, shared)
+        yield Quad(place, TYPE, K_PLACE, shared)
+        yield Quad(place, LABEL, ox.Literal(event.place.label), shared)
         if event.place.country:
-            yield place, KGO.countryCode, Literal(event.place.country), shared
+            yield Quad(place, K_COUNTRY, ox.Literal(event.place.country), shared)
         if event.place.geonames:
-            yield place, KGO.geonamesId, Literal(event.place.geonames, datatype=XSD.integer), shared
+            yield Quad(place, K_GEONAMES, _typed(event.place.geonames, XSD.integer), shared)
         if event.place.lat is not None:
-            yield place, KGO.latitude, Literal(str(event.place.lat), datatype=XSD.decimal), shared
-            yield place, KGO.longitude, Literal(str(event.place.lon), datatype=XSD.decimal), shared
+            yield Quad(place, K_LATITUDE, _typed(str(event.place.lat), XSD.decimal), shared)
+            yield Quad(place, K_LONGITUDE, _typed(str(event.place.lon), XSD.decimal), shared)
     assertion = assertion_iri(article.id, event.start, event.end, event.iri)
-    selector = selector_iri(assertion)
-    yield assertion, RDF.type, KGO.Assertion, own
-    yield assertion, KGO.asserts, node, own
-    yield assertion, KGO.modality, MODALITY[event.modality], own
-    yield assertion, KGO.confidence, Literal(f"{event.confidence:.2f}", datatype=XSD.decimal), own
-    yield assertion, KGO.sentence, Literal(event.sentence), own
-    yield assertion, KGO.actionText, Literal(event.action.text), own
+    selector = _N(str(selector_iri(assertion)))
+    assertion = _N(str(assertion))
+    yield Quad(assertion, TYPE, K_ASSERTION, own)
+    yield Quad(assertion, K_ASSERTS, node, own)
+    yield Quad(assertion, K_MODALITY, MODALITY[event.modality], own)
+    yield Quad(assertion, K_CONFIDENCE, _typed(f"{event.confidence:.2f}", XSD.decimal), own)
+    yield Quad(assertion, K_SENTENCE, ox.Literal(event.sentence), own)
+    yield Quad(assertion, K_ACTION_TEXT, ox.Literal(event.action.text), own)
     if event.actor:
-        yield assertion, KGO.actorText, Literal(event.actor.text), own
+        yield Quad(assertion, K_ACTOR_TEXT, ox.Literal(event.actor.text), own)
     if event.target:
-        yield assertion, KGO.targetText, Literal(event.target.text), own
+        yield Quad(assertion, K_TARGET_TEXT, ox.Literal(event.target.text), own)
     if event.time:
-        yield assertion, KGO.timeText, Literal(event.time.text), own
+        yield Quad(assertion, K_TIME_TEXT, ox.Literal(event.time.text), own)
     if event.quantity:
-        yield node, KGO.quantity, Literal(event.quantity), shared
+        yield Quad(node, K_QUANTITY, ox.Literal(event.quantity), shared)
     if event.action.acled:  # the ACLED coding its participants give it, which may refine its type's
-        yield node, KGO.acledEventType, Literal(event.action.acled), shared
+        yield Quad(node, K_ACLED, ox.Literal(event.action.acled), shared)
         if event.action.acled_sub:
-            yield node, KGO.acledSubEventType, Literal(event.action.acled_sub), shared
+            yield Quad(node, K_ACLED_SUB, ox.Literal(event.action.acled_sub), shared)
     if event.attributed_to:
-        yield assertion, KGO.attributedTo, Literal(event.attributed_to), own
-    yield assertion, PROV.wasDerivedFrom, article_iri(article.id), own
-    yield assertion, OA.hasSource, article_iri(article.id), own
-    yield assertion, PROV.wasGeneratedBy, EXTRACTION, own
-    yield assertion, OA.hasSelector, selector, own
-    yield selector, RDF.type, OA.TextPositionSelector, own
-    yield selector, OA.start, Literal(event.start, datatype=XSD.nonNegativeInteger), own
-    yield selector, OA.end, Literal(event.end, datatype=XSD.nonNegativeInteger), own
+        yield Quad(assertion, K_ATTRIBUTED, ox.Literal(event.attributed_to), own)
+    yield Quad(assertion, DERIVED_FROM, source, own)
+    yield Quad(assertion, HAS_SOURCE, source, own)
+    yield Quad(assertion, GENERATED_BY, EXTRACTION, own)
+    yield Quad(assertion, HAS_SELECTOR, selector, own)
+    yield Quad(selector, TYPE, SELECTOR, own)
+    yield Quad(selector, START, _typed(event.start, XSD.nonNegativeInteger), own)
+    yield Quad(selector, END, _typed(event.end, XSD.nonNegativeInteger), own)
 
 
 def article_graph(article: Article, events: Iterable[EventRecord], merged: Collection[int] = ()) -> list[Quad]:
@@ -125,16 +165,18 @@ def article_graph(article: Article, events: Iterable[EventRecord], merged: Colle
     ``merged`` holds the positions of events that another article (or an earlier sentence) already
     describes (see :mod:`kg.resolve.merge`): they add their assertion and actors, not the event's own quads.
     """
-    quads = list(article_quads(article))
-    quads.append((EXTRACTION, RDF.type, KGO.Extraction, graph_iri(article.id)))
+    source, own = _N(str(article_iri(article.id))), _N(str(graph_iri(article.id)))
+    quads = list(article_quads(article, source, own))
+    quads.append(Quad(EXTRACTION, TYPE, K_EXTRACTION, own))
     for index, event in enumerate(events):
         if index in merged:
-            described = {URIRef(event.iri)}
+            described = {_N(event.iri)}
             if event.place:
-                described.add(place_iri(event.place.label, event.place.geonames))
-            quads.extend(q for q in event_quads(event, article) if q[3] != ENTITY_GRAPH or q[0] not in described)
+                described.add(_N(str(place_iri(event.place.label, event.place.geonames))))
+            quads.extend(q for q in event_quads(event, article, source, own)
+                         if q.graph_name != SHARED or q.subject not in described)
         else:
-            quads.extend(event_quads(event, article))
+            quads.extend(event_quads(event, article, source, own))
     return list(dict.fromkeys(quads))
 
 

@@ -3,16 +3,21 @@
 Values are never pasted into query text as raw strings: each one becomes an RDF term that Oxigraph
 writes (quotes and IRIs escaped), so a parameter cannot change a query's structure. For SELECT and
 ASK queries the block opens the WHERE clause, so FILTERs and OPTIONALs see the bound values (what
-rdflib's ``initBindings`` does); other query forms get it as the trailing VALUES clause.
+rdflib's ``initBindings`` does); other query forms get it as the trailing VALUES clause. A
+subquery that names a parameter gets its value too, at the start of its own WHERE clause: a
+parameter means one value throughout the query, and a subquery can then start from what the
+value selects instead of from everything the store holds.
 """
 from __future__ import annotations
+
+import re
 
 import pyoxigraph as ox
 from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.rdf.terms import to_ox
-from kg.sparql.syntax import where_brace
+from kg.sparql.syntax import mask, subquery_braces, where_brace
 
 
 def values_clause(bindings: dict) -> str:
@@ -36,11 +41,17 @@ def values_clause(bindings: dict) -> str:
 
 def bind(sparql: str, bindings: dict) -> str:
     """``sparql`` with ``bindings`` joined in: at the start of the WHERE clause of a SELECT or ASK
-    query (same line, so error positions keep their line), else as a trailing VALUES clause."""
+    query (same line, so error positions keep their line), and of each subquery that names one of
+    them; else as a trailing VALUES clause."""
     if not bindings:
         return sparql
     block = values_clause(bindings)
     at = where_brace(sparql)
     if at is None:
         return f"{sparql}\n{block}"
-    return f"{sparql[:at + 1]} {block} {sparql[at + 1:]}"
+    text = mask(sparql)
+    named = re.compile(r"[?$](?:" + "|".join(map(re.escape, bindings)) + r")(?![A-Za-z0-9_])")
+    inside = [start for start, end in subquery_braces(sparql) if named.search(text, start, end)]
+    for brace in sorted([at, *inside], reverse=True):
+        sparql = f"{sparql[:brace + 1]} {block} {sparql[brace + 1:]}"
+    return sparql

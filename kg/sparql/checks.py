@@ -26,11 +26,13 @@ SELECT ?type ?label ?plover (COUNT(DISTINCT ?event) AS ?events) WHERE {
   OPTIONAL { ?narrower skos:broader* ?t . ?event kgo:eventType ?narrower }
 } GROUP BY ?type ?label ?plover"""
 
+# Each part in a subquery of its own: Oxigraph joins subqueries through hash tables, one pass over
+# each property, where plain patterns are looked up once per event.
 ACTORS_QUERY = sparql_prefixes("kgo", "rdfs", "skos") + """
 SELECT DISTINCT ?actor ?label ?name WHERE {
-  ?event kgo:agent|kgo:target ?actor .
-  ?actor rdfs:label ?label .
-  { ?actor rdfs:label ?name } UNION { ?actor skos:altLabel ?name }
+  { SELECT DISTINCT ?actor WHERE { { ?event kgo:agent ?actor } UNION { ?event kgo:target ?actor } } }
+  { SELECT ?actor ?label WHERE { ?actor rdfs:label ?label } }
+  { SELECT ?actor ?name WHERE { { ?actor rdfs:label ?name } UNION { ?actor skos:altLabel ?name } } }
 }"""
 
 COUNTRIES_QUERY = sparql_prefixes("kgo") + "SELECT DISTINCT ?code WHERE { ?place a kgo:Place ; kgo:countryCode ?code }"

@@ -64,6 +64,41 @@ def where_brace(sparql: str) -> int | None:
     return None
 
 
+def subquery_braces(sparql: str) -> list[tuple[int, int]]:
+    """``(open, close)`` indexes of the braces around the WHERE clause of each subquery (a SELECT
+    inside the query's WHERE clause), in the order they open; comments, strings and IRIs are skipped.
+
+    >>> subquery_braces('SELECT * { { SELECT ?s WHERE { ?s ?p "}" } } }')
+    [(29, 41)]
+    """
+    top = where_brace(sparql)
+    if top is None:
+        return []
+    text = mask(sparql)
+    found = []
+    for match in re.finditer(r"(?<=[{\s])SELECT(?![\w:.-])", text[top:], re.I):
+        i, depth = top + match.end(), 0
+        while i < len(text) and not (text[i] == "{" and depth == 0):
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        if i < len(text):
+            found.append((i, _closing(text, i)))
+    return found
+
+
+def _closing(text: str, at: int) -> int:
+    """Index of the ``}`` closing the ``{`` at ``at`` in masked text (its length when unclosed)."""
+    depth = 0
+    for i in range(at, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text)
+
+
 def _skip_string(text: str, i: int) -> int:
     quote = text[i]
     if text.startswith(quote * 3, i):

@@ -109,6 +109,21 @@ def compact(term) -> str:
 
 
 
+def focus_iri(violation: Violation) -> str | None:
+    """The IRI of a violation's focus node (what :func:`compact` wrote), None when it is no IRI.
+
+    >>> focus_iri(Violation(focus="rdfs:label", label="", path="", message=""))
+    'http://www.w3.org/2000/01/rdf-schema#label'
+    >>> focus_iri(Violation(focus="<http://example.org/x>", label="", path="", message=""))
+    'http://example.org/x'
+    """
+    focus = violation.focus
+    if focus.startswith("<") and focus.endswith(">"):
+        return focus[1:-1]
+    prefix, colon, rest = focus.partition(":")
+    return PREFIXES[prefix] + rest if colon and prefix in PREFIXES and not rest.startswith("//") else None
+
+
 def _label(data, node) -> str:
     from rdflib import URIRef
 

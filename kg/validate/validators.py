@@ -72,7 +72,9 @@ class PyShaclValidator:
         self.ontology = [t for t in full if str(t[1]) in ONTOLOGY_PREDICATES]
 
     def check(self, triples: Iterable[tuple]) -> list[Violation]:
-        """Violations of the shapes by ``triples`` (rdflib terms; a 4th element, the graph, is ignored)."""
+        """Violations of the shapes by ``triples``: tuples of rdflib terms (a 4th element, the graph,
+        is ignored), or pyoxigraph quads or triples."""
+        import pyoxigraph as ox
         import rdflib
         from pyshacl import validate
 
@@ -80,7 +82,10 @@ class PyShaclValidator:
         for triple in self.ontology:
             data.add(triple)
         for quad in triples:
-            data.add(tuple(quad[:3]))
+            if isinstance(quad, (ox.Quad, ox.Triple)):
+                data.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+            else:
+                data.add(tuple(quad[:3]))
         with quiet_rdflib():
             conforms, results, _ = validate(data, shacl_graph=self.shapes, inference="none", inplace=True)
         return [] if conforms else violations_of(results, data)

@@ -223,3 +223,15 @@ def test_a_denial_that_names_no_agent_pairs_with_the_claims_it_denies(tmp_path, 
     assert [(r["actor"], r["target"], r["date"], r["claimed_by"], r["denied_by"]) for r in rows] == [
         ("insurgents", "soldiers", "2025-05-03", "Gao Wire", "The army")]  # not the June ambush: another date
     assert "denied that soldiers had been ambushed" in rows[0]["denial_sentence"]
+
+
+def test_a_subquery_that_names_a_parameter_sees_its_value():
+    store = ox.Store()
+    for n in range(3):
+        store.add(ox.Quad(ox.NamedNode(f"http://x/{n}"), ox.NamedNode("http://x/p"), ox.Literal(str(n)), ox.DefaultGraph()))
+    query = ('SELECT ?s ?seen WHERE { { SELECT ?s WHERE { ?s <http://x/p> ?o FILTER(STR(?o) = ?wanted) } } '
+             'BIND(?wanted AS ?seen) }')
+    rows = list(store.query(bind(query, {"wanted": ox.Literal("1")})))
+    assert [(r["s"].value, r["seen"].value) for r in rows] == [("http://x/1", "1")]
+    untouched = 'SELECT ?s WHERE { { SELECT ?s WHERE { ?s <http://x/p> "{ SELECT ?wanted }" } } FILTER(?s != ?wanted) }'
+    assert bind(untouched, {"wanted": ox.Literal("1")}).count("VALUES") == 1  # the subquery never names it

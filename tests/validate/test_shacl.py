@@ -22,9 +22,10 @@ def engines():
 @pytest.fixture(scope="module")
 def mali_triples(mali_events):
     from kg.rdf.quads import article_graph
+    from kg.rdf.terms import to_rdflib
 
     article, events = mali_events
-    return sorted({tuple(q[:3]) for q in article_graph(article, events)})
+    return sorted({(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in article_graph(article, events)})
 
 
 def reported(violations) -> set:
