@@ -560,14 +560,17 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and is_actorish(obj, rules):
                 agent = agent or obj
+        elif child.dep_ == "prep" and child.lower_ == "from" and not governed_by_undergo_verb(noun, rules):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and is_actorish(obj, rules) and not _is_place(obj, rules):
+                agent = agent or obj  # "return fire from the Afghan Taliban", "calls from the UN"
         elif _names_actor(child, rules) and not (trigger.type in rules.words.located_types
                                                   and _names_country(child, rules)):
             if poss_role == "target" and of_role == "target" and child.ent_type_ == "PERSON":
                 target = target or child
             else:
                 agent = agent or child
-    governed_by_undergo = noun.dep_ in ("dobj", "pobj") and fold(
-        (noun.head.head if noun.dep_ == "pobj" else noun.head).lemma_) in rules.words.undergo_verbs
+    governed_by_undergo = governed_by_undergo_verb(noun, rules)
     if target is None:
         obj = _prep_target(noun, rules, skip=("of", "by", "from") if governed_by_undergo else ("of", "by"))
         if obj is not None:
@@ -591,6 +594,12 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
     if agent is not None and target is not None and agent.i == target.i:
         target = None
     return _resolve_relative(agent), _resolve_relative(target)
+
+
+def governed_by_undergo_verb(noun: Token, rules: Rules) -> bool:
+    """"Iran faces criticism from the U.N.": a noun its verb's subject suffers."""
+    return noun.dep_ in ("dobj", "pobj") and fold(
+        (noun.head.head if noun.dep_ == "pobj" else noun.head).lemma_) in rules.words.undergo_verbs
 
 
 def _names_actor(child: Token, rules: Rules) -> bool:
@@ -645,8 +654,8 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     lemma = fold(verb.lemma_)
     if lemma in rules.words.undergo_verbs:
         # "Iran faces criticism from the U.N.": the subject suffers, the "from/by" phrase acts
-        source = next((o for c in noun.children if c.dep_ == "prep" and fold(c.text) in ("from", "by")
-                       for o in c.children if o.dep_ == "pobj" and is_actorish(o, rules)), None)
+        source = next((o for c in (*noun.children, *verb.children) if c.dep_ == "prep" and fold(c.text) in ("from", "by")
+                       for o in c.children if o.dep_ == "pobj" and is_actorish(o, rules)), None)  # "drew fire from X"
         return source, clause_subject(verb)
     if preposition in ("for", "of", "with") and lemma in rules.words.answerable_verbs:
         # "blamed the rebels for the attack", "arrested X for the killing", "thanked Russia for its aid":

@@ -91,11 +91,11 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
     targets_of: dict[int, list] = {}
     boilerplate = {i for i, names in phrases.items() if "boilerplate" in names}
     for trigger in triggers:
-        if _in_boilerplate(trigger, boilerplate) or _reports(trigger, rules):
+        if _in_boilerplate(trigger, boilerplate, rules) or _reports(trigger, rules):
             continue
         event_type, planner = _planned_form(trigger, rules)
         args = find_arguments(trigger, rules)
-        exclude = {trigger.token.i, *trigger.consumed}
+        exclude = {trigger.token.i, *trigger.consumed, *boilerplate}  # no mention reaches into "in a statement"
         agents = _mentions(args.agents, rules, ctx, exclude)
         targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude)
         if targets and not trigger.nominal and all(_own_possessive(t, args.agents, rules) for t in args.targets):
@@ -527,11 +527,14 @@ def _once(records: list[EventRecord]) -> list[EventRecord]:
     return kept
 
 
-def _in_boilerplate(trigger: Trigger, boilerplate: set[int]) -> bool:
+def _in_boilerplate(trigger: Trigger, boilerplate: set[int], rules: Rules) -> bool:
     """A trigger inside press boilerplate, or governing it ("speaking on condition of anonymity")."""
     token = trigger.token
-    objects = [o for c in token.children if c.dep_ == "prep" for o in c.children]  # "asked for a moment of silence"
-    return token.i in boilerplate or any(c.i in boilerplate for c in (*token.children, *objects) if c.i > token.i)
+    adjunct = rules.words.place_preps | rules.words.circumstance_words  # "in a statement", "without providing details"
+    governed = [c for c in token.children if c.i > token.i and not (
+        c.dep_ == "prep" and (fold(c.text) in adjunct or rules.predicate("negation").has(fold(c.text), "words")))]
+    objects = [o for c in governed if c.dep_ == "prep" for o in c.children]  # "asked for a moment of silence"
+    return token.i in boilerplate or any(c.i in boilerplate for c in (*governed, *objects))
 
 
 def _reports(trigger: Trigger, rules: Rules) -> bool:

@@ -370,3 +370,21 @@ def test_accusations_that_someone_did_something_are_against_them(extract):
     (accusation,) = [e for e in extract("Burundi closed its border following accusations that Kigali supports the rebels.")
                      if e["action"]["type"] == "Accuse"]
     assert accusation["target"]["label"] == "Rwandan government"
+
+
+def test_an_adjunct_of_press_wording_keeps_the_event(extract):
+    (attack,) = extract("The ministry said rebels attacked an army post, without providing details.")
+    assert (attack["actor"]["label"], attack["modality"]) == ("insurgents", "reported")
+    (condemn,) = extract("The army condemned the attack in a statement.")
+    assert condemn["target"]["text"] == "the attack"
+
+
+def test_fire_drawn_from_someone_is_theirs(extract):
+    events = extract("The airstrikes drew return fire from the rebels.")
+    (fire,) = [e for e in events if e["action"]["type"] == "ArmedClash"]
+    assert fire["actor"]["label"] == "insurgents"
+
+
+def test_objections_are_aimed_at_the_owner_of_what_is_objected_to(extract):
+    (objection,) = extract("Malian objections to France's involvement grew.")
+    assert (objection["actor"]["label"], objection["target"]["label"]) == ("Mali", "France")
