@@ -346,6 +346,13 @@ def _title_kind(title: str, rules: Rules) -> ActorKind | None:
     return kind
 
 
+def _of_a_wider_people(head: Token, rules: Rules) -> bool:
+    """"Western officials", "European diplomats": a people that is no country says they are not the
+    article's own."""
+    return any(c.dep_ == "amod" and (c.ent_type_ == "NORP" or c.text[:1].isupper())
+               and rules.gazetteer.country_of_demonym(c.text) is None for c in head.lefts)
+
+
 def _backed_by_other(head: Token) -> bool:
     """"Iran-backed militants": a participle naming a backer says whose they are not."""
     return any(c.tag_ == "VBN" and c.dep_ == "amod" and any(t.ent_type_ in ("GPE", "NORP") for t in c.subtree)
@@ -438,7 +445,7 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
     if kind is not None and named is not None:  # "ISGS militants", "Taliban fighters"
         return ActorRef(text=text, label=named.name, type=named.type, sector=named.sector, country=named.country or country)
     if kind is not None:
-        if kind.sector not in ("IGO", "MED") and not _backed_by_other(head):
+        if kind.sector not in ("IGO", "MED") and not _backed_by_other(head) and not _of_a_wider_people(head, rules):
             country = country or ctx.country
         return _group_ref(kind, country, rules, text)
     title = rules.titles.get(fold(head.lemma_))
@@ -460,13 +467,16 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
 
 
 def _named_by_organization(head: Token, rules: Rules):
-    """A known organisation named by a modifier of a group noun: "ISGS" in "suspected ISGS militants"."""
+    """A known organisation named by a modifier of a group noun ("ISGS" in "suspected ISGS
+    militants") or by its "of" phrase ("the radio broadcasts of BBC Africa", "fighters of Boko Haram")."""
     doc = head.doc
-    for child in head.lefts:
-        if child.dep_ not in ("compound", "amod", "nmod"):
+    owners = [o for c in head.rights if c.dep_ == "prep" and fold(c.text) == "of" for o in c.children if o.dep_ == "pobj"]
+    for child in [*head.lefts, *owners]:
+        if child.dep_ not in ("compound", "amod", "nmod", "pobj"):
             continue
         ent = entity_of(child)
-        names = [doc[child.left_edge.i : child.i + 1].text, child.text]
+        names = [doc[child.left_edge.i : child.i + 1].text, child.text,
+                 *(c.text for c in child.lefts if c.dep_ == "compound")]  # "BBC" in "the broadcasts of BBC Africa"
         if ent is not None:
             names.insert(0, _strip_determiner(ent).text)
         for name in names:

@@ -388,3 +388,9 @@ def test_fire_drawn_from_someone_is_theirs(extract):
 def test_objections_are_aimed_at_the_owner_of_what_is_objected_to(extract):
     (objection,) = extract("Malian objections to France's involvement grew.")
     assert (objection["actor"]["label"], objection["target"]["label"]) == ("Mali", "France")
+
+
+def test_a_wider_people_is_not_the_article_s_country(extract):
+    events = extract("Mali accused the army. Western officials have accused the mercenaries of abuses.")
+    (western,) = [e for e in events if e["actor"]["text"] == "Western officials"]
+    assert western["actor"]["country"] is None
