@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extraction.arguments import Arguments, clause_subject, find_arguments, is_passive, relative_object
 from kg.extraction.factuality import Factuality, assess
 from kg.extraction.mentions import DocContext, build_mention, is_actorish, mention_extent, noun_phrase, numbered_description
-from kg.extraction.triggers import Trigger
+from kg.extraction.triggers import DEMAND_KEY, Trigger
 from kg.extraction.where_when import place_of, times_of
 from kg.rdf.iris import event_iri
 from kg.records import ActionRef, ActorRef, Article, EventRecord
@@ -113,6 +113,8 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             subject, theirs = clause_subject(trigger.token), clause_subject(trigger.token.head)
             if subject is not None and theirs is not None and subject.i == theirs.i:
                 targets = targets_of.get(trigger.token.head.i, [])  # "accused Ukraine of X and threatened to retaliate"
+        if not targets and trigger.key == DEMAND_KEY and args.targets:
+            targets = [(_issue_ref(args.targets[0], exclude, rules), None)]  # "said the suspension should not ..."
         if not targets and args.issue is not None and info.plover in rules.words.issue_target_roots:
             targets = [(_issue_ref(args.issue, exclude, rules), None)]
         if trigger.nominal and not targets and info.plover == "ACCUSE":

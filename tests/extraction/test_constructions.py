@@ -394,3 +394,9 @@ def test_a_wider_people_is_not_the_article_s_country(extract):
     events = extract("Mali accused the army. Western officials have accused the mercenaries of abuses.")
     (western,) = [e for e in events if e["actor"]["text"] == "Western officials"]
     assert western["actor"]["country"] is None
+
+
+def test_a_demand_about_a_thing_is_about_that_thing(extract):
+    (demand,) = [e for e in extract("The African Union said the suspension of talks should not stop mediation.")
+                 if e["action"]["type"] == "Request"]
+    assert (demand["actor"]["label"], demand["target"]["type"]) == ("African Union", "Issue")
