@@ -195,6 +195,9 @@ def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]])
             if _negated_word(governor, rules):  # "did not launch an attack", "was not involved in the raid"
                 found.append(("negate", rules.predicate("negation"), governor, False))
             found += _auxiliaries(governor, rules)  # "will begin a new operation"
+        if relation in labels.open_clauses | labels.reported_clauses and fold(governor.lemma_) in rules.words.saying_verbs \
+                and any(c.dep_ in labels.auxiliaries and fold(c.text) in rules.words.demand_modals for c in token.children):
+            found.append(("requested", rules.predicate("request"), governor, True))  # "says Israel must end its strikes"
         if relation in labels.open_clauses | labels.reported_clauses and governor.pos_ in ("VERB", "AUX"):
             # the governing clause's own negation and auxiliaries
             if any(child.dep_ in labels.negations for child in governor.children):

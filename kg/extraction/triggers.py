@@ -164,7 +164,9 @@ class TriggerMatcher:
                         and not _resultative(trigger, self.rules) and not _other_phrasal_verb(trigger, self.rules) \
                         and not _naming(trigger, self.rules):
                     verbal.append(trigger)
-        verbal += [t for t in (_demand_by_saying(token, self.rules) for token in sentence if token.pos_ == "VERB") if t]
+        demands = [t for t in (_demand_by_saying(token, self.rules) for token in sentence if token.pos_ == "VERB") if t]
+        demanded = {i for t in demands for i in t.consumed}  # "says Israel must end its strikes": asked, not done
+        verbal = [t for t in verbal if t.token.i not in demanded] + demands
         verbal.sort(key=lambda t: t.token.i)
         consumed = {i for t in verbal for i in t.consumed}
         nominal = []

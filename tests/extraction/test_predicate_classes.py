@@ -43,6 +43,9 @@ CLASSES = {
         ("The United Nations called for the release of the detained activists.", "Release", ABSENT),
         ("The opposition urged the junta to free the prisoners.", "Release", ABSENT),
         ("The opposition urged the junta to free the prisoners.", "Request", ("political parties", "military junta", "asserted")),
+        # saying that someone must do something asks for it: it did not happen
+        ("The minister said the army must withdraw from the town.", "Withdraw", ABSENT),
+        ("Chad says Sudan must end its raids on the border.", "Release", ABSENT),
     ],
     "cancellation": [
         ("The talks between the government and the rebels were called off.", "Consult", ABSENT),
