@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 # Typographic apostrophes and quotes written as the ASCII ones: "d’Ivoire" is "d'Ivoire".
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the text, called for every word the extractor looks up
 def fold(text: str) -> str:
     """Lowercase, accents stripped, typographic apostrophes made ASCII, outer whitespace removed:
     ``fold(" Goïta ") == "goita"``. Letters without a decomposition ("ø", "ł") and other scripts
