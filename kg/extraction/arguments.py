@@ -117,6 +117,8 @@ def _issue(trigger: Trigger, rules: Rules) -> Token | None:
     if fold(verb.lemma_) in rules.words.theme_verbs:
         return None
     if is_passive(verb):  # "all efforts to dialogue have been rejected by coup leaders"
+        if rules.event_types[trigger.type].plover not in rules.words.passive_issue_roots:
+            return None
         subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
         return subject if subject is not None and subject.pos_ == "NOUN" and not is_actorish(subject, rules) \
             and fold(subject.lemma_) not in rules.noun_triggers else None

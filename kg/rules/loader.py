@@ -77,6 +77,7 @@ class ArgumentWords:
     patient_of_nouns: frozenset[str]
     specific_types: tuple[str, ...]
     notion_nouns: frozenset[str]
+    passive_issue_roots: frozenset[str]
     naming_verbs: frozenset[str]
     instrument_preps: frozenset[str]
     event_chain_nouns: frozenset[str]
@@ -375,7 +376,7 @@ def _argument_words(table: dict, types: dict[str, EventType]) -> ArgumentWords:
     if missing:
         raise RulesError(f"arguments.toml: the list {missing[0]!r} is missing")
     verbatim = ("place_target_roots", "country_target_roots", "symmetric_types", "bare_event_roots", "inherited_target_roots",
-                "event_object_roots", "specific_types",
+                "event_object_roots", "specific_types", "passive_issue_roots",
                 "issue_target_roots", "located_types")  # event-type and PLOVER names keep their case
     roots = {t.plover for t in types.values()}
     for name in verbatim:

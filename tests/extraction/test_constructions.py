@@ -400,3 +400,8 @@ def test_a_demand_about_a_thing_is_about_that_thing(extract):
     (demand,) = [e for e in extract("The African Union said the suspension of talks should not stop mediation.")
                  if e["action"]["type"] == "Request"]
     assert (demand["actor"]["label"], demand["target"]["type"]) == ("African Union", "Issue")
+
+
+def test_an_accusation_in_the_passive_needs_an_accused(extract):
+    events = extract("Officers are alleged to have plotted a coup, with reports suggesting more could be implicated.")
+    assert not [e for e in events if e["action"]["plover"] == "ACCUSE" and (e["target"] or {}).get("type") == "Issue"]
