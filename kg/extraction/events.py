@@ -156,7 +156,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         records += _records(item, sentence, rules, ctx, published, produced)
     if told_before is not None:  # what the next sentences may restate ("the strikes")
         told_before += [(item.type, item.words, ref, item.fact.modality) for item in told for ref, _ in item.agents[:1]]
-    return _once(_without_restatements(records))
+    return _once(_without_restatements(records), rules)
 
 
 def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: list, rules: Rules, ctx: DocContext,
@@ -503,20 +503,22 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
     return records
 
 
-def _once(records: list[EventRecord]) -> list[EventRecord]:
+def _once(records: list[EventRecord], rules: Rules) -> list[EventRecord]:
     """One event once in a sentence: of records of one type whose participants are the same, or
-    one's a part of the other's, the fullest is kept."""
-    def names(ref: ActorRef | None) -> str | None:
-        return ref.label if ref is not None else None
+    one's a part of the other's, the fullest is kept. A thing as the target of an event that is
+    not done to things says less than a partner ("signed a memorandum with X": the signing with X)."""
+    def names(ref: ActorRef | None, record: EventRecord) -> str | None:
+        thing = ref is not None and ref.type == "Issue" and record.action.plover not in rules.words.place_target_roots
+        return ref.label if ref is not None and not thing else None
 
     kept: list[EventRecord] = []
     for record in records:
-        mine = (names(record.actor), names(record.target), record.time.value if record.time else None)
+        mine = (names(record.actor, record), names(record.target, record), record.time.value if record.time else None)
         covered = False
         for index, other in enumerate(kept):
             if other.action.type != record.action.type:
                 continue
-            theirs = (names(other.actor), names(other.target), other.time.value if other.time else None)
+            theirs = (names(other.actor, other), names(other.target, other), other.time.value if other.time else None)
             if all(m is None or m == o for m, o in zip(mine, theirs)):
                 covered = True  # nothing new
                 break

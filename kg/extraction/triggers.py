@@ -275,7 +275,8 @@ def _resultative(trigger: Trigger, rules: Rules) -> bool:
         return False
     labels = rules.labels
     return any(c.dep_ in labels.open_clauses | labels.objects | labels.attributes | labels.adverbial_clauses
-               and (c.pos_ == "ADJ" or c.tag_ == "VBN") for c in token.children)
+               and (c.pos_ == "ADJ" or c.tag_ in ("VBN", "VBD") and not any(s.dep_ in labels.subjects for s in c.children))
+               for c in token.children)  # "leaving it damaged", where the small model tags "damaged" a past tense
 
 
 def _best(token: Token, found, shapes: tuple[str, ...], table: dict[str, str], nominal: bool) -> Trigger | None:

@@ -405,3 +405,14 @@ def test_a_demand_about_a_thing_is_about_that_thing(extract):
 def test_an_accusation_in_the_passive_needs_an_accused(extract):
     events = extract("Officers are alleged to have plotted a coup, with reports suggesting more could be implicated.")
     assert not [e for e in events if e["action"]["plover"] == "ACCUSE" and (e["target"] or {}).get("type") == "Issue"]
+
+
+def test_signing_a_thing_with_someone_is_one_signing_with_them(extract):
+    events = extract("The prime minister signed a memorandum of understanding with the Somaliland president.")
+    agreements = [e for e in events if e["action"]["type"] == "Agree"]
+    assert [a["target"]["text"] for a in agreements] == ["the Somaliland president"]
+
+
+def test_a_result_the_model_tags_as_past_tense_is_still_a_result(extract):
+    events = extract("The coast guard fired water cannon at the boat, leaving it damaged.")
+    assert "Withdraw" not in [e["action"]["type"] for e in events]
