@@ -203,12 +203,14 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
 def _speaker_of_trailing_report(head: Token, rules: Rules) -> bool:
     """"..., ministerial delegations from the three countries announced": a mention whose clause is
     a verb of saying is the source of what is said, never a participant of it."""
-    report = rules.predicate("report")
-    for token in (head, *(c for c in head.children if c.dep_ in rules.labels.preposition for c in c.children)):
-        if any(c.dep_ in rules.labels.noun_clauses and c.i > token.i and report.has(fold(c.lemma_), "verbs")
-               and not any(o.dep_ in rules.labels.objects for o in c.children) for c in token.children):
-            return True
-    return False
+    labels, report = rules.labels, rules.predicate("report")
+    objects_of_phrases = [o for p in head.children if p.dep_ in labels.preposition for o in p.children]
+
+    def says(noun: Token) -> bool:  # a participle of saying with no object of its own after the noun
+        return any(c.dep_ in labels.noun_clauses and c.i > noun.i and report.has(fold(c.lemma_), "verbs")
+                   and not any(o.dep_ in labels.objects for o in c.children) for c in noun.children)
+
+    return any(says(noun) for noun in (head, *objects_of_phrases))
 
 
 def _speaks_of(trigger: Trigger, rules: Rules) -> bool:
