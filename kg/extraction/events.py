@@ -16,7 +16,7 @@ from kg.extraction.arguments import Arguments, clause_subject, find_arguments, i
 from kg.extraction.factuality import Factuality, assess
 from kg.extraction.mentions import DocContext, build_mention, is_actorish, mention_extent, noun_phrase, numbered_description
 from kg.extraction.triggers import DEMAND_KEY, Trigger
-from kg.extraction.where_when import place_of, times_of
+from kg.extraction.where_when import clause_tokens, place_of, times_of
 from kg.rdf.iris import event_iri
 from kg.records import ActionRef, ActorRef, Article, EventRecord
 from kg.resolve.resolver import Resolver, resolve_events
@@ -152,8 +152,10 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
     told = _denials(told, rules, ctx)
     records: list[EventRecord] = []
     produced: set[tuple] = set()
+    text = sentence.text
+    where = (text.strip(), sentence.start_char, sentence.start_char + len(text.rstrip()))
     for item in told:
-        records += _records(item, sentence, rules, ctx, published, produced)
+        records += _records(item, sentence, where, rules, ctx, published, produced)
     if told_before is not None:  # what the next sentences may restate ("the strikes")
         told_before += [(item.type, item.words, ref, item.fact.modality) for item in told for ref, _ in item.agents[:1]]
     return _once(_without_restatements(records), rules)
@@ -426,9 +428,10 @@ def _derived(item: _Told, governor: Token | None, rules: Rules, ctx: DocContext,
     return _Told(trigger, event_type, agents, targets, fact, item.args, {governor.i}, derived=True)
 
 
-def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, published: str | None,
-             produced: set[tuple]) -> list[EventRecord]:
-    """The records of one event told: one per participant pair and time."""
+def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Rules, ctx: DocContext,
+             published: str | None, produced: set[tuple]) -> list[EventRecord]:
+    """The records of one event told: one per participant pair and time; ``where`` is the text of
+    the sentence and its character bounds."""
     trigger, event_type, agents, targets, fact, args = item.trigger, item.type, item.agents, item.targets, item.fact, item.args
     info = rules.event_types[event_type]
     weak = (event_type, fold(trigger.token.lemma_)) in rules.weak
@@ -452,8 +455,9 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
     if item.threat_of in rules.intent and rules.intent[item.threat_of]["plover"] == action.plover:
         action = ActionRef(**{**action.contract(), "cameo": rules.intent[item.threat_of]["cameo"]})
     arg_indices = {t.i for t in args.agents + args.targets}
-    place = place_of(trigger.token, sentence, rules, ctx, item.exclude | arg_indices)
-    times = times_of(trigger.token, sentence, published) or [None]
+    clause = clause_tokens(trigger.token)
+    place = place_of(clause, rules, ctx, item.exclude | arg_indices)
+    times = times_of(clause, published) or [None]
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
     symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
@@ -494,9 +498,9 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
                 attributed_to=attribution,
                 time=time,
                 place=place,
-                sentence=sentence.text.strip(),
-                start=sentence.start_char,
-                end=sentence.start_char + len(sentence.text.rstrip()),
+                sentence=where[0],
+                start=where[1],
+                end=where[2],
                 confidence=_confidence(agent, target, time, place) - (0.15 if args.nearby and target is not None else 0.0),
             )
             if trigger.restates:
