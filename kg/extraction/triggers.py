@@ -3,10 +3,10 @@
 A trigger key is a lemma ("arrest"), a phrasal verb ("round up"), a verb with its object ("extend
 mandate", "seek assistance"), a verb with a preposition ("fire on") or a prepositional object
 ("take into custody"), a noun with a modifier ("coup plot") or a preposition ("action against").
-A :class:`TriggerMatcher` turns the keys into patterns: a ``Matcher`` for the words that can head a
-key, a ``PhraseMatcher`` on lemmas for keys written as contiguous words ("state of emergency",
-"take to the streets"), and a ``DependencyMatcher`` for keys whose words the parse joins however
-far apart they stand ("rounded them up", "extended its mandate"). Each candidate is looked up in
+A :class:`TriggerMatcher` turns the keys into patterns: ``PhraseMatcher`` s on lemmas and on the
+words as written for single words and keys written as contiguous words ("arrested", "state of
+emergency", "take to the streets"), and a ``DependencyMatcher`` for keys whose words the parse
+joins however far apart they stand ("rounded them up", "extended its mandate"). Each candidate is looked up in
 the key table; a word that matches several keys takes the most specific (a phrasal verb before the
 verb with its object, before the bare lemma).
 """
