@@ -192,7 +192,10 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     ref = _type_mention(head, ent, doc[start:end], rules, ctx)
     if ref is None:
         return None, None
-    if ent is None and depth < MAX_DEPTH and _definite_description(head, rules):
+    named = _named_in_apposition(head, rules, ctx, exclude, depth) if ent is None and depth < MAX_DEPTH else None
+    if named is not None:  # "a local militia" beside "the Red Brigade": the name says who
+        ref = named if named.type != "Actor" else ActorRef(**{**ref.__dict__, "label": named.label})
+    elif ent is None and depth < MAX_DEPTH and _definite_description(head, rules):
         allowed = rules.anaphora[fold(head.lemma_) if fold(head.lemma_) in rules.anaphora else fold(head.text)]
         named = _antecedent(head, description_candidates(head, rules, lambda t: is_actorish(t, rules)), rules, ctx,
                             depth, types=allowed)
@@ -323,6 +326,25 @@ def _strip_title(ent: Span, rules: Rules) -> tuple[int, int, str | None]:
     if lead_text and (fold(lead_text) in rules.titles or any(fold(" ".join(lead[i:])) in rules.titles for i in range(len(lead)))):
         words.insert(0, lead_text)
     return start, ent.end, " ".join(words) or None
+
+
+def _named_in_apposition(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None,
+                         depth: int) -> ActorRef | None:
+    """The named actor a common noun stands beside, as the apposition of a name or with a name as
+    its own apposition ("the opposition party, the SPLM-IO", "the White Army, an ethnic militia")."""
+    labels = rules.labels
+    if head.pos_ != "NOUN":
+        return None
+    names = [c for c in head.children if c.dep_ in labels.appositions]
+    if head.dep_ in labels.appositions:
+        names.append(head.head)
+    for name in names:
+        if name.pos_ != "PROPN" or (exclude and name.i in exclude):
+            continue
+        ref, _ = build_mention(name, rules, ctx, exclude, depth + 1)
+        if ref is not None and not ref.pronoun and not ref.place and ref.type != "Issue":
+            return ref  # (a name of no known kind takes the kind of the noun beside it)
+    return None
 
 
 def _apposition_title(head: Token, rules: Rules) -> str | None:

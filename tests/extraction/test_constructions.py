@@ -32,6 +32,11 @@ CASES = [
      ("soldiers", "Arrest", "Ahmed Salah", "asserted")),
     ("Soldiers arrested former Prime Minister Ahmed Salah and opposition leader Omar Diallo.",
      ("soldiers", "Arrest", "Omar Diallo", "asserted")),
+    # a common noun beside a name is the named actor, typed by the noun when the name is unknown
+    ("Officials blamed the Blue Brigade, a local militia which attacked police posts near Tomba last week.",
+     ("Blue Brigade", "Attack", "police forces", "asserted")),
+    ("Forces fired on the ruling party, the UDPK, during the vote.",
+     ("soldiers", "Attack", "UDPK", "asserted")),
     # symmetric event between the parties a phrase names
     ("The ministers of Kenya and Uganda met in Nairobi to discuss the border dispute.",
      ("Kenya", "Consult", "Uganda", "asserted")),
