@@ -76,11 +76,27 @@ def group_kind(token: Token, rules: Rules) -> tuple[ActorKind | None, int]:
         left = [c for c in left[0].doc[left[0].i - 1 : left[0].i] if c.head in words and c.dep_ in ("compound", "amod")]
     for start in range(len(words)):
         part = words[start:]
-        for text in (" ".join(fold(w.text) for w in part), " ".join(fold(w.lemma_) for w in part)):
+        texts = (" ".join(fold(w.text) for w in part), " ".join(fold(w.lemma_) for w in part))
+        for text in texts:
             kind = rules.groups.get(text)
             if kind:
                 return kind, part[0].i
+        if len(part) > 1 and any(text in rules.titles for text in texts):
+            return None, token.i  # "the deputy army chief": a longer title before a shorter group ("chief")
     return None, token.i
+
+
+def title_kind(token: Token, rules: Rules) -> ActorKind | None:
+    """The title a common-noun phrase names, its longest modifier+head suffix first ("army chief"
+    before "chief")."""
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i < token.i]
+    for start in [c.i for c in sorted(left, key=lambda c: c.i)] + [token.i]:
+        if all(t.dep_ in ("compound", "amod") for t in token.doc[start : token.i]):
+            for text in (" ".join(fold(t.text) for t in token.doc[start : token.i + 1]),
+                         " ".join(fold(t.lemma_) for t in token.doc[start : token.i + 1])):
+                if text in rules.titles:
+                    return rules.titles[text]
+    return None
 
 
 def is_actorish(token: Token, rules: Rules) -> bool:
@@ -97,7 +113,7 @@ def is_actorish(token: Token, rules: Rules) -> bool:
         return True  # a name the entity recogniser missed ("the Extraordinary meeting" names no one)
     if token.pos_ not in ("NOUN", "PROPN"):
         return False  # "private" in "a private dinner" is no rank
-    return fold(token.lemma_) in rules.titles or lower in rules.organizations
+    return fold(token.lemma_) in rules.titles or lower in rules.organizations or _related_to(token, rules) is not None
 
 
 def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]:
@@ -189,7 +205,8 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     while text_start < text_end - 1 and doc[text_start].is_punct:
         text_start += 1
     span = doc[text_start:text_end]
-    ref = _type_mention(head, ent, doc[start:end], rules, ctx)
+    ref = _relational(head, rules, ctx, exclude, depth) if ent is None and depth < MAX_DEPTH else None
+    ref = ref or _type_mention(head, ent, doc[start:end], rules, ctx)
     if ref is None:
         return None, None
     named = _named_in_apposition(head, rules, ctx, exclude, depth) if ent is None and depth < MAX_DEPTH else None
@@ -326,6 +343,35 @@ def _strip_title(ent: Span, rules: Rules) -> tuple[int, int, str | None]:
     if lead_text and (fold(lead_text) in rules.titles or any(fold(" ".join(lead[i:])) in rules.titles for i in range(len(lead)))):
         words.insert(0, lead_text)
     return start, ent.end, " ".join(words) or None
+
+
+def _related_to(head: Token, rules: Rules) -> Token | None:
+    """Whom a noun for people named by whom they stand with names: "allies of Machar" -> Machar."""
+    if head.pos_ != "NOUN" or (fold(head.lemma_) not in rules.words.relational_nouns
+                               and fold(head.text) not in rules.words.relational_nouns):
+        return None
+    for child in head.children:
+        if child.dep_ in rules.labels.preposition and fold(child.text) in ("of", "to"):
+            for obj in child.children:
+                if obj.dep_ in rules.labels.preposition_objects and is_actorish(obj, rules):
+                    return obj
+    return None
+
+
+def _relational(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None, depth: int) -> ActorRef | None:
+    """"Allies of Machar", "relatives of the minister": a group of its own, named after whom it
+    stands with, of its own kind when the noun names one."""
+    related = _related_to(head, rules)
+    if related is None:
+        return None
+    other, _ = build_mention(related, rules, ctx, exclude, depth + 1)
+    if other is None or other.place or other.type == "Issue":
+        return None
+    kind, _ = group_kind(head, rules)
+    label = f"{fold(head.text)} of {other.label}"
+    if kind is not None:
+        return ActorRef(text=head.text, label=label, type=kind.type, sector=kind.sector, country=other.country)
+    return ActorRef(text=head.text, label=label, type="Actor", country=other.country)
 
 
 def _named_in_apposition(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None,
@@ -470,7 +516,7 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
         if kind.sector not in ("IGO", "MED") and not _backed_by_other(head) and not _of_a_wider_people(head, rules):
             country = country or ctx.country
         return _group_ref(kind, country, rules, text)
-    title = rules.titles.get(fold(head.lemma_))
+    title = title_kind(head, rules)
     if title is not None:
         side = next((rules.groups[fold(c.lemma_)] for c in head.lefts if c.dep_ in ("compound", "amod")
                      and fold(c.lemma_) in rules.groups), None)

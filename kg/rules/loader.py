@@ -77,6 +77,7 @@ class ArgumentWords:
     patient_of_nouns: frozenset[str]
     specific_types: tuple[str, ...]
     notion_nouns: frozenset[str]
+    relational_nouns: frozenset[str]
     passive_issue_roots: frozenset[str]
     naming_verbs: frozenset[str]
     instrument_preps: frozenset[str]

@@ -37,6 +37,14 @@ CASES = [
      ("Blue Brigade", "Attack", "police forces", "asserted")),
     ("Forces fired on the ruling party, the UDPK, during the vote.",
      ("soldiers", "Attack", "UDPK", "asserted")),
+    # people named by whom they stand with are a group of their own, never that actor
+    ("Troops detained several allies of Ngoma on Sunday.",
+     ("soldiers", "Arrest", "allies of Ngoma", "asserted")),
+    ("Police detained supporters of the opposition leader Ali Musa.",
+     ("police forces", "Arrest", "supporters of Ali Musa", "asserted")),
+    # a longer title before a shorter group word: "army chief" is a rank, "chief" alone a village's
+    ("Troops arrested the deputy army chief at dawn.", ("soldiers", "Arrest", "the deputy army chief", "asserted")),
+    ("Gunmen killed the village chief near Gao.", ("armed men", "Killing", "civilians", "asserted")),
     # symmetric event between the parties a phrase names
     ("The ministers of Kenya and Uganda met in Nairobi to discuss the border dispute.",
      ("Kenya", "Consult", "Uganda", "asserted")),
