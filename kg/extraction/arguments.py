@@ -572,6 +572,10 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
                 target = target or child
             else:
                 agent = agent or child
+    laid_on = _laid_on(noun, rules)
+    if laid_on is not None:  # "blamed the bombing on the PKK": the PKK did it, it was not done to them
+        agent = laid_on
+        target = target if target is None or target.i != laid_on.i else None
     governed_by_undergo = governed_by_undergo_verb(noun, rules)
     if target is None:
         obj = _prep_target(noun, rules, skip=("of", "by", "from") if governed_by_undergo else ("of", "by"))
@@ -627,6 +631,21 @@ def _look_through(obj: Token, rules: Rules) -> tuple[Token | None, Token | None]
             if child.dep_ in ("amod", "compound") and is_actorish(child, rules):
                 owner = child
     return owner, inner
+
+
+def _laid_on(noun: Token, rules: Rules) -> Token | None:
+    """Who an event noun is laid on by a verb that attributes it ("blamed the bombing on the PKK",
+    "attributed the killings to the army"): the actor of its "on" or "to" phrase, on the noun or the verb."""
+    verb = noun.head
+    if noun.dep_ not in rules.labels.direct_objects | rules.labels.passive_subjects \
+            or fold(verb.lemma_) not in rules.words.attributing_verbs:
+        return None
+    for child in (*noun.children, *verb.children):
+        if child.dep_ in rules.labels.preposition and fold(child.text) in ("on", "to", "upon"):
+            for obj in child.children:
+                if obj.dep_ in rules.labels.preposition_objects and is_actorish(obj, rules):
+                    return obj
+    return None
 
 
 def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | None]:

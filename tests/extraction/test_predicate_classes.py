@@ -93,6 +93,9 @@ CLASSES = {
     "allegation": [
         ("Police arrested three alleged jihadists in Mopti.", "Arrest", ("police forces", ANY, "asserted")),
         ("The soldiers allegedly executed two prisoners.", "Killing", ("soldiers", ANY, "alleged")),
+        # an event laid on someone is theirs, and only alleged, in the active and the passive
+        ("Police blamed the bombing on the Red Brigade.", "Bombing", ("Red Brigade", None, "alleged")),
+        ("The ambush was blamed on jihadists.", "Ambush", ("insurgents", None, "alleged")),
     ],
     "report": [
         ("Witnesses said soldiers burned the market.", "PropertyDestruction", ("soldiers", ANY, "reported")),
