@@ -240,7 +240,8 @@ def numbered_description(head: Token, rules: Rules, ctx: DocContext) -> list[Act
     its text; None when it is no such description or the article names too few."""
     labels = rules.labels
     lemma = fold(head.lemma_)
-    if head.pos_ != "NOUN" or head.tag_ != "NNS" or lemma not in rules.anaphora:
+    kinds = rules.numbered.get(lemma) or rules.anaphora.get(lemma)
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or kinds is None:
         return None
     counts = [COUNT_WORDS[fold(c.text)] for c in head.children
               if c.dep_ in labels.numbers | labels.determiners | {"predet"} and fold(c.text) in COUNT_WORDS]
@@ -253,8 +254,10 @@ def numbered_description(head: Token, rules: Rules, ctx: DocContext) -> list[Act
     for tried, candidate in enumerate(description_candidates(head, rules, lambda t: is_actorish(t, rules))):
         if tried >= 12:
             break
+        if candidate.dep_ in labels.preposition_objects and fold(candidate.head.text) in rules.words.place_preps:
+            continue  # "clashed in Khartoum": where, not who
         ref, _ = build_mention(candidate, rules, ctx, depth=MAX_DEPTH - 1)
-        if ref is None or ref.pronoun or ref.place or ref.type not in rules.anaphora[lemma] or ref.label in found:
+        if ref is None or ref.pronoun or ref.place or ref.type not in kinds or ref.label in found:
             continue
         found[ref.label] = (told.count(candidate.text), -tried, ref)
     if len(found) < counts[0]:

@@ -183,6 +183,7 @@ class Rules:
     kinds: dict[str, frozenset[str]]
     participants: dict[str, Participants]
     anaphora: dict[str, frozenset[str]]
+    numbered: dict[str, frozenset[str]]
     groups: dict[str, ActorKind]
     titles: dict[str, ActorKind]
     organizations: dict[str, Organization]
@@ -199,6 +200,7 @@ class Rules:
         actors = _toml(directory / "actors.toml")
         kinds = _kinds(actors.pop("kinds", {}), classes)
         anaphora = _anaphora(actors.pop("anaphora", {}), kinds)
+        numbered = _anaphora(actors.pop("numbered", {}), kinds, "numbered")
         labels = _labels(_toml(directory / "syntax.toml"))
         triggers = _triggers(_toml(directory / "triggers.toml"), types, kinds)
         groups, titles, organizations, organization_names = _actors(actors, classes)
@@ -210,6 +212,7 @@ class Rules:
             labels=labels,
             kinds=kinds,
             anaphora=anaphora,
+            numbered=numbered,
             groups=groups,
             titles=titles,
             organizations=organizations,
@@ -315,14 +318,14 @@ def _labels(table: dict) -> Labels:
     return Labels(**{n: frozenset(_word_list(f"syntax.toml: {n}", table[n])) for n in names})
 
 
-def _anaphora(table: dict, kinds: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    """Definite descriptions that refer back: head noun -> the actor classes its antecedent may be."""
+def _anaphora(table: dict, kinds: dict[str, frozenset[str]], section: str = "anaphora") -> dict[str, frozenset[str]]:
+    """Descriptions that refer back: head noun -> the actor classes its antecedent may be."""
     anaphora = {}
     for noun, named in table.items():
         classes: set[str] = set()
-        for kind in _word_list(f"actors.toml: [anaphora] {noun}", named):
+        for kind in _word_list(f"actors.toml: [{section}] {noun}", named):
             if kind not in kinds:
-                raise RulesError(f"actors.toml: [anaphora] {noun} names the kind {kind!r}; "
+                raise RulesError(f"actors.toml: [{section}] {noun} names the kind {kind!r}; "
                                  f"known kinds ([kinds]): {', '.join(sorted(kinds))}")
             classes |= kinds[kind]
         anaphora[fold(noun)] = frozenset(classes)

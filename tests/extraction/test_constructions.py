@@ -315,6 +315,17 @@ def test_a_numbered_description_prefers_the_parties_the_article_names_most(extra
     assert {meeting["actor"]["label"], meeting["target"]["label"]} == {"Chad", "Sudan"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Both sides agreed to a ceasefire on Tuesday.",
+    "The two parties to the conflict agreed to a ceasefire on Tuesday.",
+])
+def test_counted_sides_are_the_warring_parties_named_before_not_a_mediator(extract, sentence):
+    events = extract("Chad and the FNT fought for a year. The African Union mediated the talks in Addis Ababa. "
+                     "The African Union urged calm. " + sentence)
+    (deal,) = [e for e in events if e["action"]["type"] == "Agree"]
+    assert {deal["actor"]["label"], deal["target"]["label"]} == {"Chad", "FNT"}
+
+
 def test_a_promise_to_refrain_is_no_threat(extract):
     assert not [e for e in extract("The rebels vowed not to attack the town.") if e["action"]["plover"] == "THREATEN"]
     assert [e["action"]["plover"] for e in extract("The rebels vowed to attack the town.")] == ["THREATEN"]
