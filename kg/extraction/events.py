@@ -404,8 +404,8 @@ def _derived(item: _Told, governor: Token | None, rules: Rules, ctx: DocContext,
     if effect == "cancelled" and rules.event_types[item.type].plover in COOPERATIVE:
         event_type = "Reject"
     if governor is None:  # "will not release": the agent refuses
-        if effect != "not_happened" or not item.agents:
-            return None
+        if effect != "not_happened" or not item.agents or item.fact.deciding_class == "condition":
+            return None  # (but "if the junta does not release him" is a condition, no refusal)
         trigger = Trigger(item.trigger.token, event_type, item.trigger.key, item.trigger.nominal, item.trigger.consumed)
         said = assess(item.trigger.token, rules, {}, [])
         fact = Factuality("factual", "reported" if said.source else "asserted", said.source, said.source_head, None)

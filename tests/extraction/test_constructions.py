@@ -326,6 +326,14 @@ def test_counted_sides_are_the_warring_parties_named_before_not_a_mediator(extra
     assert {deal["actor"]["label"], deal["target"]["label"]} == {"Chad", "FNT"}
 
 
+def test_a_dateline_weighs_in_the_country_a_report_is_about(extract):
+    events = extract("BAMAKO, Mali (AP) - Soldiers arrested two former ministers on Tuesday. "
+                     "Protesters later gathered outside the French embassy. France urged calm and "
+                     "France asked its citizens to stay home.")
+    (arrest,) = [e for e in events if e["action"]["type"] == "Arrest"]
+    assert arrest["actor"]["country"] != "FRA" and not arrest["actor"]["label"].startswith("French")
+
+
 def test_a_promise_to_refrain_is_no_threat(extract):
     assert not [e for e in extract("The rebels vowed not to attack the town.") if e["action"]["plover"] == "THREATEN"]
     assert [e["action"]["plover"] for e in extract("The rebels vowed to attack the town.")] == ["THREATEN"]

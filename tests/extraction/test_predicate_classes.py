@@ -59,6 +59,8 @@ CLASSES = {
     "condition": [
         ("The rebels will attack the town if the army advances.", "Attack", ("insurgents", ANY, "planned")),
         ("Should the junta refuse, the bloc would impose sanctions on Niger.", "Sanction", (ANY, ANY, "hypothetical")),
+        # a negated condition is no refusal: nothing was refused, nothing released
+        ("The bloc threatened sanctions if the junta did not free the president.", "Reject", ABSENT),
     ],
     "possibility": [
         ("The militants could attack the capital within days.", "Attack", ("insurgents", ANY, "hypothetical")),
