@@ -133,7 +133,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             continue
         if weak and _speaks_of(trigger, rules):
             continue  # "Diop spoke of a crisis of confidence": speech about something, no meeting
-        if not _sense_allows(event_type, agents, targets, rules):
+        if not _sense_allows(event_type, agents, targets, rules) or not _crowd_allows(trigger, event_type, agents, rules):
             continue  # a participant this sense cannot take: another word sense ("holds elections")
         fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets)
         if trigger.nominal and info.plover == "ACCUSE" and _rejected(trigger.token, rules):
@@ -565,6 +565,13 @@ def _sense_allows(event_type: str, agents, targets, rules: Rules) -> bool:
         return False
     return not any(ref.type not in allowed.target and ref.type not in ("Issue", "Place") and not ref.pronoun
                    for ref, _ in targets)
+
+
+def _crowd_allows(trigger: Trigger, event_type: str, agents, rules: Rules) -> bool:
+    """A word that tells this event only of a crowd ("protesters gathered") needs one as its agent."""
+    if trigger.key not in rules.participants[event_type].crowd:
+        return True
+    return bool(agents) and all(ref.type in rules.kinds["people"] for ref, _ in agents)
 
 
 def _without_places(event_type: str, agents: list, targets: list, rules: Rules) -> tuple[list, list]:

@@ -22,7 +22,7 @@ EFFECTS = ("negate", "factual", "not_happened", "requested", "cancelled", "hypot
            "alleged", "reported", "not_an_event")
 #: Parts of speech a predicate class lists its words by (``words``: any part of speech).
 WORD_CLASSES = ("verbs", "nouns", "adjectives", "adverbs", "auxiliaries", "markers", "words")
-TRIGGER_KEYS = {"verbs", "nouns", "of", "poss", "weak", "planned_form_of", "agent", "target"}
+TRIGGER_KEYS = {"verbs", "nouns", "of", "poss", "weak", "planned_form_of", "agent", "target", "crowd"}
 PREDICATE_KEYS = {"effect", "phrases", "relations", "source", "agent", "claims_only", *WORD_CLASSES}
 ACTOR_TABLES = {"group": {"type", "sector", "label", "nouns"}, "title": {"type", "sector", "words"},
                 "organization": {"type", "sector", "country", "names"}}
@@ -164,6 +164,7 @@ class Participants:
 
     agent: frozenset[str]
     target: frozenset[str]
+    crowd: frozenset[str] = frozenset()  # trigger keys that make this event only when a crowd does it
 
 
 @dataclass
@@ -363,7 +364,10 @@ def _triggers(table: dict, types: dict[str, EventType], kinds: dict[str, frozens
                     raise RulesError(f"triggers.toml: [{type_name}] {side} names the kind {kind!r}; "
                                      f"known kinds (actors.toml [kinds]): {', '.join(sorted(kinds))}")
             sides[side] = frozenset(c for kind in named for c in kinds[kind])
-        participants[type_name] = Participants(**sides)
+        crowd = frozenset(fold(w) for w in _word_list(f"triggers.toml: [{type_name}] crowd", spec.get("crowd", [])))
+        for word in crowd:
+            verb_triggers.setdefault(word, type_name)
+        participants[type_name] = Participants(**sides, crowd=crowd)
     return {"verb_triggers": verb_triggers, "noun_triggers": noun_triggers, "of_role": of_role,
             "poss_role": poss_role, "weak": weak, "planned_form": planned_form, "participants": participants}
 

@@ -45,6 +45,9 @@ CASES = [
     # a longer title before a shorter group word: "army chief" is a rank, "chief" alone a village's
     ("Troops arrested the deputy army chief at dawn.", ("soldiers", "Arrest", "the deputy army chief", "asserted")),
     ("Gunmen killed the village chief near Gao.", ("armed men", "Killing", "civilians", "asserted")),
+    # a word that is a protest only when a crowd does it
+    ("Hundreds of protesters gathered outside the parliament on Wednesday.",
+     ("protesters", "Protest", None, "asserted")),
     # symmetric event between the parties a phrase names
     ("The ministers of Kenya and Uganda met in Nairobi to discuss the border dispute.",
      ("Kenya", "Consult", "Uganda", "asserted")),
@@ -332,6 +335,12 @@ def test_a_dateline_weighs_in_the_country_a_report_is_about(extract):
                      "France asked its citizens to stay home.")
     (arrest,) = [e for e in events if e["action"]["type"] == "Arrest"]
     assert arrest["actor"]["country"] != "FRA" and not arrest["actor"]["label"].startswith("French")
+
+
+@pytest.mark.parametrize("sentence", ["The bloc's leaders gathered in Lagos on Thursday.",
+                                      "Police gathered evidence at the scene."])
+def test_a_crowd_word_without_a_crowd_is_no_protest(extract, sentence):
+    assert not [e for e in extract(sentence) if e["action"]["type"] == "Protest"]
 
 
 def test_a_promise_to_refrain_is_no_threat(extract):
