@@ -656,8 +656,10 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     - participles: "those caught up in the crackdown", "soldiers killed in the raid" -> the target.
     """
     head = noun.head
-    if noun.dep_ == "pobj" and fold(head.text) == "of" and fold(head.head.lemma_) in rules.words.event_chain_nouns:
-        noun, head = head.head, head.head.head  # "began a new round of exercises"
+    if noun.dep_ == "pobj" and fold(head.text) == "of" and (
+            fold(head.head.lemma_) in rules.words.event_chain_nouns or fold(head.head.lemma_) in rules.words.quantity_heads
+            or head.head.like_num):
+        noun, head = head.head, head.head.head  # "began a new round of exercises", "carried out dozens of strikes"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         involved = _involved(head, rules)
         if involved is not None:

@@ -391,9 +391,10 @@ def _named_in_apposition(head: Token, rules: Rules, ctx: DocContext, exclude: se
     names = [c for c in head.children if c.dep_ in labels.appositions]
     if head.dep_ in labels.appositions:
         names.append(head.head)
+    opening = dateline_end(head.sent)
     for name in names:
-        if name.pos_ != "PROPN" or (exclude and name.i in exclude):
-            continue
+        if name.pos_ != "PROPN" or (exclude and name.i in exclude) or name.i < opening:
+            continue  # (a dateline's town is where the report comes from: "KABUL (AP) - Militants ...")
         ref, _ = build_mention(name, rules, ctx, exclude, depth + 1)
         if ref is not None and not ref.pronoun and not ref.place and ref.type != "Issue":
             return ref  # (a name of no known kind takes the kind of the noun beside it)

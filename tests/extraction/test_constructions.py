@@ -48,6 +48,12 @@ CASES = [
     # a word that is a protest only when a crowd does it
     ("Hundreds of protesters gathered outside the parliament on Wednesday.",
      ("protesters", "Protest", None, "asserted")),
+    # a dateline's town is no name for the noun after it
+    ("NIAMEY, Niger (AP) - Jihadist fighters attacked a checkpoint near Tillaberi on Sunday, officials said.",
+     ("Nigerien insurgents", "Attack", "checkpoint", "reported")),
+    # an event counted ("dozens of strikes") takes its agent from the verb that carries it, through a relative pronoun
+    ("Kenya, which has carried out dozens of air strikes against al-Shabaab, said it would continue.",
+     ("Kenya", "Airstrike", "al-Shabaab", "asserted")),
     # symmetric event between the parties a phrase names
     ("The ministers of Kenya and Uganda met in Nairobi to discuss the border dispute.",
      ("Kenya", "Consult", "Uganda", "asserted")),
