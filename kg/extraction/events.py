@@ -96,7 +96,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         event_type, planner = _planned_form(trigger, rules)
         args = find_arguments(trigger, rules)
         exclude = {trigger.token.i, *trigger.consumed, *boilerplate}  # no mention reaches into "in a statement"
-        agents = _mentions(args.agents, rules, ctx, exclude)
+        agents = _mentions(args.agents, rules, ctx, exclude, _narrower(rules.participants[event_type].agent, rules))
         targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude)
         if targets and not trigger.nominal and all(_own_possessive(t, args.agents, rules) for t in args.targets):
             targets = []  # "suspended its participation in talks": the agent's own part, not a target
@@ -567,6 +567,11 @@ def _sense_allows(event_type: str, agents, targets, rules: Rules) -> bool:
                    for ref, _ in targets)
 
 
+def _narrower(classes: frozenset[str], rules: Rules) -> frozenset[str] | None:
+    """The classes a participant may be, when that is narrower than any actor."""
+    return classes if classes != rules.kinds["actor"] else None
+
+
 def _crowd_allows(trigger: Trigger, event_type: str, agents, rules: Rules) -> bool:
     """A word that tells this event only of a crowd ("protesters gathered") needs one as its agent."""
     if trigger.key not in rules.participants[event_type].crowd:
@@ -676,14 +681,17 @@ def _planned_form(trigger: Trigger, rules: Rules) -> tuple[str, Token | None]:
     return trigger.type, None
 
 
-def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int]) -> list[tuple[ActorRef, str | None]]:
+def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int],
+              fits: frozenset[str] | None = None) -> list[tuple[ActorRef, str | None]]:
+    """The actor mentions of argument heads; a pronoun stands for the nearest actor of the classes
+    ``fits`` when given ("since they seized power": the generals, not the governments that sanctioned them)."""
     result = []
     for head in heads:
         numbered = numbered_description(head, rules, ctx)
         if numbered is not None:  # "the two countries agreed": the two named before, each a party
             result += [(ref, None) for ref in numbered]
             continue
-        ref, quantity = build_mention(head, rules, ctx, exclude)
+        ref, quantity = build_mention(head, rules, ctx, exclude, fits=fits)
         if ref is not None:
             _widen_text(ref, head, rules, exclude)
             result.append((ref, quantity))

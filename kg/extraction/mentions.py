@@ -170,12 +170,13 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
 
 
 def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None = None,
-                  depth: int = 0) -> tuple[ActorRef | None, str | None]:
+                  depth: int = 0, fits: frozenset[str] | None = None) -> tuple[ActorRef | None, str | None]:
     """A typed actor mention for ``head`` and the quantity said of it, or (None, None) if not an actor.
 
-    A pronoun ("it", "they", "we") is the actor it stands for, and a definite description ("the
-    regional bloc") the named actor before it that it describes (:mod:`kg.extraction.coreference`);
-    the mention keeps its own words as its text."""
+    A pronoun ("it", "they", "we") is the actor it stands for, the nearest one of the classes
+    ``fits`` (what the event's sense can take, when it is narrower than any actor), and a definite
+    description ("the regional bloc") the named actor before it that it describes
+    (:mod:`kg.extraction.coreference`); the mention keeps its own words as its text."""
     quantity = None
     head, quantity = _through_quantity(head, rules)
     doc = head.doc
@@ -185,7 +186,7 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         return None, None
     if kind is not None:
         ref = _antecedent(head, pronoun_candidates(head, rules, lambda t: is_actorish(t, rules)), rules, ctx, depth,
-                          person=kind == "person")
+                          person=kind == "person", types=fits)
         if ref is not None:
             ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
             return ref, quantity

@@ -54,6 +54,9 @@ CASES = [
     # an event counted ("dozens of strikes") takes its agent from the verb that carries it, through a relative pronoun
     ("Kenya, which has carried out dozens of air strikes against al-Shabaab, said it would continue.",
      ("Kenya", "Airstrike", "al-Shabaab", "asserted")),
+    # a pronoun stands for the nearest actor the event's sense can take: governments stage no coup
+    ("Western governments sanctioned the generals after they seized power in 2021.",
+     ("soldiers", "Coup", None, "asserted")),
     # symmetric event between the parties a phrase names
     ("The ministers of Kenya and Uganda met in Nairobi to discuss the border dispute.",
      ("Kenya", "Consult", "Uganda", "asserted")),
@@ -347,6 +350,10 @@ def test_a_dateline_weighs_in_the_country_a_report_is_about(extract):
                                       "Police gathered evidence at the scene."])
 def test_a_crowd_word_without_a_crowd_is_no_protest(extract, sentence):
     assert not [e for e in extract(sentence) if e["action"]["type"] == "Protest"]
+
+
+def test_a_government_removing_an_official_stages_no_coup(extract):
+    assert not [e for e in extract("The government ousted the governor of Kano.") if e["action"]["type"] == "Coup"]
 
 
 def test_a_promise_to_refrain_is_no_threat(extract):
