@@ -97,6 +97,8 @@ def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: i
     taken = {t.i for t in agent.subtree} | {root.i, *trigger.consumed}
     if not trigger.nominal and fold(root.lemma_) in rules.words.theme_verbs:
         taken |= {t.i for c in root.children if c.dep_ == "dobj" for t in c.subtree}  # what is moved
+    taken |= {t.i for t in root.subtree if t.dep_ == "acl" and fold(t.lemma_) in rules.words.broker_verbs
+              for t in t.subtree}  # "agreed to a truce mediated by the AU": the broker is no party
     for token in root.subtree:
         if token.i <= root.i or token.i > root.i + window or token.i in taken:
             continue
@@ -500,8 +502,8 @@ def actor_within(token: Token, rules: Rules, depth: int = 0) -> Token | None:
                     found = actor_within(obj, rules, depth + 1)
                     if found is not None:
                         return found
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            agent = _agent_phrase(child, rules)
+        if child.dep_ == "acl" and child.tag_ == "VBN" and fold(child.lemma_) not in rules.words.broker_verbs:
+            agent = _agent_phrase(child, rules)  # (but "a truce mediated by the AU": the broker is no party)
             if agent is not None and is_actorish(agent, rules):
                 return agent
     return None

@@ -464,6 +464,25 @@ def _country_of_modifiers(head: Token, rules: Rules, ctx: DocContext) -> str | N
     return None
 
 
+def _local_people(head: Token, rules: Rules) -> str | None:
+    """The name of a group named after a region or a people that is no country ("Tigray forces",
+    "Kurdish fighters", "forces from Tigray"), as the text says it; None for a group of no such name."""
+    gaz = rules.gazetteer
+    for child in head.lefts:
+        if child.dep_ in ("compound", "nmod", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP") \
+                and child.ent_type_ not in ("ORG", "PERSON") and not gaz.country_of_demonym(child.text) \
+                and gaz.country(child.text) is None and fold(child.text) not in rules.organizations \
+                and fold(child.lemma_) not in rules.groups and fold(child.text) not in rules.groups:
+            return head.doc[child.i : head.i + 1].text  # (but "jihadist fighters" are of a kind, not a people)
+    for child in head.rights:
+        if child.dep_ == "prep" and fold(child.text) == "from":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and gaz.country(obj.text) is None \
+                        and not gaz.country_of_demonym(obj.text) and obj.ent_type_ not in ("ORG", "PERSON"):
+                    return f"{head.text} from {head.doc[obj.left_edge.i : obj.i + 1].text}"
+    return None
+
+
 def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: DocContext) -> ActorRef | None:
     gaz = rules.gazetteer
     text = span.text
@@ -522,6 +541,9 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
     if kind is not None and named is not None:  # "ISGS militants", "Taliban fighters"
         return ActorRef(text=text, label=named.name, type=named.type, sector=named.sector, country=named.country or country)
     if kind is not None:
+        local = _local_people(head, rules) if country is None and kind.sector not in ("IGO", "MED") else None
+        if local is not None:  # "Tigray forces", "Nuer militias": named after their own region or people
+            return ActorRef(text=text, label=local, type=kind.type, sector=kind.sector, country=ctx.country)
         if kind.sector not in ("IGO", "MED") and not _backed_by_other(head) and not _of_a_wider_people(head, rules):
             country = country or ctx.country
         return _group_ref(kind, country, rules, text)

@@ -79,6 +79,7 @@ class ArgumentWords:
     notion_nouns: frozenset[str]
     relational_nouns: frozenset[str]
     attributing_verbs: frozenset[str]
+    broker_verbs: frozenset[str]
     passive_issue_roots: frozenset[str]
     naming_verbs: frozenset[str]
     instrument_preps: frozenset[str]

@@ -57,6 +57,9 @@ CASES = [
     # a pronoun stands for the nearest actor the event's sense can take: governments stage no coup
     ("Western governments sanctioned the generals after they seized power in 2021.",
      ("soldiers", "Coup", None, "asserted")),
+    # a group named after a region or a people that is no country keeps that name
+    ("Tigray forces attacked the town on Monday.", ("Tigray forces", "Attack", None, "asserted")),
+    ("Soldiers arrested Fulani herders near Mopti.", ("soldiers", "Arrest", "Fulani herders", "asserted")),
     # symmetric event between the parties a phrase names
     ("The ministers of Kenya and Uganda met in Nairobi to discuss the border dispute.",
      ("Kenya", "Consult", "Uganda", "asserted")),
@@ -354,6 +357,12 @@ def test_a_crowd_word_without_a_crowd_is_no_protest(extract, sentence):
 
 def test_a_government_removing_an_official_stages_no_coup(extract):
     assert not [e for e in extract("The government ousted the governor of Kano.") if e["action"]["type"] == "Coup"]
+
+
+def test_a_broker_of_a_deal_is_no_party_to_it(extract):
+    events = extract("The rebels agreed to a truce mediated by the African Union on Monday.")
+    (deal,) = [e for e in events if e["action"]["type"] == "Agree"]
+    assert deal["actor"]["label"] == "insurgents" and (deal["target"] or {}).get("label") != "African Union"
 
 
 def test_a_promise_to_refrain_is_no_threat(extract):
