@@ -149,6 +149,13 @@ class KnowledgeGraph:
 
         return actor_multigraph(self.store)
 
+    def dyad_network(self):
+        """Every actor a claim names and the dyads between them, summed up by the store (one row per
+        dyad, never per claim): what ``kg stats`` ranks (see :func:`kg.network.aggregates.dyad_network`)."""
+        from kg.network.aggregates import dyad_network
+
+        return dyad_network(self.store)
+
     def claims(self) -> list[dict]:
         """Every claim naming at least one actor, as flat dicts (see :func:`kg.network.claims.claims`)."""
         from kg.network.claims import claims
