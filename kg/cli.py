@@ -328,10 +328,11 @@ def view(
     timeline: bool = typer.Option(False, "--timeline", help="Events over time by type instead of the network."),
     map_: bool = typer.Option(False, "--map", help="Where events happened, on a world map, instead of the network."),
     title: Optional[str] = typer.Option(None, "--title", help="Page title."),
+    max_claims: Optional[int] = typer.Option(None, "--max-claims", min=1, help="Draw at most this many claims (default 5,000): those among the busiest actors, and the page says so."),
 ) -> None:
     """Write an interactive, self-contained HTML view of the actor network (or a timeline, or a map)."""
-    path = _reader(store).view(output, title, actor=actor, hops=hops, types=type_,
-                                                      since=since, until=until, timeline=timeline, map=map_)
+    path = _reader(store).view(output, title, actor=actor, hops=hops, types=type_, since=since, until=until,
+                               timeline=timeline, map=map_, max_claims=max_claims)
     _console().print(f"wrote {path}", style="dim")
 
 
