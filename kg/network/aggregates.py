@@ -35,14 +35,15 @@ WHERE {
 }
 GROUP BY ?agent ?target ?t"""
 
-#: Every actor some claim names (as agent or target), with its label, kg class and country.
+#: Every actor some claim names (as agent or target), with its label, kg actor class and country
+#: (the classes read from the ontology first: the store then looks up only their members).
 ACTORS_QUERY = sparql_prefixes("kgo", "rdfs") + """
 SELECT ?actor (MIN(?name) AS ?label) (MIN(STR(?class)) AS ?type) (MIN(?code) AS ?country) WHERE {
   { SELECT DISTINCT ?actor WHERE {
       { SELECT ?event ?actor WHERE { ?event kgo:agent|kgo:target ?actor } }
       { SELECT DISTINCT ?event WHERE { ?assertion kgo:asserts ?event } } } }
   { SELECT ?actor ?name WHERE { ?actor rdfs:label ?name } }
-  { SELECT ?actor ?class WHERE { ?actor a ?class . FILTER(STRSTARTS(STR(?class), STR(kgo:))) } }
+  { SELECT ?actor ?class WHERE { ?class rdfs:subClassOf* kgo:Actor . ?actor a ?class } }
   OPTIONAL { SELECT ?actor ?code WHERE { ?actor kgo:countryCode ?code } }
 }
 GROUP BY ?actor"""
