@@ -149,6 +149,13 @@ class KnowledgeGraph:
 
         return actor_multigraph(self.store)
 
+    def dyad_network(self):
+        """Every actor a claim names and the dyads between them, summed up by the store (one row per
+        dyad, never per claim): what ``kg stats`` ranks (see :func:`kg.network.aggregates.dyad_network`)."""
+        from kg.network.aggregates import dyad_network
+
+        return dyad_network(self.store)
+
     def claims(self) -> list[dict]:
         """Every claim naming at least one actor, as flat dicts (see :func:`kg.network.claims.claims`)."""
         from kg.network.claims import claims
@@ -157,10 +164,14 @@ class KnowledgeGraph:
 
     def view(self, output: str | Path = "out/view.html", title: str | None = None, *, actor: str | None = None,
              hops: int = 1, types: Iterable[str] = (), since: str | None = None, until: str | None = None,
-             timeline: bool = False, map: bool = False) -> Path:
+             timeline: bool = False, map: bool = False, max_claims: int | None = None) -> Path:
         """Write an offline HTML view: the actor network (optionally an actor's ego network, some
         event types, a date range); with ``timeline``, the events over time by type; with ``map``,
         where they happened (see :mod:`kg.views.map`).
+
+        A selection of more than ``max_claims`` claims (:data:`kg.network.busiest.VIEW_CLAIMS` by
+        default) draws the claims among its busiest actors, as many, and says so on the page
+        (see :mod:`kg.network.busiest`).
 
         A misspelled event type or actor raises :class:`~kg.errors.InputError` with the nearest
         names; a selection with nothing to draw raises :class:`~kg.errors.NothingToShow` saying why.
@@ -172,11 +183,14 @@ class KnowledgeGraph:
         from kg.views.page import write_page
         from kg.views.timeline import write_timeline
 
-        graph, unpaired, subtitle = view_selection(self.claims(), actor=actor, hops=hops, types=types,
-                                                   since=since, until=until, known_types=event_types(self.store),
-                                                   allow_empty=False)
         if timeline and map:
             raise UsageError("choose one of --timeline and --map")
+        known = event_types(self.store)
+        items, note = self._view_claims(actor=actor, hops=hops, types=types, since=since, until=until, known=known,
+                                        limit=max_claims)
+        graph, unpaired, subtitle = view_selection(items, actor=actor, hops=hops, types=types, since=since,
+                                                   until=until, known_types=known, allow_empty=False)
+        subtitle = "; ".join(part for part in (subtitle, note) if part)
         if timeline:
             return write_timeline(claims_of(graph) + unpaired, output, title or "kg event timeline", subtitle=subtitle)
         if map:
@@ -184,6 +198,44 @@ class KnowledgeGraph:
 
             return write_page(output, map_page(claims_of(graph) + unpaired, title or "kg event map", subtitle=subtitle))
         return write_view(graph, output, title or "kg actor network", unpaired=unpaired, subtitle=subtitle)
+
+    def _view_claims(self, *, actor: str | None, hops: int, types: Iterable[str], since: str | None,
+                     until: str | None, known: dict, limit: int | None) -> tuple[list[dict], str]:
+        """The claims a view starts from, and a note on what it leaves out: every claim of a store of
+        up to ``limit`` claims; of a larger one, those the store picks for the selection
+        (:func:`kg.network.busiest.view_claims`), or every claim when it picks none, so that the
+        view can say which filter emptied it."""
+        import networkx as nx
+
+        from kg.dates import check_date
+        from kg.errors import UsageError
+        from kg.network.aggregates import actors
+        from kg.network.analytics import find_actor
+        from kg.network.busiest import VIEW_CLAIMS, claim_count, event_filter, neighbours, view_claims
+        from kg.network.graphs import check_types
+
+        limit = VIEW_CLAIMS if limit is None else limit
+        if limit < 1:
+            raise UsageError(f"the most claims a view draws must be 1 or more, not {limit}")
+        total = claim_count(self.store)
+        if total <= limit:
+            return self.claims(), ""
+        types = check_types([t for t in types if t], known)
+        check_date(since, "--since")
+        check_date(until, "--until")
+        reach = None
+        if actor:
+            names = nx.Graph()
+            names.add_nodes_from(actors(self.store).items())
+            reach = [find_actor(names, actor)]
+            events, seen, frontier = event_filter(types, since, until, known), set(reach), list(reach)
+            for _ in range(max(hops, 0)):
+                frontier = sorted(neighbours(self.store, frontier, events) - seen)
+                seen.update(frontier)
+                reach += frontier
+        items, note = view_claims(self.store, types=types, since=since, until=until, reach=reach, known=known,
+                                  limit=limit, total=total)
+        return (items, note) if items else (self.claims(), "")
 
     def brief(self, output: str | Path = "out/brief.html", *, since: str | None = None, until: str | None = None,
               countries: Iterable[str] = (), top: int = 20, title: str | None = None) -> Path:

@@ -328,10 +328,11 @@ def view(
     timeline: bool = typer.Option(False, "--timeline", help="Events over time by type instead of the network."),
     map_: bool = typer.Option(False, "--map", help="Where events happened, on a world map, instead of the network."),
     title: Optional[str] = typer.Option(None, "--title", help="Page title."),
+    max_claims: Optional[int] = typer.Option(None, "--max-claims", min=1, help="Draw at most this many claims (default 5,000): those among the busiest actors, and the page says so."),
 ) -> None:
     """Write an interactive, self-contained HTML view of the actor network (or a timeline, or a map)."""
-    path = _reader(store).view(output, title, actor=actor, hops=hops, types=type_,
-                                                      since=since, until=until, timeline=timeline, map=map_)
+    path = _reader(store).view(output, title, actor=actor, hops=hops, types=type_, since=since, until=until,
+                               timeline=timeline, map=map_, max_claims=max_claims)
     _console().print(f"wrote {path}", style="dim")
 
 
@@ -371,22 +372,24 @@ def stats(
     for name, count in numbers["by_type"].items():
         table.add_row(name, str(count))
     console.print(table)
-    _print_network_tables(console, graph.network(), top)
+    _print_network_tables(console, graph.dyad_network(), top)
 
 
 def _print_network_tables(console: Console, network, top: int) -> None:
-    from kg.network.analytics import dyad_summary, key_actors
+    from kg.network.analytics import BETWEENNESS_SAMPLE, BETWEENNESS_SEED, ranked_actors, top_dyads
 
-    actors = Table(title="key actors (undenied events; PageRank, betweenness on actor ties)")
+    sampled = network.number_of_nodes() > BETWEENNESS_SAMPLE
+    estimate = f", estimated from {BETWEENNESS_SAMPLE} sampled actors (seed {BETWEENNESS_SEED})" if sampled else ""
+    actors = Table(title=f"key actors (undenied events; PageRank, betweenness on actor ties{estimate})")
     for column, justify in (("actor", "left"), ("type", "left"), ("events", "right"), ("PageRank", "right"), ("betweenness", "right")):
         actors.add_column(column, justify=justify)
-    for a in key_actors(network, top):
+    for a in ranked_actors(network, top):
         actors.add_row(a["label"], a["type"], str(a["events"]), f"{a['pagerank']:.3f}", f"{a['betweenness']:.3f}")
     console.print(actors)
     pairs = Table(title="dyads (net score: + cooperation, - conflict)")
     for column, justify in (("actor", "left"), ("target", "left"), ("events", "right"), ("net score", "right"), ("tone", "left"), ("event types", "left")):
         pairs.add_column(column, justify=justify)
-    for d in dyad_summary(network, top):
+    for d in top_dyads(network, top):
         pairs.add_row(d["source"], d["target"], str(d["events"]), f"{d['score']:+.1f}", d["tone"], d["types"])
     console.print(pairs)
 

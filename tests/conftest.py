@@ -142,3 +142,17 @@ def open_page(browser):
     yield open_
     for page in opened:
         page.context.close()
+
+
+@pytest.fixture(scope="session")
+def many():
+    """A made-up store of 400 actors and 1,200 claims (tests/support/many.py), built without the
+    pipeline; tests read it and never change what it holds."""
+    from support.events import store_stories
+    from support.many import many_stories
+
+    from kg.api import KnowledgeGraph
+
+    graph = KnowledgeGraph(":memory:")
+    store_stories(graph.store, many_stories())
+    return graph
