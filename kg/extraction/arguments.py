@@ -99,14 +99,17 @@ def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: i
         taken |= {t.i for c in root.children if c.dep_ == "dobj" for t in c.subtree}  # what is moved
     taken |= {t.i for t in root.subtree if t.dep_ == "acl" and fold(t.lemma_) in rules.words.broker_verbs
               for t in t.subtree}  # "agreed to a truce mediated by the AU": the broker is no party
+    taken |= {t.i for c in root.children if c.dep_ in rules.labels.preposition
+              and fold(c.text) in rules.words.companion_preps for t in c.subtree}  # "fought alongside X": on X's side
     for token in root.subtree:
         if token.i <= root.i or token.i > root.i + window or token.i in taken:
             continue
         if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ccomp", "advcl", "relcl", "conj"):
             break
         if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in TIME_ENTS and is_actorish(token, rules) \
-                and not _is_place(token, rules) and token.dep_ not in ("compound", "amod", "poss", "npadvmod", "nmod"):
-            return token
+                and not _is_place(token, rules) and token.dep_ not in ("compound", "amod", "poss", "npadvmod", "nmod") \
+                and not (token.dep_ in rules.labels.preposition_objects and fold(token.head.text) in rules.words.place_preps):
+            return token  # (what stands in a place phrase, "in Tigray", is where, whatever the tagger says)
     return None
 
 

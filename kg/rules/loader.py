@@ -80,6 +80,7 @@ class ArgumentWords:
     relational_nouns: frozenset[str]
     attributing_verbs: frozenset[str]
     broker_verbs: frozenset[str]
+    companion_preps: frozenset[str]
     passive_issue_roots: frozenset[str]
     naming_verbs: frozenset[str]
     instrument_preps: frozenset[str]

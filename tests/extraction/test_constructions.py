@@ -365,6 +365,11 @@ def test_a_broker_of_a_deal_is_no_party_to_it(extract):
     assert deal["actor"]["label"] == "insurgents" and (deal["target"] or {}).get("label") != "African Union"
 
 
+def test_who_fights_alongside_someone_is_on_their_side(extract):
+    events = extract("Eritrean troops fought alongside Ethiopian forces in Tigray.")
+    assert not [e for e in events if (e["target"] or {}).get("label") == "Ethiopian soldiers"]
+
+
 def test_a_promise_to_refrain_is_no_threat(extract):
     assert not [e for e in extract("The rebels vowed not to attack the town.") if e["action"]["plover"] == "THREATEN"]
     assert [e["action"]["plover"] for e in extract("The rebels vowed to attack the town.")] == ["THREATEN"]
