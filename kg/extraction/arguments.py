@@ -642,7 +642,11 @@ def _laid_on(noun: Token, rules: Rules) -> Token | None:
     """Who an event noun is laid on by a verb that attributes it ("blamed the bombing on the PKK",
     "attributed the killings to the army"): the actor of its "on" or "to" phrase, on the noun or the verb."""
     verb = noun.head
-    if noun.dep_ not in rules.labels.direct_objects | rules.labels.passive_subjects \
+    laid = [c for c in noun.children if c.dep_ in rules.labels.noun_clauses and c.tag_ == "VBN"
+            and fold(c.lemma_) in rules.words.attributing_verbs]  # "the attack, blamed on the gang"
+    if laid:
+        verb = laid[0]
+    elif noun.dep_ not in rules.labels.direct_objects | rules.labels.passive_subjects \
             or fold(verb.lemma_) not in rules.words.attributing_verbs:
         return None
     for child in (*noun.children, *verb.children):

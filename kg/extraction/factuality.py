@@ -100,6 +100,8 @@ def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arg
             if child.dep_ in labels.adjective_modifiers | labels.compounds and \
                     (allegation.has(fold(child.text), "adjectives") or allegation.has(fold(child.lemma_), "adjectives")):
                 steps.append(("alleged", allegation, None, False))
+            elif child.dep_ in labels.noun_clauses and child.tag_ == "VBN" and allegation.has(fold(child.lemma_), "verbs"):
+                steps.append(("alleged", allegation, None, False))  # "the attack, blamed on the gang"
     if not _inherits_nothing(trigger, labels):
         steps += _governors(trigger, rules, phrases)
     return _combine(steps, negated, trigger, rules)

@@ -98,6 +98,7 @@ CLASSES = {
         # an event laid on someone is theirs, and only alleged, in the active and the passive
         ("Police blamed the bombing on the Red Brigade.", "Bombing", ("Red Brigade", None, "alleged")),
         ("The ambush was blamed on jihadists.", "Ambush", ("insurgents", None, "alleged")),
+        ("The raid, blamed on the Red Brigade, left three officers dead.", "Attack", ("Red Brigade", ANY, "alleged")),
     ],
     "report": [
         ("Witnesses said soldiers burned the market.", "PropertyDestruction", ("soldiers", ANY, "reported")),
