@@ -695,6 +695,9 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
         answerable = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and is_actorish(c, rules)), None)
         if answerable is None and head.head.dep_ in ("dobj", "dative") and is_actorish(head.head, rules):
             answerable = head.head  # the preposition hung on the object: "accused the rebels of the killing"
+        if answerable is None and verb.dep_ in rules.labels.noun_clauses and verb.tag_ == "VBN" \
+                and is_actorish(verb.head, rules):
+            answerable = verb.head  # "soldiers accused of the massacre"
         if answerable is not None:
             return answerable, None
     if preposition == "under" and clause_subject(verb) is not None:

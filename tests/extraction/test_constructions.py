@@ -60,6 +60,8 @@ CASES = [
     # a group named after a region or a people that is no country keeps that name
     ("Tigray forces attacked the town on Monday.", ("Tigray forces", "Attack", None, "asserted")),
     ("Soldiers arrested Fulani herders near Mopti.", ("soldiers", "Arrest", "Fulani herders", "asserted")),
+    # those accused of an event are its alleged agents
+    ("Soldiers accused of the ambush were arrested on Monday.", ("soldiers", "Ambush", None, "alleged")),
     # symmetric event between the parties a phrase names
     ("The ministers of Kenya and Uganda met in Nairobi to discuss the border dispute.",
      ("Kenya", "Consult", "Uganda", "asserted")),
