@@ -81,25 +81,38 @@ class TriggerMatcher:
                 {"LEFT_ID": "part", "REL_OP": ">", "RIGHT_ID": "end", "RIGHT_ATTRS": {"DEP": {"IN": sorted(second)}}},
             ]])
 
-        objects = labels.objects | labels.passive_subjects | labels.attributes
-        pair("verb particle", verb_heads, labels.particles)
-        self.structures.add("verb predicative", [[  # "holds the PKK responsible": the adjective completes the verb
-            {"RIGHT_ID": "head", "RIGHT_ATTRS": {"LEMMA": {"IN": verb_heads}}},
-            {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "part",
-             "RIGHT_ATTRS": {"DEP": {"IN": sorted(labels.open_clauses | labels.objects | labels.attributes)}, "POS": "ADJ"}},
-        ]])
-        pair("verb object", verb_heads, objects)
-        chain("verb object_modifier", verb_heads, objects, labels.compounds)
-        chain("verb preposition_object", verb_heads, labels.preposition, labels.preposition_objects)
-        pair("verb preposition", verb_heads, labels.preposition)
+        # One pattern per head and depth, the shape read off the relations found: the matcher's
+        # cost grows with the number of token patterns, not with the relations each allows.
+        self.objects = labels.objects | labels.passive_subjects | labels.attributes
+        self.predicatives = labels.open_clauses | labels.objects | labels.attributes
+        pair("verb child", verb_heads, labels.particles | self.objects | self.predicatives | labels.preposition)
+        chain("verb grandchild", verb_heads, self.objects | labels.preposition, labels.compounds | labels.preposition_objects)
         self.structures.add("verb head_noun", [[
             {"RIGHT_ID": "head", "RIGHT_ATTRS": {"LEMMA": {"IN": verb_heads},
                                                  "DEP": {"IN": sorted(labels.noun_clauses | labels.adjective_modifiers)}}},
             {"LEFT_ID": "head", "REL_OP": "<", "RIGHT_ID": "part", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "PROPN"]}}},
         ]])
-        pair("noun modifier", noun_heads, labels.compounds | labels.adjective_modifiers)
-        pair("noun preposition", noun_heads, labels.preposition)
+        pair("noun child", noun_heads, labels.compounds | labels.adjective_modifiers | labels.preposition)
         chain("noun preposition_object", noun_heads, labels.preposition, labels.preposition_objects)
+
+    def _shapes(self, name: str, part: Token, end: Token | None) -> list[str]:
+        """The key shapes a structural match stands for, by the relations of its words."""
+        labels = self.rules.labels
+        pos, kind = name.split()
+        if kind == "child" and pos == "verb":
+            shapes = ["particle"] if part.dep_ in labels.particles else []
+            if part.pos_ == "ADJ" and part.dep_ in self.predicatives:
+                shapes.append("predicative")
+            if part.dep_ in self.objects:
+                shapes.append("object")
+            return shapes + (["preposition"] if part.dep_ in labels.preposition else [])
+        if kind == "grandchild":
+            if part.dep_ in self.objects and end.dep_ in labels.compounds:
+                return ["object_modifier"]
+            return ["preposition_object"] if part.dep_ in labels.preposition and end.dep_ in labels.preposition_objects else []
+        if kind == "child":
+            return ["modifier"] if part.dep_ in labels.compounds | labels.adjective_modifiers else ["preposition"]
+        return [kind]
 
     def candidates(self, doc: Doc) -> dict[tuple[int, str], list[tuple[str, str, tuple[int, ...]]]]:
         """(token index, "verb" or "noun") -> (shape, key, other tokens of the key) for every key the
@@ -127,29 +140,36 @@ class TriggerMatcher:
             lemma = fold(token.lemma_)
             add(start, pos, "lemma", lemma if pos == "verb" or lemma in nouns else fold(token.text))
         for match_id, indices in self.structures(doc):
-            pos, shape = vocab.strings[match_id].split()
+            name = vocab.strings[match_id]
             head, *rest = (doc[i] for i in indices)
-            lemma = fold(head.lemma_)
-            if shape == "particle":
-                add(head.i, pos, shape, f"{lemma} {fold(rest[0].text)}", (rest[0].i,))
-            elif shape in ("object", "predicative"):
-                for word in (fold(rest[0].lemma_), fold(rest[0].text)):
-                    add(head.i, pos, shape, f"{lemma} {word}", (rest[0].i,))
-            elif shape == "object_modifier":
-                add(head.i, pos, shape, f"{lemma} {fold(rest[1].lemma_)}", (rest[0].i,))
-            elif shape == "preposition_object":
-                add(head.i, pos, shape, f"{lemma} {fold(rest[0].text)} {fold(rest[1].lemma_)}", (rest[0].i, rest[1].i))
-            elif shape == "preposition":
-                add(head.i, pos, shape, f"{lemma} {fold(rest[0].text)}")
-                if pos == "noun":
-                    add(head.i, pos, shape, f"{fold(head.text)} {fold(rest[0].text)}")
-            elif shape == "head_noun":
-                add(head.i, pos, shape, f"{lemma} {fold(rest[0].lemma_)}")  # "shells fired by": the noun is the object
-            elif shape == "modifier":
-                if rest[0].i < head.i:
-                    add(head.i, pos, shape, f"{fold(rest[0].lemma_)} {lemma}", (rest[0].i,))
-                    add(head.i, pos, shape, f"{fold(rest[0].text)} {fold(head.text)}", (rest[0].i,))
+            pos = name.split()[0]
+            for shape in self._shapes(name, rest[0], rest[1] if len(rest) > 1 else None):
+                self._add_structure(add, pos, shape, head, rest)
         return found
+
+    @staticmethod
+    def _add_structure(add, pos: str, shape: str, head: Token, rest: list[Token]) -> None:
+        """The keys a structural match of ``shape`` spells."""
+        lemma = fold(head.lemma_)
+        if shape == "particle":
+            add(head.i, pos, shape, f"{lemma} {fold(rest[0].text)}", (rest[0].i,))
+        elif shape in ("object", "predicative"):
+            for word in (fold(rest[0].lemma_), fold(rest[0].text)):
+                add(head.i, pos, shape, f"{lemma} {word}", (rest[0].i,))
+        elif shape == "object_modifier":
+            add(head.i, pos, shape, f"{lemma} {fold(rest[1].lemma_)}", (rest[0].i,))
+        elif shape == "preposition_object":
+            add(head.i, pos, shape, f"{lemma} {fold(rest[0].text)} {fold(rest[1].lemma_)}", (rest[0].i, rest[1].i))
+        elif shape == "preposition":
+            add(head.i, pos, shape, f"{lemma} {fold(rest[0].text)}")
+            if pos == "noun":
+                add(head.i, pos, shape, f"{fold(head.text)} {fold(rest[0].text)}")
+        elif shape == "head_noun":
+            add(head.i, pos, shape, f"{lemma} {fold(rest[0].lemma_)}")  # "shells fired by": the noun is the object
+        elif shape == "modifier":
+            if rest[0].i < head.i:
+                add(head.i, pos, shape, f"{fold(rest[0].lemma_)} {lemma}", (rest[0].i,))
+                add(head.i, pos, shape, f"{fold(rest[0].text)} {fold(head.text)}", (rest[0].i,))
 
     def find(self, sentence: Span, candidates) -> list[Trigger]:
         """All event triggers in a sentence, in order; a word that is part of a verb's trigger
