@@ -392,6 +392,8 @@ def _named_in_apposition(head: Token, rules: Rules, ctx: DocContext, exclude: se
     names = [c for c in head.children if c.dep_ in labels.appositions]
     if head.dep_ in labels.appositions:
         names.append(head.head)
+    if not names:
+        return None
     opening = dateline_end(head.sent)
     for name in names:
         if name.pos_ != "PROPN" or (exclude and name.i in exclude) or name.i < opening:
