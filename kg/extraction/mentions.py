@@ -154,8 +154,9 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     """A typed actor mention for ``head`` and the quantity said of it, or (None, None) if not an actor.
 
     A pronoun ("it", "they", "we") is the actor it stands for, and a definite description ("the
-    regional bloc") the named actor before it that it describes (:mod:`kg.extraction.coreference`);
-    the mention keeps its own words as its text."""
+    regional bloc") the named actor before it that it describes (:mod:`kg.extraction.coreference`).
+    A description keeps its own words as its text; a pronoun takes its antecedent's words when the
+    same sentence names it ("the army said it had ..."), as coders mark the named mention, else its own."""
     quantity = None
     head, quantity = _through_quantity(head, rules)
     doc = head.doc
@@ -167,7 +168,9 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         ref = _antecedent(head, pronoun_candidates(head, rules, lambda t: is_actorish(t, rules)), rules, ctx, depth,
                           person=kind == "person")
         if ref is not None:
-            ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
+            sent = head.sent
+            if not (sent.start_char <= ref.start and ref.end <= sent.end_char):
+                ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
             return ref, quantity
         return ActorRef(text=head.text, label=head.text, type="Person" if kind == "person" else "Actor",
                         start=head.idx, end=head.idx + len(head.text), pronoun=True), quantity
