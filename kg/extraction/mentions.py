@@ -124,9 +124,11 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
 
 def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set[int] | None = None) -> tuple[int, int]:
     """The whole mention around a core noun phrase [start, end), as coders mark it: with the phrases
-    after its head that name it (a locating "of" or "in" phrase, an apposition, a participle:
-    "Aya Hijazi, an American aid worker imprisoned in Egypt"), without relative clauses or dates."""
+    after its head that name it (a locating "of" or "in" phrase, an apposition, a bracketed short
+    name, a participle: "Aya Hijazi, an American aid worker imprisoned in Egypt", "the National
+    Security Council (NSC)"), without relative clauses or dates."""
     exclude = exclude or set()
+    labels = rules.labels
     rights = [c for c in head.rights if c.i >= end]
     for k, child in enumerate(rights):
         sub = list(child.subtree)
@@ -138,15 +140,46 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
                     or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sub) \
                     or any(fold(o.lemma_) in rules.noun_triggers for o in objects):
                 break  # "accused the army of extrajudicial killings": what it is accused of is no name
-        elif child.dep_ == "appos" or (child.dep_ == "acl" and child.tag_ == "VBN"):
+        elif child.dep_ in labels.appositions:
+            if any(c.dep_ in labels.conjuncts for c in child.children):
+                break  # "the United States, India and other governments": a list, not another name for it
+            if any(t.dep_ in labels.relative_clauses or (t.pos_ == "VERB" and fold(t.lemma_) in rules.verb_triggers)
+                   for t in sub):  # "a militia leader charged with war crimes": the name without its clause
+                own_start, own_end = noun_phrase(child, exclude)
+                end = closed(head.doc, start, max(end, mention_extent(child, own_start, own_end, rules, exclude)[1]))
+                continue
+            end = closed(head.doc, start, max(end, sub[-1].i + 1))
+            continue
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
             if any(t.dep_ == "relcl" or (t.pos_ == "VERB" and fold(t.lemma_) in rules.verb_triggers) for t in sub):
                 break  # a clause that tells an event of its own ("the gendarmerie attacked by ...") is no name
-        elif child.dep_ == "punct" and child.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ == "appos":
+        elif child.dep_ in labels.punctuation and child.text in (",", "(") and k + 1 < len(rights) \
+                and rights[k + 1].dep_ in labels.appositions:
             continue
         else:
             break
         end = max(end, sub[-1].i + 1)
     return start, end
+
+
+def closed(doc, start: int, end: int) -> int:
+    """The end of [start, end) moved past the bracket that closes one it opens ("(NSC)")."""
+    words = [t.text for t in doc[start:end]]
+    if end < len(doc) and doc[end].text == ")" and words.count("(") > words.count(")"):
+        return end + 1
+    return end
+
+
+def apposed_to(head: Token, exclude: set[int], rules: Rules) -> Token | None:
+    """The noun a name or role stands in apposition to ("The US Ambassador, Stuart Symington",
+    "Ali Kushayb, a militia leader"): the mention is both, from the first; None when there is none
+    or it is a dateline, a list or another argument."""
+    anchor = head.head
+    if head.dep_ not in rules.labels.appositions or anchor.i > head.i or anchor.i in exclude \
+            or anchor.pos_ not in ("NOUN", "PROPN") or anchor.i < dateline_end(head.sent) \
+            or any(c.dep_ in rules.labels.conjuncts for c in head.children):
+        return None
+    return anchor
 
 
 def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None = None,
@@ -187,8 +220,13 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
             return None, None
     text_start, text_end = mention_extent(head, *noun_phrase(head, exclude), rules, exclude)
     text_start, text_end = min(text_start, start), max(text_end, end)
-    while text_end - 1 > text_start and doc[text_end - 1].is_punct:
+    anchor = apposed_to(head, exclude or set(), rules)
+    if anchor is not None:
+        text_start = min(text_start, noun_phrase(anchor, exclude)[0])
+    while text_end - 1 > text_start and doc[text_end - 1].is_punct \
+            and not (doc[text_end - 1].text == ")" and "(" in doc[text_start:text_end - 1].text):
         text_end -= 1
+    text_end = closed(doc, text_start, text_end)
     while text_start < text_end - 1 and doc[text_start].is_punct:
         text_start += 1
     span = doc[text_start:text_end]

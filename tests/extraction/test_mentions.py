@@ -13,10 +13,21 @@ PRESENT = [
     # a pronoun whose antecedent the same sentence names is marked as that name
     ("The Kenyan army said it had killed four militants.", "actor", "The Kenyan army"),
     ("The Nigerian Air Force said it had bombed a rebel camp near the border.", "actor", "The Nigerian Air Force"),
+    # a name in apposition to a role is one mention with it, from the role on
+    ("The Ugandan envoy, Grace Mbabazi, met the Kenyan foreign minister in Nairobi.", "actor",
+     "The Ugandan envoy, Grace Mbabazi"),
+    ("The rebel commander Ibrahim Musa surrendered to the army.", "actor", "The rebel commander Ibrahim Musa"),
+    # an apposition's own clause of an event stays out; the apposition does not
+    ("Hassan Ali, a rebel leader accused of war crimes, surrendered to the army.", "actor", "Hassan Ali, a rebel leader"),
+    # a short name in brackets is part of the name
+    ("The Movement for Democratic Change (MDC) accused the police of torture.", "actor",
+     "The Movement for Democratic Change (MDC)"),
 ]
 
 ABSENT = [
     ("The Kenyan army said it had killed four militants.", "actor", "it"),
+    # a list is no apposition
+    ("The United States, France and other governments sent aid to Nepal.", "actor", "The United States, France"),
 ]
 
 
