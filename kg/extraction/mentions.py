@@ -129,7 +129,7 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
     Security Council (NSC)"), without relative clauses or dates."""
     exclude = exclude or set()
     labels = rules.labels
-    rights = [c for c in head.rights if c.i >= end]
+    rights = [c for c in head.rights if c.right_edge.i >= end]  # and a phrase a name stops inside: "[the Government of] India"
     for k, child in enumerate(rights):
         sub = list(child.subtree)
         if any(t.i in exclude for t in sub):

@@ -19,6 +19,8 @@ PRESENT = [
     ("The rebel commander Ibrahim Musa surrendered to the army.", "actor", "The rebel commander Ibrahim Musa"),
     # an apposition's own clause of an event stays out; the apposition does not
     ("Hassan Ali, a rebel leader accused of war crimes, surrendered to the army.", "actor", "Hassan Ali, a rebel leader"),
+    # a name the recogniser stops inside its "of" phrase goes on to the phrase's end
+    ("The Parliament of the United Kingdom condemned the attack.", "actor", "The Parliament of the United Kingdom"),
     # a short name in brackets is part of the name
     ("The Movement for Democratic Change (MDC) accused the police of torture.", "actor",
      "The Movement for Democratic Change (MDC)"),
