@@ -681,7 +681,8 @@ def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int]) -> list[t
 
 def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
     """Give an actor found inside a larger argument the text of that argument: the target of
-    "rejected U.S. calls for a truce" is the United States, said as "U.S. calls"."""
+    "rejected U.S. calls for a truce" is the United States, said as "U.S. calls". The argument keeps
+    the phrases that complete it and its appositions ("its NATO ally Turkey"), not where it is."""
     outer = head
     while outer.head.i != outer.i and outer.head.i not in exclude:
         if any(c.i in exclude for c in outer.children):
@@ -700,7 +701,8 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
     if outer is head:
         return
     doc = head.doc
-    start, end = noun_phrase(outer, exclude)
+    start, end = mention_extent(outer, *noun_phrase(outer, exclude), rules, exclude,  # "dozens of supporters of X"
+                                rules.words.complement_preps)
     start = min(start, head.left_edge.i) if head.i < outer.i else start
     end = max(end, head.i + 1)
     span = doc[start:end]

@@ -122,19 +122,22 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
     return start, end
 
 
-def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set[int] | None = None) -> tuple[int, int]:
+def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set[int] | None = None,
+                   preps: frozenset[str] | None = None) -> tuple[int, int]:
     """The whole mention around a core noun phrase [start, end), as coders mark it: with the phrases
     after its head that name it (a locating "of" or "in" phrase, an apposition, a bracketed short
     name, a participle: "Aya Hijazi, an American aid worker imprisoned in Egypt", "the National
-    Security Council (NSC)"), without relative clauses or dates."""
+    Security Council (NSC)"), without relative clauses or dates. ``preps`` narrows the prepositions
+    whose phrases are kept (all the naming ones by default)."""
     exclude = exclude or set()
+    preps = rules.words.naming_preps if preps is None else preps
     labels = rules.labels
     rights = [c for c in head.rights if c.right_edge.i >= end]  # and a phrase a name stops inside: "[the Government of] India"
     for k, child in enumerate(rights):
         sub = list(child.subtree)
         if any(t.i in exclude for t in sub):
             break
-        if child.dep_ == "prep" and fold(child.text) in rules.words.naming_preps:
+        if child.dep_ == "prep" and fold(child.text) in preps:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects or any(o.ent_type_ in ("DATE", "TIME") for o in objects) \
                     or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sub) \

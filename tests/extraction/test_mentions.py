@@ -21,6 +21,10 @@ PRESENT = [
     ("Hassan Ali, a rebel leader accused of war crimes, surrendered to the army.", "actor", "Hassan Ali, a rebel leader"),
     # a name the recogniser stops inside its "of" phrase goes on to the phrase's end
     ("The Parliament of the United Kingdom condemned the attack.", "actor", "The Parliament of the United Kingdom"),
+    # a phrase that stands for the actor inside it keeps what completes it and its apposition
+    ("Police detained dozens of supporters of the opposition leader.", "target",
+     "dozens of supporters of the opposition leader"),
+    ("Nigeria sent troops to its neighbour Niger.", "target", "its neighbour Niger"),
     # a short name in brackets is part of the name
     ("The Movement for Democratic Change (MDC) accused the police of torture.", "actor",
      "The Movement for Democratic Change (MDC)"),
