@@ -144,8 +144,9 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
                     or any(fold(o.lemma_) in rules.noun_triggers for o in objects):
                 break  # "accused the army of extrajudicial killings": what it is accused of is no name
         elif child.dep_ in labels.appositions:
-            if any(c.dep_ in labels.conjuncts for c in child.children):
-                break  # "the United States, India and other governments": a list, not another name for it
+            if any(c.dep_ in labels.conjuncts for c in child.children) or fold(child.lemma_) in rules.noun_triggers:
+                break  # a list ("the United States, India and other governments") or an event told again
+                # ("an army camp in Kabul, the third attack this month") is no other name for it
             if any(t.dep_ in labels.relative_clauses or (t.pos_ == "VERB" and fold(t.lemma_) in rules.verb_triggers)
                    for t in sub):  # "a militia leader charged with war crimes": the name without its clause
                 own_start, own_end = noun_phrase(child, exclude)

@@ -25,6 +25,8 @@ PRESENT = [
     ("Police detained dozens of supporters of the opposition leader.", "target",
      "dozens of supporters of the opposition leader"),
     ("Nigeria sent troops to its neighbour Niger.", "target", "its neighbour Niger"),
+    # an apposition that tells the event again is not the mention's
+    ("Gunmen attacked an army camp in northern Mali, the third attack this month.", "target", "an army camp"),
     # a short name in brackets is part of the name
     ("The Movement for Democratic Change (MDC) accused the police of torture.", "actor",
      "The Movement for Democratic Change (MDC)"),
