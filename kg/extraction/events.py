@@ -467,6 +467,8 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
             info.plover in rules.words.place_target_roots
             or (info.plover in rules.words.country_target_roots and rules.gazetteer.country(place.text) is not None)):
         targets = [(_place_actor(place, rules), None)]
+    if symmetric:  # "Syrian troops and rebels clashed": a coordination split between the sides is no one mention
+        agents = [(_alone(ref), quantity) for ref, quantity in agents]
     for crowd in ("riot", "protest"):
         if action.acled == rules.acled[crowd]["event_type"]:
             agents = [(_as_crowd(a, rules.acled[crowd], rules), q) for a, q in agents]
@@ -707,6 +709,14 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
     end = max(end, head.i + 1)
     span = doc[start:end]
     ref.text, ref.start, ref.end = span.text, span.start_char, span.end_char
+
+
+def _alone(ref: ActorRef) -> ActorRef:
+    """A conjunct by its own words, when its text is the coordination it shares modifiers in."""
+    if ref.alone is None:
+        return ref
+    text, start, end = ref.alone
+    return ActorRef(**{**ref.__dict__, "text": text, "start": start, "end": end, "alone": None})
 
 
 def _typed(ref: ActorRef) -> bool:

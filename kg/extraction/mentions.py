@@ -166,6 +166,31 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
     return start, end
 
 
+def shared_coordination(head: Token, exclude: set[int], rules: Rules) -> tuple[int, int] | None:
+    """[start, end) of the coordination ``head`` is part of when its later conjuncts are bare nouns
+    that share the first one's determiner, number or adjective ("a Cuban physician and nurse",
+    "another 40 politicians and activists"): one mention, as coders mark it. None otherwise: names
+    and conjuncts with modifiers of their own ("the army and its allies") are each their own."""
+    labels = rules.labels
+    first = head
+    while first.dep_ in labels.conjuncts and first.head.i < first.i:
+        first = first.head
+    shared = labels.determiners | labels.numbers | labels.adjective_modifiers
+    if first.pos_ != "NOUN" or first.ent_type_ or first.i in exclude or not any(c.dep_ in shared for c in first.lefts):
+        return None
+    chain, token = [], first
+    while True:
+        token = next((c for c in token.children if c.dep_ in labels.conjuncts), None)
+        if token is None:
+            break
+        chain.append(token)
+    if not chain or any(t.pos_ != "NOUN" or t.ent_type_ or t.i in exclude or any(c.dep_ in labels.modifiers for c in t.lefts)
+                        for t in chain):
+        return None
+    last = chain[-1]
+    return noun_phrase(first, exclude)[0], mention_extent(last, *noun_phrase(last, exclude), rules, exclude)[1]
+
+
 def closed(doc, start: int, end: int) -> int:
     """The end of [start, end) moved past the bracket that closes one it opens ("(NSC)")."""
     words = [t.text for t in doc[start:end]]
@@ -233,6 +258,12 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     text_end = closed(doc, text_start, text_end)
     while text_start < text_end - 1 and doc[text_start].is_punct:
         text_start += 1
+    alone = None
+    coordination = shared_coordination(head, exclude or set(), rules)
+    if coordination is not None:
+        own = doc[text_start:text_end]
+        alone = (own.text, own.start_char, own.end_char)
+        text_start, text_end = min(text_start, coordination[0]), max(text_end, coordination[1])
     span = doc[text_start:text_end]
     ref = _type_mention(head, ent, doc[start:end], rules, ctx)
     if ref is None:
@@ -245,6 +276,7 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
             ref = named
     ref.text = span.text
     ref.start, ref.end = span.start_char, span.end_char
+    ref.alone = alone
     appositive = _apposition_title(head, rules)
     ref.title = " ".join(t for t in (title, appositive) if t) or None
     if ref.type == "Person" and ref.title:

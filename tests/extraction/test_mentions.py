@@ -27,6 +27,12 @@ PRESENT = [
     ("Nigeria sent troops to its neighbour Niger.", "target", "its neighbour Niger"),
     # an apposition that tells the event again is not the mention's
     ("Gunmen attacked an army camp in northern Mali, the third attack this month.", "target", "an army camp"),
+    # bare nouns that share the first conjunct's determiner, number or adjective are one mention with it
+    ("The rebels released a Cuban physician and nurse on Friday.", "target", "a Cuban physician and nurse"),
+    ("Police arrested another 40 opposition politicians and activists.", "target",
+     "another 40 opposition politicians and activists"),
+    # and each side of a clash on its own
+    ("Syrian troops and rebels clashed near the border.", "actor", "Syrian troops"),
     # a short name in brackets is part of the name
     ("The Movement for Democratic Change (MDC) accused the police of torture.", "actor",
      "The Movement for Democratic Change (MDC)"),
@@ -34,6 +40,7 @@ PRESENT = [
 
 ABSENT = [
     ("The Kenyan army said it had killed four militants.", "actor", "it"),
+    ("Syrian troops and rebels clashed near the border.", "target", "Syrian troops and rebels"),
     # a list is no apposition
     ("The United States, France and other governments sent aid to Nepal.", "actor", "The United States, France"),
 ]
