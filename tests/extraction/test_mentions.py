@@ -25,6 +25,9 @@ PRESENT = [
     ("Police detained dozens of supporters of the opposition leader.", "target",
      "dozens of supporters of the opposition leader"),
     ("Nigeria sent troops to its neighbour Niger.", "target", "its neighbour Niger"),
+    # the agent in a noun's by-phrase is named by itself
+    ("The government rejected accusations by the opposition that it had rigged the vote.", "target",
+     "the opposition"),
     # an apposition that tells the event again is not the mention's
     ("Gunmen attacked an army camp in northern Mali, the third attack this month.", "target", "an army camp"),
     # bare nouns that share the first conjunct's determiner, number or adjective are one mention with it
