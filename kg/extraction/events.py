@@ -685,8 +685,9 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
     """Give an actor found inside a larger argument the text of that argument: the target of
     "rejected U.S. calls for a truce" is the United States, said as "U.S. calls". The argument keeps
     the phrases that complete it and its appositions ("its NATO ally Turkey"), not where it is. The
-    agent of a noun's by-phrase is a mention by itself, as coders mark it: "accusations by the
-    opposition" are aimed at "the opposition"."""
+    agent of a noun's by-phrase, and the participant in an event noun's "of" phrase, are mentions by
+    themselves, as coders mark them: "accusations by the opposition" and "the demands of the
+    teachers" are aimed at "the opposition" and "the teachers"."""
     outer = head
     while outer.head.i != outer.i and outer.head.i not in exclude:
         if any(c.i in exclude for c in outer.children):
@@ -695,7 +696,8 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
         if outer.dep_ in ("compound", "amod", "nmod", "poss") and parent.pos_ in ("NOUN", "PROPN"):
             candidate = parent
         elif outer.dep_ == "pobj" and parent.dep_ == "prep" and fold(parent.text) in rules.words.complement_preps \
-                and parent.head.pos_ in ("NOUN", "PROPN") and parent.head.i not in exclude:
+                and parent.head.pos_ in ("NOUN", "PROPN") and parent.head.i not in exclude \
+                and fold(parent.head.lemma_) not in rules.noun_triggers:
             candidate = parent.head
         else:
             break

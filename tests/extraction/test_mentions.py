@@ -28,6 +28,8 @@ PRESENT = [
     # the agent in a noun's by-phrase is named by itself
     ("The government rejected accusations by the opposition that it had rigged the vote.", "target",
      "the opposition"),
+    # and so is the participant in an event noun's "of" phrase
+    ("The government rejected the demands of the striking teachers.", "target", "the striking teachers"),
     # an apposition that tells the event again is not the mention's
     ("Gunmen attacked an army camp in northern Mali, the third attack this month.", "target", "an army camp"),
     # bare nouns that share the first conjunct's determiner, number or adjective are one mention with it
