@@ -97,7 +97,9 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         args = find_arguments(trigger, rules)
         exclude = {trigger.token.i, *trigger.consumed, *boilerplate}  # no mention reaches into "in a statement"
         agents = _mentions(args.agents, rules, ctx, exclude)
-        targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude)
+        placed = rules.event_types[event_type].plover in rules.words.place_target_roots  # "attacked a base in Gao"
+        targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude,
+                            placed)
         if targets and not trigger.nominal and all(_own_possessive(t, args.agents, rules) for t in args.targets):
             targets = []  # "suspended its participation in talks": the agent's own part, not a target
             args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
@@ -667,7 +669,8 @@ def _planned_form(trigger: Trigger, rules: Rules) -> tuple[str, Token | None]:
     return trigger.type, None
 
 
-def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int]) -> list[tuple[ActorRef, str | None]]:
+def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int],
+              placed: bool = False) -> list[tuple[ActorRef, str | None]]:
     result = []
     for head in heads:
         numbered = numbered_description(head, rules, ctx)
@@ -676,15 +679,16 @@ def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int]) -> list[t
             continue
         ref, quantity = build_mention(head, rules, ctx, exclude)
         if ref is not None:
-            _widen_text(ref, head, rules, exclude)
+            _widen_text(ref, head, rules, exclude, placed)
             result.append((ref, quantity))
     return result
 
 
-def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
+def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int], placed: bool = False) -> None:
     """Give an actor found inside a larger argument the text of that argument: the target of
     "rejected U.S. calls for a truce" is the United States, said as "U.S. calls". The argument keeps
-    the phrases that complete it and its appositions ("its NATO ally Turkey"), not where it is. The
+    the phrases that complete it and its appositions ("its NATO ally Turkey"), and where it is only
+    when ``placed``, for events done to places ("attacked a military base in Borno state"). The
     agent of a noun's by-phrase, and the participant in an event noun's "of" phrase, are mentions by
     themselves, as coders mark them: "accusations by the opposition" and "the demands of the
     teachers" are aimed at "the opposition" and "the teachers"."""
@@ -707,8 +711,7 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
     if outer is head:
         return
     doc = head.doc
-    start, end = mention_extent(outer, *noun_phrase(outer, exclude), rules, exclude,  # "dozens of supporters of X"
-                                rules.words.complement_preps)
+    start, end = mention_extent(outer, *noun_phrase(outer, exclude), rules, exclude, around=True, placed=placed)
     start = min(start, head.left_edge.i) if head.i < outer.i else start
     end = max(end, head.i + 1)
     span = doc[start:end]

@@ -122,15 +122,20 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
     return start, end
 
 
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
 def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set[int] | None = None,
-                   preps: frozenset[str] | None = None) -> tuple[int, int]:
+                   around: bool = False, placed: bool = False) -> tuple[int, int]:
     """The whole mention around a core noun phrase [start, end), as coders mark it: with the phrases
     after its head that name it (a locating "of" or "in" phrase, an apposition, a bracketed short
     name, a participle: "Aya Hijazi, an American aid worker imprisoned in Egypt", "the National
-    Security Council (NSC)"), without relative clauses or dates. ``preps`` narrows the prepositions
-    whose phrases are kept (all the naming ones by default)."""
+    Security Council (NSC)"), without relative clauses or dates. ``around``: a phrase that stands for
+    an actor named in it ("dozens of supporters of X", "a military base") keeps only its apposition
+    and the phrases that complete it, no participle, and with ``placed`` also those that say where it
+    is by naming a place ("a military base in Borno state")."""
     exclude = exclude or set()
-    preps = rules.words.naming_preps if preps is None else preps
+    preps = rules.words.naming_preps
     labels = rules.labels
     rights = [c for c in head.rights if c.right_edge.i >= end]  # and a phrase a name stops inside: "[the Government of] India"
     for k, child in enumerate(rights):
@@ -143,6 +148,9 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
                     or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sub) \
                     or any(fold(o.lemma_) in rules.noun_triggers for o in objects):
                 break  # "accused the army of extrajudicial killings": what it is accused of is no name
+            if around and fold(child.text) not in rules.words.complement_preps \
+                    and not (placed and any(t.ent_type_ in PLACE_ENTS for o in objects for t in o.subtree)):
+                break
         elif child.dep_ in labels.appositions:
             if any(c.dep_ in labels.conjuncts for c in child.children) or fold(child.lemma_) in rules.noun_triggers:
                 break  # a list ("the United States, India and other governments") or an event told again
@@ -154,7 +162,7 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
                 continue
             end = closed(head.doc, start, max(end, sub[-1].i + 1))
             continue
-        elif child.dep_ == "acl" and child.tag_ == "VBN":
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and not around:
             if any(t.dep_ == "relcl" or (t.pos_ == "VERB" and fold(t.lemma_) in rules.verb_triggers) for t in sub):
                 break  # a clause that tells an event of its own ("the gendarmerie attacked by ...") is no name
         elif child.dep_ in labels.punctuation and child.text in (",", "(") and k + 1 < len(rights) \

@@ -30,6 +30,11 @@ PRESENT = [
      "the opposition"),
     # and so is the participant in an event noun's "of" phrase
     ("The government rejected the demands of the striking teachers.", "target", "the striking teachers"),
+    # a thing that stands for the actor in it keeps where it is only when the event is done to places
+    ("Gunmen attacked a military base in Borno state.", "target", "a military base in Borno state"),
+    ("The minister criticised US strategy in Afghanistan.", "target", "US strategy"),
+    # and no participle of its own
+    ("Russia vetoed a UN draft resolution presented by Britain.", "target", "a UN draft resolution"),
     # an apposition that tells the event again is not the mention's
     ("Gunmen attacked an army camp in northern Mali, the third attack this month.", "target", "an army camp"),
     # bare nouns that share the first conjunct's determiner, number or adjective are one mention with it
