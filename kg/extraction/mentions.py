@@ -136,6 +136,8 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
     is by naming a place ("a military base in Borno state")."""
     exclude = exclude or set()
     preps = rules.words.naming_preps
+    if fold(head.lemma_) in rules.titles or fold(head.text) in rules.titles:
+        preps = preps | rules.words.title_preps  # "the ambassador to the UN"
     labels = rules.labels
     rights = [c for c in head.rights if c.right_edge.i >= end]  # and a phrase a name stops inside: "[the Government of] India"
     for k, child in enumerate(rights):

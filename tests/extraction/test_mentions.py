@@ -43,6 +43,8 @@ PRESENT = [
      "another 40 opposition politicians and activists"),
     # and each side of a clash on its own
     ("Syrian troops and rebels clashed near the border.", "actor", "Syrian troops"),
+    # a title's phrase naming whom its holder serves is part of the mention
+    ("The army detained a spokesman for the rebels.", "target", "a spokesman for the rebels"),
     # a short name in brackets is part of the name
     ("The Movement for Democratic Change (MDC) accused the police of torture.", "actor",
      "The Movement for Democratic Change (MDC)"),
