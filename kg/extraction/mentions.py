@@ -154,9 +154,10 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
                     and not (placed and any(t.ent_type_ in PLACE_ENTS for o in objects for t in o.subtree)):
                 break
         elif child.dep_ in labels.appositions:
-            if any(c.dep_ in labels.conjuncts for c in child.children) or fold(child.lemma_) in rules.noun_triggers:
-                break  # a list ("the United States, India and other governments") or an event told again
-                # ("an army camp in Kabul, the third attack this month") is no other name for it
+            if any(c.dep_ in labels.conjuncts for c in child.children) or fold(child.lemma_) in rules.noun_triggers \
+                    or not all(t.is_punct for t in head.doc[end:child.left_edge.i]):
+                break  # a list ("the United States, India and other governments"), an event told again
+                # ("an army camp in Kabul, the third attack this month") or a phrase a clause away is no other name for it
             if any(t.dep_ in labels.relative_clauses or (t.pos_ == "VERB" and fold(t.lemma_) in rules.verb_triggers)
                    for t in sub):  # "a militia leader charged with war crimes": the name without its clause
                 own_start, own_end = noun_phrase(child, exclude)
@@ -212,12 +213,14 @@ def closed(doc, start: int, end: int) -> int:
 def apposed_to(head: Token, exclude: set[int], rules: Rules) -> Token | None:
     """The noun a name or role stands in apposition to ("The US Ambassador, Stuart Symington",
     "Ali Kushayb, a militia leader"): the mention is both, from the first; None when there is none
-    or it is a dateline, a list or another argument."""
+    or it is a dateline, a list, another argument or a clause away."""
     anchor = head.head
     if head.dep_ not in rules.labels.appositions or anchor.i > head.i or anchor.i in exclude \
             or anchor.pos_ not in ("NOUN", "PROPN") or anchor.i < dateline_end(head.sent) \
             or any(c.dep_ in rules.labels.conjuncts for c in head.children):
         return None
+    if any(t.pos_ in ("VERB", "AUX") for t in head.doc[anchor.i + 1:head.left_edge.i]):
+        return None  # "Kenya and Uganda agreed ..., the countries announced": a clause away, no apposition
     return anchor
 
 

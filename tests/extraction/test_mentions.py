@@ -53,6 +53,9 @@ PRESENT = [
 ABSENT = [
     ("The Kenyan army said it had killed four militants.", "actor", "it"),
     ("Syrian troops and rebels clashed near the border.", "target", "Syrian troops and rebels"),
+    # nor a noun a clause away that the parser hangs on the subject
+    ("Kenya and Uganda have agreed to a new trade deal, the countries announced on Saturday, promising to negotiate further.",
+     "actor", "Kenya and Uganda have agreed to a new trade deal, the countries"),
     # a list is no apposition
     ("The United States, France and other governments sent aid to Nepal.", "actor", "The United States, France"),
 ]
