@@ -100,6 +100,12 @@ def is_actorish(token: Token, rules: Rules) -> bool:
     return fold(token.lemma_) in rules.titles or lower in rules.organizations
 
 
+def _when(token: Token) -> bool:
+    """A date before a name says when, not who ("[On 17 July 2017] Russia's Supreme Court"); a lone
+    number the recogniser takes for a year may be a count ("2000 people")."""
+    return token.ent_type_ in ("DATE", "TIME") and not (token.like_num and token.n_lefts + token.n_rights == 0)
+
+
 def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]:
     """Token bounds [start, end) of a head's core noun phrase: left modifiers, head, no clauses."""
     exclude = exclude or set()
@@ -107,7 +113,7 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
     stack = [c for c in head.lefts if c.dep_ in LEFT_MODIFIERS]
     while stack:
         child = stack.pop()
-        if child.i in exclude:
+        if child.i in exclude or _when(child):
             continue
         start = min(start, child.i)
         stack.extend(c for c in child.lefts if c.dep_ in LEFT_MODIFIERS or (child.dep_ != "poss" and c.dep_ in ("punct", "cc", "conj")))

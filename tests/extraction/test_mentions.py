@@ -45,6 +45,8 @@ PRESENT = [
     ("Syrian troops and rebels clashed near the border.", "actor", "Syrian troops"),
     # a title's phrase naming whom its holder serves is part of the mention
     ("The army detained a spokesman for the rebels.", "target", "a spokesman for the rebels"),
+    # a date before a name is no part of it; a number the recogniser takes for a year may be a count
+    ("On 12 March 2019 Kenya's Supreme Court rejected an appeal by the opposition.", "actor", "Kenya's Supreme Court"),
     # a short name in brackets is part of the name
     ("The Movement for Democratic Change (MDC) accused the police of torture.", "actor",
      "The Movement for Democratic Change (MDC)"),
