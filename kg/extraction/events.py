@@ -454,7 +454,7 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
     if item.threat_of in rules.intent and rules.intent[item.threat_of]["plover"] == action.plover:
         action = ActionRef(**{**action.contract(), "cameo": rules.intent[item.threat_of]["cameo"]})
     arg_indices = {t.i for t in args.agents + args.targets}
-    place = place_of(trigger.token, sentence, rules, ctx, item.exclude | arg_indices)
+    place, place_word = place_of(trigger.token, sentence, rules, ctx, item.exclude | arg_indices) or (None, None)
     times = times_of(trigger.token, sentence, published) or [None]
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
@@ -468,7 +468,7 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
     if not targets and not symmetric and place is not None and place.text[:1].isupper() and (
             info.plover in rules.words.place_target_roots
             or (info.plover in rules.words.country_target_roots and rules.gazetteer.country(place.text) is not None)):
-        targets = [(_place_actor(place, rules), None)]
+        targets = [(_place_actor(place, rules, place_word, item.exclude | arg_indices), None)]
     if symmetric:  # "Syrian troops and rebels clashed": a coordination split between the sides is no one mention
         agents = [(_alone(ref), quantity) for ref, quantity in agents]
     for crowd in ("riot", "protest"):
@@ -640,12 +640,17 @@ def _claim_ref(verb: Token, rules: Rules) -> ActorRef:
     return ActorRef(text=span.text, label=span.text, type="Issue", start=span.start_char, end=span.end_char)
 
 
-def _place_actor(place, rules: Rules) -> ActorRef:
-    """The place of an event standing as its target: a country, or the place by its name."""
+def _place_actor(place, rules: Rules, word: Token | None = None, exclude: set[int] = frozenset()) -> ActorRef:
+    """The place of an event standing as its target: a country, or the place by its name; its text
+    the whole phrase that names it, as coders mark it ("northern Iraq", "Rwanda's Southern Province")."""
+    text = place.text
+    if word is not None:
+        start, end = noun_phrase(word, exclude)
+        text = word.doc[start:end].text
     country = rules.gazetteer.country(place.text)
     if country is not None:
-        return ActorRef(text=place.text, label=country.name, type="Country", sector="GOV", country=country.country)
-    return ActorRef(text=place.text, label=place.label, type="Actor", country=place.country)
+        return ActorRef(text=text, label=country.name, type="Country", sector="GOV", country=country.country)
+    return ActorRef(text=text, label=place.label, type="Actor", country=place.country)
 
 
 def _planned_form(trigger: Trigger, rules: Rules) -> tuple[str, Token | None]:

@@ -47,6 +47,8 @@ PRESENT = [
     ("The army detained a spokesman for the rebels.", "target", "a spokesman for the rebels"),
     # a date before a name is no part of it; a number the recogniser takes for a year may be a count
     ("On 12 March 2019 Kenya's Supreme Court rejected an appeal by the opposition.", "actor", "Kenya's Supreme Court"),
+    # a place standing as the target is the whole phrase that names it
+    ("The US government provided aid in northern Iraq.", "target", "northern Iraq"),
     # a short name in brackets is part of the name
     ("The Movement for Democratic Change (MDC) accused the police of torture.", "actor",
      "The Movement for Democratic Change (MDC)"),
