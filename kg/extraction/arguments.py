@@ -572,6 +572,10 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
                 target = target or child
             else:
                 agent = agent or child
+    laid_on = _laid_on(noun, rules)
+    if laid_on is not None:  # "blamed the bombing on the PKK": the PKK did it, it was not done to them
+        agent = laid_on
+        target = target if target is None or target.i != laid_on.i else None
     governed_by_undergo = governed_by_undergo_verb(noun, rules)
     if target is None:
         obj = _prep_target(noun, rules, skip=("of", "by", "from") if governed_by_undergo else ("of", "by"))
@@ -629,6 +633,21 @@ def _look_through(obj: Token, rules: Rules) -> tuple[Token | None, Token | None]
     return owner, inner
 
 
+def _laid_on(noun: Token, rules: Rules) -> Token | None:
+    """Who an event noun is laid on by a verb that attributes it ("blamed the bombing on the PKK",
+    "attributed the killings to the army"): the actor of its "on" or "to" phrase, on the noun or the verb."""
+    verb = noun.head
+    if noun.dep_ not in rules.labels.direct_objects | rules.labels.passive_subjects \
+            or fold(verb.lemma_) not in rules.words.attributing_verbs:
+        return None
+    for child in (*noun.children, *verb.children):
+        if child.dep_ in rules.labels.preposition and fold(child.text) in ("on", "to", "upon"):
+            for obj in child.children:
+                if obj.dep_ in rules.labels.preposition_objects and is_actorish(obj, rules):
+                    return obj
+    return None
+
+
 def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | None]:
     """Arguments a nominal event takes from the verb that governs it.
 
@@ -637,8 +656,10 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     - participles: "those caught up in the crackdown", "soldiers killed in the raid" -> the target.
     """
     head = noun.head
-    if noun.dep_ == "pobj" and fold(head.text) == "of" and fold(head.head.lemma_) in rules.words.event_chain_nouns:
-        noun, head = head.head, head.head.head  # "began a new round of exercises"
+    if noun.dep_ == "pobj" and fold(head.text) == "of" and (
+            fold(head.head.lemma_) in rules.words.event_chain_nouns or fold(head.head.lemma_) in rules.words.quantity_heads
+            or head.head.like_num):
+        noun, head = head.head, head.head.head  # "began a new round of exercises", "carried out dozens of strikes"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         involved = _involved(head, rules)
         if involved is not None:

@@ -16,7 +16,7 @@ from kg.extraction.arguments import Arguments, clause_subject, find_arguments, i
 from kg.extraction.factuality import Factuality, assess
 from kg.extraction.mentions import DocContext, build_mention, is_actorish, mention_extent, noun_phrase, numbered_description
 from kg.extraction.triggers import DEMAND_KEY, Trigger
-from kg.extraction.where_when import place_of, times_of
+from kg.extraction.where_when import clause_tokens, place_of, times_of
 from kg.rdf.iris import event_iri
 from kg.records import ActionRef, ActorRef, Article, EventRecord
 from kg.resolve.resolver import Resolver, resolve_events
@@ -96,10 +96,10 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         event_type, planner = _planned_form(trigger, rules)
         args = find_arguments(trigger, rules)
         exclude = {trigger.token.i, *trigger.consumed, *boilerplate}  # no mention reaches into "in a statement"
-        agents = _mentions(args.agents, rules, ctx, exclude)
+        agents = _mentions(args.agents, rules, ctx, exclude, _narrower(rules.participants[event_type].agent, rules))
         placed = rules.event_types[event_type].plover in rules.words.place_target_roots  # "attacked a base in Gao"
         targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude,
-                            placed)
+                            placed=placed)
         if targets and not trigger.nominal and all(_own_possessive(t, args.agents, rules) for t in args.targets):
             targets = []  # "suspended its participation in talks": the agent's own part, not a target
             args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
@@ -135,7 +135,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             continue
         if weak and _speaks_of(trigger, rules):
             continue  # "Diop spoke of a crisis of confidence": speech about something, no meeting
-        if not _sense_allows(event_type, agents, targets, rules):
+        if not _sense_allows(event_type, agents, targets, rules) or not _crowd_allows(trigger, event_type, agents, rules):
             continue  # a participant this sense cannot take: another word sense ("holds elections")
         fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets)
         if trigger.nominal and info.plover == "ACCUSE" and _rejected(trigger.token, rules):
@@ -154,8 +154,10 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
     told = _denials(told, rules, ctx)
     records: list[EventRecord] = []
     produced: set[tuple] = set()
+    text = sentence.text
+    where = (text.strip(), sentence.start_char, sentence.start_char + len(text.rstrip()))
     for item in told:
-        records += _records(item, sentence, rules, ctx, published, produced)
+        records += _records(item, sentence, where, rules, ctx, published, produced)
     if told_before is not None:  # what the next sentences may restate ("the strikes")
         told_before += [(item.type, item.words, ref, item.fact.modality) for item in told for ref, _ in item.agents[:1]]
     return _once(_without_restatements(records), rules)
@@ -404,8 +406,8 @@ def _derived(item: _Told, governor: Token | None, rules: Rules, ctx: DocContext,
     if effect == "cancelled" and rules.event_types[item.type].plover in COOPERATIVE:
         event_type = "Reject"
     if governor is None:  # "will not release": the agent refuses
-        if effect != "not_happened" or not item.agents:
-            return None
+        if effect != "not_happened" or not item.agents or item.fact.deciding_class == "condition":
+            return None  # (but "if the junta does not release him" is a condition, no refusal)
         trigger = Trigger(item.trigger.token, event_type, item.trigger.key, item.trigger.nominal, item.trigger.consumed)
         said = assess(item.trigger.token, rules, {}, [])
         fact = Factuality("factual", "reported" if said.source else "asserted", said.source, said.source_head, None)
@@ -428,9 +430,10 @@ def _derived(item: _Told, governor: Token | None, rules: Rules, ctx: DocContext,
     return _Told(trigger, event_type, agents, targets, fact, item.args, {governor.i}, derived=True)
 
 
-def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, published: str | None,
-             produced: set[tuple]) -> list[EventRecord]:
-    """The records of one event told: one per participant pair and time."""
+def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Rules, ctx: DocContext,
+             published: str | None, produced: set[tuple]) -> list[EventRecord]:
+    """The records of one event told: one per participant pair and time; ``where`` is the text of
+    the sentence and its character bounds."""
     trigger, event_type, agents, targets, fact, args = item.trigger, item.type, item.agents, item.targets, item.fact, item.args
     info = rules.event_types[event_type]
     weak = (event_type, fold(trigger.token.lemma_)) in rules.weak
@@ -454,8 +457,9 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
     if item.threat_of in rules.intent and rules.intent[item.threat_of]["plover"] == action.plover:
         action = ActionRef(**{**action.contract(), "cameo": rules.intent[item.threat_of]["cameo"]})
     arg_indices = {t.i for t in args.agents + args.targets}
-    place, place_word = place_of(trigger.token, sentence, rules, ctx, item.exclude | arg_indices) or (None, None)
-    times = times_of(trigger.token, sentence, published) or [None]
+    clause = clause_tokens(trigger.token)
+    place, place_word = place_of(clause, rules, ctx, item.exclude | arg_indices) or (None, None)
+    times = times_of(clause, published) or [None]
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
     symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
@@ -498,9 +502,9 @@ def _records(item: _Told, sentence: Span, rules: Rules, ctx: DocContext, publish
                 attributed_to=attribution,
                 time=time,
                 place=place,
-                sentence=sentence.text.strip(),
-                start=sentence.start_char,
-                end=sentence.start_char + len(sentence.text.rstrip()),
+                sentence=where[0],
+                start=where[1],
+                end=where[2],
                 confidence=_confidence(agent, target, time, place) - (0.15 if args.nearby and target is not None else 0.0),
             )
             if trigger.restates:
@@ -565,6 +569,18 @@ def _sense_allows(event_type: str, agents, targets, rules: Rules) -> bool:
         return False
     return not any(ref.type not in allowed.target and ref.type not in ("Issue", "Place") and not ref.pronoun
                    for ref, _ in targets)
+
+
+def _narrower(classes: frozenset[str], rules: Rules) -> frozenset[str] | None:
+    """The classes a participant may be, when that is narrower than any actor."""
+    return classes if classes != rules.kinds["actor"] else None
+
+
+def _crowd_allows(trigger: Trigger, event_type: str, agents, rules: Rules) -> bool:
+    """A word that tells this event only of a crowd ("protesters gathered") needs one as its agent."""
+    if trigger.key not in rules.participants[event_type].crowd:
+        return True
+    return bool(agents) and all(ref.type in rules.kinds["people"] for ref, _ in agents)
 
 
 def _without_places(event_type: str, agents: list, targets: list, rules: Rules) -> tuple[list, list]:
@@ -675,14 +691,17 @@ def _planned_form(trigger: Trigger, rules: Rules) -> tuple[str, Token | None]:
 
 
 def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int],
-              placed: bool = False) -> list[tuple[ActorRef, str | None]]:
+              fits: frozenset[str] | None = None, placed: bool = False) -> list[tuple[ActorRef, str | None]]:
+    """The actor mentions of argument heads; a pronoun stands for the nearest actor of the classes
+    ``fits`` when given ("since they seized power": the generals, not the governments that sanctioned them);
+    ``placed``: the event is done to places, so a thing standing for an actor keeps where it is."""
     result = []
     for head in heads:
         numbered = numbered_description(head, rules, ctx)
         if numbered is not None:  # "the two countries agreed": the two named before, each a party
             result += [(ref, None) for ref in numbered]
             continue
-        ref, quantity = build_mention(head, rules, ctx, exclude)
+        ref, quantity = build_mention(head, rules, ctx, exclude, fits=fits)
         if ref is not None:
             _widen_text(ref, head, rules, exclude, placed)
             result.append((ref, quantity))

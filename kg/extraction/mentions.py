@@ -36,18 +36,22 @@ def person_words(doc) -> frozenset[str]:
 
 
 def main_country(doc, rules: Rules) -> str | None:
-    """The country a document is mostly about: the one its place names and demonyms name at least
-    twice as often as any other, else None."""
+    """The country a document is mostly about: the one its country names and demonyms name at
+    least twice as often as any other, else None. A dateline's places count twice, its town for
+    its country: the report is filed from there."""
     counts: dict[str, int] = {}
+    gaz = rules.gazetteer
+    first = next(iter(doc.sents), None)
+    dateline = dateline_end(first) if first is not None else 0
     for ent in doc.ents:
         iso3 = None
         if ent.label_ == "GPE":
-            place = rules.gazetteer.country(ent.text)
+            place = gaz.country(ent.text) or (gaz.city(ent.text) if ent.start < dateline else None)
             iso3 = place.country if place else None
         elif ent.label_ == "NORP":
-            iso3 = rules.gazetteer.country_of_demonym(ent.text)
+            iso3 = gaz.country_of_demonym(ent.text)
         if iso3:
-            counts[iso3] = counts.get(iso3, 0) + 1
+            counts[iso3] = counts.get(iso3, 0) + (2 if ent.start < dateline else 1)
     if not counts:
         return None
     ranked = sorted(counts.values(), reverse=True)
@@ -76,11 +80,27 @@ def group_kind(token: Token, rules: Rules) -> tuple[ActorKind | None, int]:
         left = [c for c in left[0].doc[left[0].i - 1 : left[0].i] if c.head in words and c.dep_ in ("compound", "amod")]
     for start in range(len(words)):
         part = words[start:]
-        for text in (" ".join(fold(w.text) for w in part), " ".join(fold(w.lemma_) for w in part)):
+        texts = (" ".join(fold(w.text) for w in part), " ".join(fold(w.lemma_) for w in part))
+        for text in texts:
             kind = rules.groups.get(text)
             if kind:
                 return kind, part[0].i
+        if len(part) > 1 and any(text in rules.titles for text in texts):
+            return None, token.i  # "the deputy army chief": a longer title before a shorter group ("chief")
     return None, token.i
+
+
+def title_kind(token: Token, rules: Rules) -> ActorKind | None:
+    """The title a common-noun phrase names, its longest modifier+head suffix first ("army chief"
+    before "chief")."""
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i < token.i]
+    for start in [c.i for c in sorted(left, key=lambda c: c.i)] + [token.i]:
+        if all(t.dep_ in ("compound", "amod") for t in token.doc[start : token.i]):
+            for text in (" ".join(fold(t.text) for t in token.doc[start : token.i + 1]),
+                         " ".join(fold(t.lemma_) for t in token.doc[start : token.i + 1])):
+                if text in rules.titles:
+                    return rules.titles[text]
+    return None
 
 
 def is_actorish(token: Token, rules: Rules) -> bool:
@@ -97,7 +117,7 @@ def is_actorish(token: Token, rules: Rules) -> bool:
         return True  # a name the entity recogniser missed ("the Extraordinary meeting" names no one)
     if token.pos_ not in ("NOUN", "PROPN"):
         return False  # "private" in "a private dinner" is no rank
-    return fold(token.lemma_) in rules.titles or lower in rules.organizations
+    return fold(token.lemma_) in rules.titles or lower in rules.organizations or _related_to(token, rules) is not None
 
 
 def _when(token: Token) -> bool:
@@ -231,13 +251,15 @@ def apposed_to(head: Token, exclude: set[int], rules: Rules) -> Token | None:
 
 
 def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None = None,
-                  depth: int = 0) -> tuple[ActorRef | None, str | None]:
+                  depth: int = 0, fits: frozenset[str] | None = None) -> tuple[ActorRef | None, str | None]:
     """A typed actor mention for ``head`` and the quantity said of it, or (None, None) if not an actor.
 
-    A pronoun ("it", "they", "we") is the actor it stands for, and a definite description ("the
-    regional bloc") the named actor before it that it describes (:mod:`kg.extraction.coreference`).
-    A description keeps its own words as its text; a pronoun takes its antecedent's words when the
-    same sentence names it ("the army said it had ..."), as coders mark the named mention, else its own."""
+    A pronoun ("it", "they", "we") is the actor it stands for, the nearest one of the classes
+    ``fits`` (what the event's sense can take, when it is narrower than any actor), and a definite
+    description ("the regional bloc") the named actor before it that it describes
+    (:mod:`kg.extraction.coreference`). A description keeps its own words as its text; a pronoun
+    takes its antecedent's words when the same sentence names it ("the army said it had ..."), as
+    coders mark the named mention, else its own."""
     quantity = None
     head, quantity = _through_quantity(head, rules)
     doc = head.doc
@@ -247,7 +269,7 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         return None, None
     if kind is not None:
         ref = _antecedent(head, pronoun_candidates(head, rules, lambda t: is_actorish(t, rules)), rules, ctx, depth,
-                          person=kind == "person")
+                          person=kind == "person", types=fits)
         if ref is not None:
             sent = head.sent
             if not (sent.start_char <= ref.start and ref.end <= sent.end_char):
@@ -284,10 +306,14 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         alone = (own.text, own.start_char, own.end_char)
         text_start, text_end = min(text_start, coordination[0]), max(text_end, coordination[1])
     span = doc[text_start:text_end]
-    ref = _type_mention(head, ent, doc[start:end], rules, ctx)
+    ref = _relational(head, rules, ctx, exclude, depth) if ent is None and depth < MAX_DEPTH else None
+    ref = ref or _type_mention(head, ent, doc[start:end], rules, ctx)
     if ref is None:
         return None, None
-    if ent is None and depth < MAX_DEPTH and _definite_description(head, rules):
+    named = _named_in_apposition(head, rules, ctx, exclude, depth) if ent is None and depth < MAX_DEPTH else None
+    if named is not None:  # "a local militia" beside "the Red Brigade": the name says who
+        ref = named if named.type != "Actor" else ActorRef(**{**ref.__dict__, "label": named.label})
+    elif ent is None and depth < MAX_DEPTH and _definite_description(head, rules):
         allowed = rules.anaphora[fold(head.lemma_) if fold(head.lemma_) in rules.anaphora else fold(head.text)]
         named = _antecedent(head, description_candidates(head, rules, lambda t: is_actorish(t, rules)), rules, ctx,
                             depth, types=allowed)
@@ -316,7 +342,8 @@ def numbered_description(head: Token, rules: Rules, ctx: DocContext) -> list[Act
     its text; None when it is no such description or the article names too few."""
     labels = rules.labels
     lemma = fold(head.lemma_)
-    if head.pos_ != "NOUN" or head.tag_ != "NNS" or lemma not in rules.anaphora:
+    kinds = rules.numbered.get(lemma) or rules.anaphora.get(lemma)
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or kinds is None:
         return None
     counts = [COUNT_WORDS[fold(c.text)] for c in head.children
               if c.dep_ in labels.numbers | labels.determiners | {"predet"} and fold(c.text) in COUNT_WORDS]
@@ -329,8 +356,10 @@ def numbered_description(head: Token, rules: Rules, ctx: DocContext) -> list[Act
     for tried, candidate in enumerate(description_candidates(head, rules, lambda t: is_actorish(t, rules))):
         if tried >= 12:
             break
+        if candidate.dep_ in labels.preposition_objects and fold(candidate.head.text) in rules.words.place_preps:
+            continue  # "clashed in Khartoum": where, not who
         ref, _ = build_mention(candidate, rules, ctx, depth=MAX_DEPTH - 1)
-        if ref is None or ref.pronoun or ref.place or ref.type not in rules.anaphora[lemma] or ref.label in found:
+        if ref is None or ref.pronoun or ref.place or ref.type not in kinds or ref.label in found:
             continue
         found[ref.label] = (told.count(candidate.text), -tried, ref)
     if len(found) < counts[0]:
@@ -419,6 +448,55 @@ def _strip_title(ent: Span, rules: Rules) -> tuple[int, int, str | None]:
     if lead_text and (fold(lead_text) in rules.titles or any(fold(" ".join(lead[i:])) in rules.titles for i in range(len(lead)))):
         words.insert(0, lead_text)
     return start, ent.end, " ".join(words) or None
+
+
+def _related_to(head: Token, rules: Rules) -> Token | None:
+    """Whom a noun for people named by whom they stand with names: "allies of Machar" -> Machar."""
+    if head.pos_ != "NOUN" or (fold(head.lemma_) not in rules.words.relational_nouns
+                               and fold(head.text) not in rules.words.relational_nouns):
+        return None
+    for child in head.children:
+        if child.dep_ in rules.labels.preposition and fold(child.text) in ("of", "to"):
+            for obj in child.children:
+                if obj.dep_ in rules.labels.preposition_objects and is_actorish(obj, rules):
+                    return obj
+    return None
+
+
+def _relational(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None, depth: int) -> ActorRef | None:
+    """"Allies of Machar", "relatives of the minister": a group of its own, named after whom it
+    stands with, of its own kind when the noun names one."""
+    related = _related_to(head, rules)
+    if related is None:
+        return None
+    other, _ = build_mention(related, rules, ctx, exclude, depth + 1)
+    if other is None or other.place or other.type == "Issue":
+        return None
+    kind, _ = group_kind(head, rules)
+    label = f"{fold(head.text)} of {other.label}"
+    if kind is not None:
+        return ActorRef(text=head.text, label=label, type=kind.type, sector=kind.sector, country=other.country)
+    return ActorRef(text=head.text, label=label, type="Actor", country=other.country)
+
+
+def _named_in_apposition(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None,
+                         depth: int) -> ActorRef | None:
+    """The named actor a common noun stands beside, as the apposition of a name or with a name as
+    its own apposition ("the opposition party, the SPLM-IO", "the White Army, an ethnic militia")."""
+    labels = rules.labels
+    if head.pos_ != "NOUN":
+        return None
+    names = [c for c in head.children if c.dep_ in labels.appositions]
+    if head.dep_ in labels.appositions:
+        names.append(head.head)
+    opening = dateline_end(head.sent)
+    for name in names:
+        if name.pos_ != "PROPN" or (exclude and name.i in exclude) or name.i < opening:
+            continue  # (a dateline's town is where the report comes from: "KABUL (AP) - Militants ...")
+        ref, _ = build_mention(name, rules, ctx, exclude, depth + 1)
+        if ref is not None and not ref.pronoun and not ref.place and ref.type != "Issue":
+            return ref  # (a name of no known kind takes the kind of the noun beside it)
+    return None
 
 
 def _apposition_title(head: Token, rules: Rules) -> str | None:
@@ -544,7 +622,7 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
         if kind.sector not in ("IGO", "MED") and not _backed_by_other(head) and not _of_a_wider_people(head, rules):
             country = country or ctx.country
         return _group_ref(kind, country, rules, text)
-    title = rules.titles.get(fold(head.lemma_))
+    title = title_kind(head, rules)
     if title is not None:
         side = next((rules.groups[fold(c.lemma_)] for c in head.lefts if c.dep_ in ("compound", "amod")
                      and fold(c.lemma_) in rules.groups), None)

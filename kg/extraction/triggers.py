@@ -3,10 +3,10 @@
 A trigger key is a lemma ("arrest"), a phrasal verb ("round up"), a verb with its object ("extend
 mandate", "seek assistance"), a verb with a preposition ("fire on") or a prepositional object
 ("take into custody"), a noun with a modifier ("coup plot") or a preposition ("action against").
-A :class:`TriggerMatcher` turns the keys into patterns: a ``Matcher`` for the words that can head a
-key, a ``PhraseMatcher`` on lemmas for keys written as contiguous words ("state of emergency",
-"take to the streets"), and a ``DependencyMatcher`` for keys whose words the parse joins however
-far apart they stand ("rounded them up", "extended its mandate"). Each candidate is looked up in
+A :class:`TriggerMatcher` turns the keys into patterns: ``PhraseMatcher`` s on lemmas and on the
+words as written for single words and keys written as contiguous words ("arrested", "state of
+emergency", "take to the streets"), and a ``DependencyMatcher`` for keys whose words the parse
+joins however far apart they stand ("rounded them up", "extended its mandate"). Each candidate is looked up in
 the key table; a word that matches several keys takes the most specific (a phrasal verb before the
 verb with its object, before the bare lemma).
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+from spacy.matcher import DependencyMatcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.rules.loader import Rules
@@ -55,20 +55,17 @@ class TriggerMatcher:
         self.rules = rules
         labels = rules.labels
         verbs, nouns = rules.verb_triggers, rules.noun_triggers
-        single_verbs = sorted(k for k in verbs if " " not in k)
         verb_heads = sorted({k.split()[0] for k in verbs})
-        single_nouns = sorted(k for k in nouns if " " not in k)
         noun_heads = sorted({w for k in nouns for w in (k.split()[0], k.split()[-1])})
-        self.words = Matcher(vocab)
-        self.words.add("verb", [[{"LEMMA": {"IN": single_verbs}}]])
-        self.words.add("noun", [[{"LEMMA": {"IN": single_nouns}}], [{"LOWER": {"IN": single_nouns}}]])
-        # keys written as contiguous words match as lemmas ("took into custody") or as written ("the streets")
+        # keys written as words match as lemmas ("took into custody", "arrested") or, nouns and
+        # several words, as written ("the streets", "talks")
         self.phrases = [PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER")]
         for table, label in ((verbs, "verb"), (nouns, "noun")):
-            for key in (k for k in table if " " in k):
+            for key in table:
                 words = key.split()
                 self.phrases[0].add(f"{label}|{key}", [Doc(vocab, words=words, lemmas=words)])
-                self.phrases[1].add(f"{label}|{key}", [Doc(vocab, words=words)])
+                if label == "noun" or len(words) > 1:
+                    self.phrases[1].add(f"{label}|{key}", [Doc(vocab, words=words)])
         self.structures = DependencyMatcher(vocab)
 
         def pair(name: str, heads: list[str], relation: set[str], op: str = ">") -> None:
@@ -115,19 +112,20 @@ class TriggerMatcher:
             if key in (verbs if pos == "verb" else nouns):
                 found.setdefault((i, pos), []).append((shape, key, consumed))
 
-        for match_id, start, _ in self.words(doc):
-            token = doc[start]
-            pos = vocab.strings[match_id]
-            key = fold(token.lemma_) if pos == "verb" else None
-            if pos == "noun":
-                key = fold(token.lemma_) if fold(token.lemma_) in nouns else fold(token.text)
-            add(start, pos, "lemma", key)
+        single: set[tuple[int, str]] = set()  # a word matched as its lemma and as written is one candidate
         for matcher in self.phrases:
             for match_id, start, end in matcher(doc):
-                span = doc[start:end]
                 pos, key = vocab.strings[match_id].split("|", 1)
+                if end - start == 1:
+                    single.add((start, pos))
+                    continue
+                span = doc[start:end]
                 head = span.root if pos == "noun" else span[0]
                 add(head.i, pos, "phrase", key, tuple(t.i for t in span if t.i != head.i))
+        for start, pos in sorted(single):
+            token = doc[start]
+            lemma = fold(token.lemma_)
+            add(start, pos, "lemma", lemma if pos == "verb" or lemma in nouns else fold(token.text))
         for match_id, indices in self.structures(doc):
             pos, shape = vocab.strings[match_id].split()
             head, *rest = (doc[i] for i in indices)
@@ -156,26 +154,32 @@ class TriggerMatcher:
     def find(self, sentence: Span, candidates) -> list[Trigger]:
         """All event triggers in a sentence, in order; a word that is part of a verb's trigger
         ("assistance" in "sought assistance") does not start an event of its own."""
+        doc = sentence.doc
         verbal = []
-        for token in sentence:
-            if _verbal(token, self.rules):
-                trigger = _best(token, candidates.get((token.i, "verb"), ()), VERB_SHAPES, self.rules.verb_triggers, False)
+        words = [doc[i] for i in range(sentence.start, sentence.end) if (i, "verb") in candidates or (i, "noun") in candidates]
+        for token in words:
+            found = candidates.get((token.i, "verb"))
+            if found and _verbal(token, self.rules):
+                trigger = _best(token, found, VERB_SHAPES, self.rules.verb_triggers, False)
                 if trigger is not None and not _light(trigger, self.rules) and not _taking_part(trigger, self.rules) \
                         and not _resultative(trigger, self.rules) and not _other_phrasal_verb(trigger, self.rules) \
                         and not _naming(trigger, self.rules):
                     verbal.append(trigger)
-        demands = [t for t in (_demand_by_saying(token, self.rules) for token in sentence if token.pos_ == "VERB") if t]
+        saying = self.rules.words.saying_verbs
+        demands = [t for t in (_demand_by_saying(token, self.rules) for token in sentence
+                               if token.pos_ == "VERB" and fold(token.lemma_) in saying) if t]
         demanded = {i for t in demands for i in t.consumed}  # "says Israel must end its strikes": asked, not done
         verbal = [t for t in verbal if t.token.i not in demanded] + demands
         verbal.sort(key=lambda t: t.token.i)
         consumed = {i for t in verbal for i in t.consumed}
         nominal = []
-        for token in sentence:
-            if token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NAMED:
+        for token in words:
+            found = candidates.get((token.i, "noun"))
+            if not found or token.i in consumed or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NAMED:
                 continue
             if token.dep_ in self.rules.labels.compounds and (token.head.i, "noun") not in candidates:
                 continue  # a modifier of something else: "aid workers", "coup leaders", "prosecution service"
-            trigger = _best(token, candidates.get((token.i, "noun"), ()), NOUN_SHAPES, self.rules.noun_triggers, True)
+            trigger = _best(token, found, NOUN_SHAPES, self.rules.noun_triggers, True)
             if trigger is not None and not _notional(trigger, self.rules):
                 if _restates(trigger, verbal, self.rules):
                     trigger = Trigger(trigger.token, trigger.type, trigger.key, True, trigger.consumed, restates=True)

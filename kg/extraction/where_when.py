@@ -11,8 +11,9 @@ from kg.rules.loader import Rules
 from kg.text import fold
 
 
-def _clause_tokens(trigger: Token) -> list[Token]:
-    """The trigger's own subtree, or its governing verb's when the trigger is a noun."""
+def clause_tokens(trigger: Token) -> list[Token]:
+    """Where an event's time and place are looked for: the trigger's own subtree, or its governing
+    verb's when the trigger is a noun."""
     root = trigger
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
@@ -25,11 +26,12 @@ def _is_year(token: Token) -> bool:
     return token.like_num and len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
 
 
-def times_of(trigger: Token, sentence: Span, published: str | None) -> list[TimeRef]:
-    """Normalised times of an event; coordinated dates ("in 2020 and 2021") give one each."""
-    tokens = _clause_tokens(trigger)
-    indices = {t.i for t in tokens}
-    doc = trigger.doc
+def times_of(tokens: list[Token], published: str | None) -> list[TimeRef]:
+    """Normalised times of an event told by the words of its clause (:func:`clause_tokens`);
+    coordinated dates ("in 2020 and 2021") give one each."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
     found: list[TimeRef] = []
     seen: set[int] = set()
     for ent in _entities_of(tokens):
@@ -77,18 +79,19 @@ def _entities_of(tokens: list[Token]) -> list[Span]:
     return list(found.values())
 
 
-def place_of(trigger: Token, sentence: Span, rules: Rules, ctx: DocContext,
+def place_of(tokens: list[Token], rules: Rules, ctx: DocContext,
              exclude: set[int]) -> tuple[PlaceRef, Token | None] | None:
-    """The place of an event: a place name or region noun in a locative phrase of its clause, and
-    the name's word (None for a region noun, whose place text is its whole phrase)."""
+    """The place of an event: a place name or region noun in a locative phrase of its clause
+    (:func:`clause_tokens`), and the name's word (None for a region noun, whose place text is its
+    whole phrase)."""
     gaz = rules.gazetteer
-    doc = trigger.doc
-    for token in _clause_tokens(trigger):
+    for token in tokens:
         if token.i in exclude or token.dep_ != "pobj":
             continue
         prep = fold(token.head.text)
         if prep not in ("in", "at", "near", "across", "around", "inside", "outside", "throughout", "into", "from"):
             continue
+        doc = token.doc
         known = None
         if token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC"):
             known = gaz.place(doc[token.left_edge.i : token.i + 1].text, ctx.country)

@@ -22,7 +22,7 @@ EFFECTS = ("negate", "factual", "not_happened", "requested", "cancelled", "hypot
            "alleged", "reported", "not_an_event")
 #: Parts of speech a predicate class lists its words by (``words``: any part of speech).
 WORD_CLASSES = ("verbs", "nouns", "adjectives", "adverbs", "auxiliaries", "markers", "words")
-TRIGGER_KEYS = {"verbs", "nouns", "of", "poss", "weak", "planned_form_of", "agent", "target"}
+TRIGGER_KEYS = {"verbs", "nouns", "of", "poss", "weak", "planned_form_of", "agent", "target", "crowd"}
 PREDICATE_KEYS = {"effect", "phrases", "relations", "source", "agent", "claims_only", *WORD_CLASSES}
 ACTOR_TABLES = {"group": {"type", "sector", "label", "nouns"}, "title": {"type", "sector", "words"},
                 "organization": {"type", "sector", "country", "names"}}
@@ -77,6 +77,8 @@ class ArgumentWords:
     patient_of_nouns: frozenset[str]
     specific_types: tuple[str, ...]
     notion_nouns: frozenset[str]
+    relational_nouns: frozenset[str]
+    attributing_verbs: frozenset[str]
     passive_issue_roots: frozenset[str]
     naming_verbs: frozenset[str]
     instrument_preps: frozenset[str]
@@ -164,6 +166,7 @@ class Participants:
 
     agent: frozenset[str]
     target: frozenset[str]
+    crowd: frozenset[str] = frozenset()  # trigger keys that make this event only when a crowd does it
 
 
 @dataclass
@@ -183,6 +186,7 @@ class Rules:
     kinds: dict[str, frozenset[str]]
     participants: dict[str, Participants]
     anaphora: dict[str, frozenset[str]]
+    numbered: dict[str, frozenset[str]]
     groups: dict[str, ActorKind]
     titles: dict[str, ActorKind]
     organizations: dict[str, Organization]
@@ -199,6 +203,7 @@ class Rules:
         actors = _toml(directory / "actors.toml")
         kinds = _kinds(actors.pop("kinds", {}), classes)
         anaphora = _anaphora(actors.pop("anaphora", {}), kinds)
+        numbered = _anaphora(actors.pop("numbered", {}), kinds, "numbered")
         labels = _labels(_toml(directory / "syntax.toml"))
         triggers = _triggers(_toml(directory / "triggers.toml"), types, kinds)
         groups, titles, organizations, organization_names = _actors(actors, classes)
@@ -210,6 +215,7 @@ class Rules:
             labels=labels,
             kinds=kinds,
             anaphora=anaphora,
+            numbered=numbered,
             groups=groups,
             titles=titles,
             organizations=organizations,
@@ -315,14 +321,14 @@ def _labels(table: dict) -> Labels:
     return Labels(**{n: frozenset(_word_list(f"syntax.toml: {n}", table[n])) for n in names})
 
 
-def _anaphora(table: dict, kinds: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    """Definite descriptions that refer back: head noun -> the actor classes its antecedent may be."""
+def _anaphora(table: dict, kinds: dict[str, frozenset[str]], section: str = "anaphora") -> dict[str, frozenset[str]]:
+    """Descriptions that refer back: head noun -> the actor classes its antecedent may be."""
     anaphora = {}
     for noun, named in table.items():
         classes: set[str] = set()
-        for kind in _word_list(f"actors.toml: [anaphora] {noun}", named):
+        for kind in _word_list(f"actors.toml: [{section}] {noun}", named):
             if kind not in kinds:
-                raise RulesError(f"actors.toml: [anaphora] {noun} names the kind {kind!r}; "
+                raise RulesError(f"actors.toml: [{section}] {noun} names the kind {kind!r}; "
                                  f"known kinds ([kinds]): {', '.join(sorted(kinds))}")
             classes |= kinds[kind]
         anaphora[fold(noun)] = frozenset(classes)
@@ -360,7 +366,10 @@ def _triggers(table: dict, types: dict[str, EventType], kinds: dict[str, frozens
                     raise RulesError(f"triggers.toml: [{type_name}] {side} names the kind {kind!r}; "
                                      f"known kinds (actors.toml [kinds]): {', '.join(sorted(kinds))}")
             sides[side] = frozenset(c for kind in named for c in kinds[kind])
-        participants[type_name] = Participants(**sides)
+        crowd = frozenset(fold(w) for w in _word_list(f"triggers.toml: [{type_name}] crowd", spec.get("crowd", [])))
+        for word in crowd:
+            verb_triggers.setdefault(word, type_name)
+        participants[type_name] = Participants(**sides, crowd=crowd)
     return {"verb_triggers": verb_triggers, "noun_triggers": noun_triggers, "of_role": of_role,
             "poss_role": poss_role, "weak": weak, "planned_form": planned_form, "participants": participants}
 

@@ -32,6 +32,31 @@ CASES = [
      ("soldiers", "Arrest", "Ahmed Salah", "asserted")),
     ("Soldiers arrested former Prime Minister Ahmed Salah and opposition leader Omar Diallo.",
      ("soldiers", "Arrest", "Omar Diallo", "asserted")),
+    # a common noun beside a name is the named actor, typed by the noun when the name is unknown
+    ("Officials blamed the Blue Brigade, a local militia which attacked police posts near Tomba last week.",
+     ("Blue Brigade", "Attack", "police forces", "asserted")),
+    ("Forces fired on the ruling party, the UDPK, during the vote.",
+     ("soldiers", "Attack", "UDPK", "asserted")),
+    # people named by whom they stand with are a group of their own, never that actor
+    ("Troops detained several allies of Ngoma on Sunday.",
+     ("soldiers", "Arrest", "allies of Ngoma", "asserted")),
+    ("Police detained supporters of the opposition leader Ali Musa.",
+     ("police forces", "Arrest", "supporters of Ali Musa", "asserted")),
+    # a longer title before a shorter group word: "army chief" is a rank, "chief" alone a village's
+    ("Troops arrested the deputy army chief at dawn.", ("soldiers", "Arrest", "the deputy army chief", "asserted")),
+    ("Gunmen killed the village chief near Gao.", ("armed men", "Killing", "civilians", "asserted")),
+    # a word that is a protest only when a crowd does it
+    ("Hundreds of protesters gathered outside the parliament on Wednesday.",
+     ("protesters", "Protest", None, "asserted")),
+    # a dateline's town is no name for the noun after it
+    ("NIAMEY, Niger (AP) - Jihadist fighters attacked a checkpoint near Tillaberi on Sunday, officials said.",
+     ("Nigerien insurgents", "Attack", "checkpoint", "reported")),
+    # an event counted ("dozens of strikes") takes its agent from the verb that carries it, through a relative pronoun
+    ("Kenya, which has carried out dozens of air strikes against al-Shabaab, said it would continue.",
+     ("Kenya", "Airstrike", "al-Shabaab", "asserted")),
+    # a pronoun stands for the nearest actor the event's sense can take: governments stage no coup
+    ("Western governments sanctioned the generals after they seized power in 2021.",
+     ("soldiers", "Coup", None, "asserted")),
     # symmetric event between the parties a phrase names
     ("The ministers of Kenya and Uganda met in Nairobi to discuss the border dispute.",
      ("Kenya", "Consult", "Uganda", "asserted")),
@@ -300,6 +325,35 @@ def test_a_numbered_description_prefers_the_parties_the_article_names_most(extra
                      "Egypt supported Chad. The two countries met in Cairo on Monday.")
     (meeting,) = [e for e in events if e["action"]["type"] == "Consult"]
     assert {meeting["actor"]["label"], meeting["target"]["label"]} == {"Chad", "Sudan"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both sides agreed to a ceasefire on Tuesday.",
+    "The two parties to the conflict agreed to a ceasefire on Tuesday.",
+])
+def test_counted_sides_are_the_warring_parties_named_before_not_a_mediator(extract, sentence):
+    events = extract("Chad and the FNT fought for a year. The African Union mediated the talks in Addis Ababa. "
+                     "The African Union urged calm. " + sentence)
+    (deal,) = [e for e in events if e["action"]["type"] == "Agree"]
+    assert {deal["actor"]["label"], deal["target"]["label"]} == {"Chad", "FNT"}
+
+
+def test_a_dateline_weighs_in_the_country_a_report_is_about(extract):
+    events = extract("BAMAKO, Mali (AP) - Soldiers arrested two former ministers on Tuesday. "
+                     "Protesters later gathered outside the French embassy. France urged calm and "
+                     "France asked its citizens to stay home.")
+    (arrest,) = [e for e in events if e["action"]["type"] == "Arrest"]
+    assert arrest["actor"]["country"] != "FRA" and not arrest["actor"]["label"].startswith("French")
+
+
+@pytest.mark.parametrize("sentence", ["The bloc's leaders gathered in Lagos on Thursday.",
+                                      "Police gathered evidence at the scene."])
+def test_a_crowd_word_without_a_crowd_is_no_protest(extract, sentence):
+    assert not [e for e in extract(sentence) if e["action"]["type"] == "Protest"]
+
+
+def test_a_government_removing_an_official_stages_no_coup(extract):
+    assert not [e for e in extract("The government ousted the governor of Kano.") if e["action"]["type"] == "Coup"]
 
 
 def test_a_promise_to_refrain_is_no_threat(extract):

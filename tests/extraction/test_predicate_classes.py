@@ -59,6 +59,8 @@ CLASSES = {
     "condition": [
         ("The rebels will attack the town if the army advances.", "Attack", ("insurgents", ANY, "planned")),
         ("Should the junta refuse, the bloc would impose sanctions on Niger.", "Sanction", (ANY, ANY, "hypothetical")),
+        # a negated condition is no refusal: nothing was refused, nothing released
+        ("The bloc threatened sanctions if the junta did not free the president.", "Reject", ABSENT),
     ],
     "possibility": [
         ("The militants could attack the capital within days.", "Attack", ("insurgents", ANY, "hypothetical")),
@@ -93,6 +95,9 @@ CLASSES = {
     "allegation": [
         ("Police arrested three alleged jihadists in Mopti.", "Arrest", ("police forces", ANY, "asserted")),
         ("The soldiers allegedly executed two prisoners.", "Killing", ("soldiers", ANY, "alleged")),
+        # an event laid on someone is theirs, and only alleged, in the active and the passive
+        ("Police blamed the bombing on the Red Brigade.", "Bombing", ("Red Brigade", None, "alleged")),
+        ("The ambush was blamed on jihadists.", "Ambush", ("insurgents", None, "alleged")),
     ],
     "report": [
         ("Witnesses said soldiers burned the market.", "PropertyDestruction", ("soldiers", ANY, "reported")),
