@@ -176,6 +176,8 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
                     or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sub) \
                     or any(fold(o.lemma_) in rules.noun_triggers for o in objects):
                 break  # "accused the army of extrajudicial killings": what it is accused of is no name
+            if around and fold(head.lemma_) in rules.noun_triggers:
+                break  # "a Damascus warning of military action": an event noun's phrases name its part in it
             if around and fold(child.text) not in rules.words.complement_preps \
                     and not (placed and any(t.ent_type_ in PLACE_ENTS for o in objects for t in o.subtree)):
                 break

@@ -30,6 +30,8 @@ PRESENT = [
      "the opposition"),
     # and so is the participant in an event noun's "of" phrase
     ("The government rejected the demands of the striking teachers.", "target", "the striking teachers"),
+    # an event noun that stands for the actor in it takes none of its own phrases, which name its parts
+    ("Turkey issued an ultimatum to Damascus warning of military action.", "target", "Damascus warning"),
     # a thing that stands for the actor in it keeps where it is only when the event is done to places
     ("Gunmen attacked a military base in Borno state.", "target", "a military base in Borno state"),
     ("The minister criticised US strategy in Afghanistan.", "target", "US strategy"),
