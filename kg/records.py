@@ -58,6 +58,7 @@ class ActorRef:
     is_agent: bool = False
     place: bool = False  # a place named where an actor would be ("attacked Gao")
     candidates: tuple[str, ...] = ()  # the full names an ambiguous surname may stand for
+    alone: tuple[str, int, int] | None = None  # own text and offsets, when ``text`` is a coordination it shares
 
     def contract(self) -> dict:
         """The contract's actor object (extra fields only added, never renamed)."""

@@ -97,7 +97,9 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         args = find_arguments(trigger, rules)
         exclude = {trigger.token.i, *trigger.consumed, *boilerplate}  # no mention reaches into "in a statement"
         agents = _mentions(args.agents, rules, ctx, exclude, _narrower(rules.participants[event_type].agent, rules))
-        targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude)
+        placed = rules.event_types[event_type].plover in rules.words.place_target_roots  # "attacked a base in Gao"
+        targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude,
+                            placed=placed)
         if targets and not trigger.nominal and all(_own_possessive(t, args.agents, rules) for t in args.targets):
             targets = []  # "suspended its participation in talks": the agent's own part, not a target
             args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
@@ -456,7 +458,7 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
         action = ActionRef(**{**action.contract(), "cameo": rules.intent[item.threat_of]["cameo"]})
     arg_indices = {t.i for t in args.agents + args.targets}
     clause = clause_tokens(trigger.token)
-    place = place_of(clause, rules, ctx, item.exclude | arg_indices)
+    place, place_word = place_of(clause, rules, ctx, item.exclude | arg_indices) or (None, None)
     times = times_of(clause, published) or [None]
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
@@ -470,7 +472,9 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     if not targets and not symmetric and place is not None and place.text[:1].isupper() and (
             info.plover in rules.words.place_target_roots
             or (info.plover in rules.words.country_target_roots and rules.gazetteer.country(place.text) is not None)):
-        targets = [(_place_actor(place, rules), None)]
+        targets = [(_place_actor(place, rules, place_word, item.exclude | arg_indices), None)]
+    if symmetric:  # "Syrian troops and rebels clashed": a coordination split between the sides is no one mention
+        agents = [(_alone(ref), quantity) for ref, quantity in agents]
     for crowd in ("riot", "protest"):
         if action.acled == rules.acled[crowd]["event_type"]:
             agents = [(_as_crowd(a, rules.acled[crowd], rules), q) for a, q in agents]
@@ -652,12 +656,17 @@ def _claim_ref(verb: Token, rules: Rules) -> ActorRef:
     return ActorRef(text=span.text, label=span.text, type="Issue", start=span.start_char, end=span.end_char)
 
 
-def _place_actor(place, rules: Rules) -> ActorRef:
-    """The place of an event standing as its target: a country, or the place by its name."""
+def _place_actor(place, rules: Rules, word: Token | None = None, exclude: set[int] = frozenset()) -> ActorRef:
+    """The place of an event standing as its target: a country, or the place by its name; its text
+    the whole phrase that names it, as coders mark it ("northern Iraq", "Rwanda's Southern Province")."""
+    text = place.text
+    if word is not None:
+        start, end = noun_phrase(word, exclude)
+        text = word.doc[start:end].text
     country = rules.gazetteer.country(place.text)
     if country is not None:
-        return ActorRef(text=place.text, label=country.name, type="Country", sector="GOV", country=country.country)
-    return ActorRef(text=place.text, label=place.label, type="Actor", country=place.country)
+        return ActorRef(text=text, label=country.name, type="Country", sector="GOV", country=country.country)
+    return ActorRef(text=text, label=place.label, type="Actor", country=place.country)
 
 
 def _planned_form(trigger: Trigger, rules: Rules) -> tuple[str, Token | None]:
@@ -682,9 +691,10 @@ def _planned_form(trigger: Trigger, rules: Rules) -> tuple[str, Token | None]:
 
 
 def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int],
-              fits: frozenset[str] | None = None) -> list[tuple[ActorRef, str | None]]:
+              fits: frozenset[str] | None = None, placed: bool = False) -> list[tuple[ActorRef, str | None]]:
     """The actor mentions of argument heads; a pronoun stands for the nearest actor of the classes
-    ``fits`` when given ("since they seized power": the generals, not the governments that sanctioned them)."""
+    ``fits`` when given ("since they seized power": the generals, not the governments that sanctioned them);
+    ``placed``: the event is done to places, so a thing standing for an actor keeps where it is."""
     result = []
     for head in heads:
         numbered = numbered_description(head, rules, ctx)
@@ -693,14 +703,19 @@ def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int],
             continue
         ref, quantity = build_mention(head, rules, ctx, exclude, fits=fits)
         if ref is not None:
-            _widen_text(ref, head, rules, exclude)
+            _widen_text(ref, head, rules, exclude, placed)
             result.append((ref, quantity))
     return result
 
 
-def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
+def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int], placed: bool = False) -> None:
     """Give an actor found inside a larger argument the text of that argument: the target of
-    "rejected U.S. calls for a truce" is the United States, said as "U.S. calls"."""
+    "rejected U.S. calls for a truce" is the United States, said as "U.S. calls". The argument keeps
+    the phrases that complete it and its appositions ("its NATO ally Turkey"), and where it is only
+    when ``placed``, for events done to places ("attacked a military base in Borno state"). The
+    agent of a noun's by-phrase, and the participant in an event noun's "of" phrase, are mentions by
+    themselves, as coders mark them: "accusations by the opposition" and "the demands of the
+    teachers" are aimed at "the opposition" and "the teachers"."""
     outer = head
     while outer.head.i != outer.i and outer.head.i not in exclude:
         if any(c.i in exclude for c in outer.children):
@@ -708,8 +723,9 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
         parent = outer.head
         if outer.dep_ in ("compound", "amod", "nmod", "poss") and parent.pos_ in ("NOUN", "PROPN"):
             candidate = parent
-        elif outer.dep_ == "pobj" and parent.dep_ == "prep" and parent.lower_ in ("of", "by") \
-                and parent.head.pos_ in ("NOUN", "PROPN") and parent.head.i not in exclude:
+        elif outer.dep_ == "pobj" and parent.dep_ == "prep" and fold(parent.text) in rules.words.complement_preps \
+                and parent.head.pos_ in ("NOUN", "PROPN") and parent.head.i not in exclude \
+                and fold(parent.head.lemma_) not in rules.noun_triggers:
             candidate = parent.head
         else:
             break
@@ -719,11 +735,19 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int]) -> None:
     if outer is head:
         return
     doc = head.doc
-    start, end = noun_phrase(outer, exclude)
+    start, end = mention_extent(outer, *noun_phrase(outer, exclude), rules, exclude, around=True, placed=placed)
     start = min(start, head.left_edge.i) if head.i < outer.i else start
     end = max(end, head.i + 1)
     span = doc[start:end]
     ref.text, ref.start, ref.end = span.text, span.start_char, span.end_char
+
+
+def _alone(ref: ActorRef) -> ActorRef:
+    """A conjunct by its own words, when its text is the coordination it shares modifiers in."""
+    if ref.alone is None:
+        return ref
+    text, start, end = ref.alone
+    return ActorRef(**{**ref.__dict__, "text": text, "start": start, "end": end, "alone": None})
 
 
 def _typed(ref: ActorRef) -> bool:

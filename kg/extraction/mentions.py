@@ -120,6 +120,12 @@ def is_actorish(token: Token, rules: Rules) -> bool:
     return fold(token.lemma_) in rules.titles or lower in rules.organizations or _related_to(token, rules) is not None
 
 
+def _when(token: Token) -> bool:
+    """A date before a name says when, not who ("[On 17 July 2017] Russia's Supreme Court"); a lone
+    number the recogniser takes for a year may be a count ("2000 people")."""
+    return token.ent_type_ in ("DATE", "TIME") and not (token.like_num and token.n_lefts + token.n_rights == 0)
+
+
 def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]:
     """Token bounds [start, end) of a head's core noun phrase: left modifiers, head, no clauses."""
     exclude = exclude or set()
@@ -127,7 +133,7 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
     stack = [c for c in head.lefts if c.dep_ in LEFT_MODIFIERS]
     while stack:
         child = stack.pop()
-        if child.i in exclude:
+        if child.i in exclude or _when(child):
             continue
         start = min(start, child.i)
         stack.extend(c for c in child.lefts if c.dep_ in LEFT_MODIFIERS or (child.dep_ != "poss" and c.dep_ in ("punct", "cc", "conj")))
@@ -142,31 +148,108 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
     return start, end
 
 
-def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set[int] | None = None) -> tuple[int, int]:
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
+def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set[int] | None = None,
+                   around: bool = False, placed: bool = False) -> tuple[int, int]:
     """The whole mention around a core noun phrase [start, end), as coders mark it: with the phrases
-    after its head that name it (a locating "of" or "in" phrase, an apposition, a participle:
-    "Aya Hijazi, an American aid worker imprisoned in Egypt"), without relative clauses or dates."""
+    after its head that name it (a locating "of" or "in" phrase, an apposition, a bracketed short
+    name, a participle: "Aya Hijazi, an American aid worker imprisoned in Egypt", "the National
+    Security Council (NSC)"), without relative clauses or dates. ``around``: a phrase that stands for
+    an actor named in it ("dozens of supporters of X", "a military base") keeps only its apposition
+    and the phrases that complete it, no participle, and with ``placed`` also those that say where it
+    is by naming a place ("a military base in Borno state")."""
     exclude = exclude or set()
-    rights = [c for c in head.rights if c.i >= end]
+    preps = rules.words.naming_preps
+    if fold(head.lemma_) in rules.titles or fold(head.text) in rules.titles:
+        preps = preps | rules.words.title_preps  # "the ambassador to the UN"
+    labels = rules.labels
+    rights = [c for c in head.rights if c.right_edge.i >= end]  # and a phrase a name stops inside: "[the Government of] India"
     for k, child in enumerate(rights):
         sub = list(child.subtree)
         if any(t.i in exclude for t in sub):
             break
-        if child.dep_ == "prep" and fold(child.text) in rules.words.naming_preps:
+        if child.dep_ == "prep" and fold(child.text) in preps:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects or any(o.ent_type_ in ("DATE", "TIME") for o in objects) \
                     or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sub) \
                     or any(fold(o.lemma_) in rules.noun_triggers for o in objects):
                 break  # "accused the army of extrajudicial killings": what it is accused of is no name
-        elif child.dep_ == "appos" or (child.dep_ == "acl" and child.tag_ == "VBN"):
+            if around and fold(head.lemma_) in rules.noun_triggers:
+                break  # "a Damascus warning of military action": an event noun's phrases name its part in it
+            if around and fold(child.text) not in rules.words.complement_preps \
+                    and not (placed and any(t.ent_type_ in PLACE_ENTS for o in objects for t in o.subtree)):
+                break
+        elif child.dep_ in labels.appositions:
+            if any(c.dep_ in labels.conjuncts for c in child.children) or fold(child.lemma_) in rules.noun_triggers \
+                    or not all(t.is_punct for t in head.doc[end:child.left_edge.i]):
+                break  # a list ("the United States, India and other governments"), an event told again
+                # ("an army camp in Kabul, the third attack this month") or a phrase a clause away is no other name for it
+            if any(t.dep_ in labels.relative_clauses or (t.pos_ == "VERB" and fold(t.lemma_) in rules.verb_triggers)
+                   for t in sub):  # "a militia leader charged with war crimes": the name without its clause
+                own_start, own_end = noun_phrase(child, exclude)
+                end = closed(head.doc, start, max(end, mention_extent(child, own_start, own_end, rules, exclude)[1]))
+                continue
+            end = closed(head.doc, start, max(end, sub[-1].i + 1))
+            continue
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and not around:
             if any(t.dep_ == "relcl" or (t.pos_ == "VERB" and fold(t.lemma_) in rules.verb_triggers) for t in sub):
                 break  # a clause that tells an event of its own ("the gendarmerie attacked by ...") is no name
-        elif child.dep_ == "punct" and child.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ == "appos":
+        elif child.dep_ in labels.punctuation and child.text in (",", "(") and k + 1 < len(rights) \
+                and rights[k + 1].dep_ in labels.appositions:
             continue
         else:
             break
         end = max(end, sub[-1].i + 1)
     return start, end
+
+
+def shared_coordination(head: Token, exclude: set[int], rules: Rules) -> tuple[int, int] | None:
+    """[start, end) of the coordination ``head`` is part of when its later conjuncts are bare nouns
+    that share the first one's determiner, number or adjective ("a Cuban physician and nurse",
+    "another 40 politicians and activists"): one mention, as coders mark it. None otherwise: names
+    and conjuncts with modifiers of their own ("the army and its allies") are each their own."""
+    labels = rules.labels
+    first = head
+    while first.dep_ in labels.conjuncts and first.head.i < first.i:
+        first = first.head
+    shared = labels.determiners | labels.numbers | labels.adjective_modifiers
+    if first.pos_ != "NOUN" or first.ent_type_ or first.i in exclude or not any(c.dep_ in shared for c in first.lefts):
+        return None
+    chain, token = [], first
+    while True:
+        token = next((c for c in token.children if c.dep_ in labels.conjuncts), None)
+        if token is None:
+            break
+        chain.append(token)
+    if not chain or any(t.pos_ != "NOUN" or t.ent_type_ or t.i in exclude or any(c.dep_ in labels.modifiers for c in t.lefts)
+                        for t in chain):
+        return None
+    last = chain[-1]
+    return noun_phrase(first, exclude)[0], mention_extent(last, *noun_phrase(last, exclude), rules, exclude)[1]
+
+
+def closed(doc, start: int, end: int) -> int:
+    """The end of [start, end) moved past the bracket that closes one it opens ("(NSC)")."""
+    words = [t.text for t in doc[start:end]]
+    if end < len(doc) and doc[end].text == ")" and words.count("(") > words.count(")"):
+        return end + 1
+    return end
+
+
+def apposed_to(head: Token, exclude: set[int], rules: Rules) -> Token | None:
+    """The noun a name or role stands in apposition to ("The US Ambassador, Stuart Symington",
+    "Ali Kushayb, a militia leader"): the mention is both, from the first; None when there is none
+    or it is a dateline, a list, another argument or a clause away."""
+    anchor = head.head
+    if head.dep_ not in rules.labels.appositions or anchor.i > head.i or anchor.i in exclude \
+            or anchor.pos_ not in ("NOUN", "PROPN") or anchor.i < dateline_end(head.sent) \
+            or any(c.dep_ in rules.labels.conjuncts for c in head.children):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in head.doc[anchor.i + 1:head.left_edge.i]):
+        return None  # "Kenya and Uganda agreed ..., the countries announced": a clause away, no apposition
+    return anchor
 
 
 def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] | None = None,
@@ -176,7 +259,9 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     A pronoun ("it", "they", "we") is the actor it stands for, the nearest one of the classes
     ``fits`` (what the event's sense can take, when it is narrower than any actor), and a definite
     description ("the regional bloc") the named actor before it that it describes
-    (:mod:`kg.extraction.coreference`); the mention keeps its own words as its text."""
+    (:mod:`kg.extraction.coreference`). A description keeps its own words as its text; a pronoun
+    takes its antecedent's words when the same sentence names it ("the army said it had ..."), as
+    coders mark the named mention, else its own."""
     quantity = None
     head, quantity = _through_quantity(head, rules)
     doc = head.doc
@@ -188,7 +273,9 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         ref = _antecedent(head, pronoun_candidates(head, rules, lambda t: is_actorish(t, rules)), rules, ctx, depth,
                           person=kind == "person", types=fits)
         if ref is not None:
-            ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
+            sent = head.sent
+            if not (sent.start_char <= ref.start and ref.end <= sent.end_char):
+                ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
             return ref, quantity
         return ActorRef(text=head.text, label=head.text, type="Person" if kind == "person" else "Actor",
                         start=head.idx, end=head.idx + len(head.text), pronoun=True), quantity
@@ -205,10 +292,21 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
             return None, None
     text_start, text_end = mention_extent(head, *noun_phrase(head, exclude), rules, exclude)
     text_start, text_end = min(text_start, start), max(text_end, end)
-    while text_end - 1 > text_start and doc[text_end - 1].is_punct:
+    anchor = apposed_to(head, exclude or set(), rules)
+    if anchor is not None:
+        text_start = min(text_start, noun_phrase(anchor, exclude)[0])
+    while text_end - 1 > text_start and doc[text_end - 1].is_punct \
+            and not (doc[text_end - 1].text == ")" and "(" in doc[text_start:text_end - 1].text):
         text_end -= 1
+    text_end = closed(doc, text_start, text_end)
     while text_start < text_end - 1 and doc[text_start].is_punct:
         text_start += 1
+    alone = None
+    coordination = shared_coordination(head, exclude or set(), rules)
+    if coordination is not None:
+        own = doc[text_start:text_end]
+        alone = (own.text, own.start_char, own.end_char)
+        text_start, text_end = min(text_start, coordination[0]), max(text_end, coordination[1])
     span = doc[text_start:text_end]
     ref = _relational(head, rules, ctx, exclude, depth) if ent is None and depth < MAX_DEPTH else None
     ref = ref or _type_mention(head, ent, doc[start:end], rules, ctx)
@@ -225,6 +323,7 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
             ref = named
     ref.text = span.text
     ref.start, ref.end = span.start_char, span.end_char
+    ref.alone = alone
     appositive = _apposition_title(head, rules)
     ref.title = " ".join(t for t in (title, appositive) if t) or None
     if ref.type == "Person" and ref.title:

@@ -79,9 +79,11 @@ def _entities_of(tokens: list[Token]) -> list[Span]:
     return list(found.values())
 
 
-def place_of(tokens: list[Token], rules: Rules, ctx: DocContext, exclude: set[int]) -> PlaceRef | None:
+def place_of(tokens: list[Token], rules: Rules, ctx: DocContext,
+             exclude: set[int]) -> tuple[PlaceRef, Token | None] | None:
     """The place of an event: a place name or region noun in a locative phrase of its clause
-    (:func:`clause_tokens`)."""
+    (:func:`clause_tokens`), and the name's word (None for a region noun, whose place text is its
+    whole phrase)."""
     gaz = rules.gazetteer
     for token in tokens:
         if token.i in exclude or token.dep_ != "pobj":
@@ -95,13 +97,15 @@ def place_of(tokens: list[Token], rules: Rules, ctx: DocContext, exclude: set[in
             known = gaz.place(doc[token.left_edge.i : token.i + 1].text, ctx.country)
         if known is not None:  # a place name the entity recogniser took for something else
             name = doc[token.left_edge.i : token.i + 1].text
-            return PlaceRef(text=name, label=known.name, country=known.country, geonames=known.geonames, lat=known.lat, lon=known.lon)
+            return PlaceRef(text=name, label=known.name, country=known.country, geonames=known.geonames, lat=known.lat,
+                            lon=known.lon), token
         if token.ent_type_ in ("GPE", "LOC", "FAC"):
             name = doc[slice(*entity_bounds(token))].text
             place = gaz.place(name, ctx.country)
             if place is not None:
-                return PlaceRef(text=name, label=place.name, country=place.country, geonames=place.geonames, lat=place.lat, lon=place.lon)
-            return PlaceRef(text=name, label=name, country=ctx.country)
+                return PlaceRef(text=name, label=place.name, country=place.country, geonames=place.geonames, lat=place.lat,
+                                lon=place.lon), token
+            return PlaceRef(text=name, label=name, country=ctx.country), token
         if fold(token.lemma_) in rules.words.region_nouns and token.pos_ == "NOUN":
             span = doc[token.left_edge.i : token.right_edge.i + 1]
             country = ctx.country
@@ -112,5 +116,5 @@ def place_of(tokens: list[Token], rules: Rules, ctx: DocContext, exclude: set[in
                         country = place.country
             place = gaz.by_iso3.get(country) if country else None
             text = span.text
-            return PlaceRef(text=text, label=f"{text} ({place.name})" if place else text, country=country)
+            return PlaceRef(text=text, label=f"{text} ({place.name})" if place else text, country=country), None
     return None

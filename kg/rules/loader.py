@@ -95,6 +95,8 @@ class ArgumentWords:
     answerable_verbs: frozenset[str]
     topic_preps: frozenset[str]
     naming_preps: frozenset[str]
+    complement_preps: frozenset[str]
+    title_preps: frozenset[str]
     bare_event_roots: frozenset[str]
     strong_target_preps: frozenset[str]
     place_target_roots: frozenset[str]

@@ -1,0 +1,89 @@
+"""Mention texts as event coders mark them: the whole noun phrase the text names an actor by.
+
+Each row: a sentence, the side ("actor" or "target"), and the text that must be among that side's
+texts in the sentence's events; a row's text may also be one that must not be among them.
+"""
+import pytest
+
+import kg
+
+pytestmark = pytest.mark.model
+
+PRESENT = [
+    # a pronoun whose antecedent the same sentence names is marked as that name
+    ("The Kenyan army said it had killed four militants.", "actor", "The Kenyan army"),
+    ("The Nigerian Air Force said it had bombed a rebel camp near the border.", "actor", "The Nigerian Air Force"),
+    # a name in apposition to a role is one mention with it, from the role on
+    ("The Ugandan envoy, Grace Mbabazi, met the Kenyan foreign minister in Nairobi.", "actor",
+     "The Ugandan envoy, Grace Mbabazi"),
+    ("The rebel commander Ibrahim Musa surrendered to the army.", "actor", "The rebel commander Ibrahim Musa"),
+    # an apposition's own clause of an event stays out; the apposition does not
+    ("Hassan Ali, a rebel leader accused of war crimes, surrendered to the army.", "actor", "Hassan Ali, a rebel leader"),
+    # a name the recogniser stops inside its "of" phrase goes on to the phrase's end
+    ("The Parliament of the United Kingdom condemned the attack.", "actor", "The Parliament of the United Kingdom"),
+    # a phrase that stands for the actor inside it keeps what completes it and its apposition
+    ("Police detained dozens of supporters of the opposition leader.", "target",
+     "dozens of supporters of the opposition leader"),
+    ("Nigeria sent troops to its neighbour Niger.", "target", "its neighbour Niger"),
+    # the agent in a noun's by-phrase is named by itself
+    ("The government rejected accusations by the opposition that it had rigged the vote.", "target",
+     "the opposition"),
+    # and so is the participant in an event noun's "of" phrase
+    ("The government rejected the demands of the striking teachers.", "target", "the striking teachers"),
+    # an event noun that stands for the actor in it takes none of its own phrases, which name its parts
+    ("Turkey issued an ultimatum to Damascus warning of military action.", "target", "Damascus warning"),
+    # a thing that stands for the actor in it keeps where it is only when the event is done to places
+    ("Gunmen attacked a military base in Borno state.", "target", "a military base in Borno state"),
+    ("The minister criticised US strategy in Afghanistan.", "target", "US strategy"),
+    # and no participle of its own
+    ("Russia vetoed a UN draft resolution presented by Britain.", "target", "a UN draft resolution"),
+    # an apposition that tells the event again is not the mention's
+    ("Gunmen attacked an army camp in northern Mali, the third attack this month.", "target", "an army camp"),
+    # bare nouns that share the first conjunct's determiner, number or adjective are one mention with it
+    ("The rebels released a Cuban physician and nurse on Friday.", "target", "a Cuban physician and nurse"),
+    ("Police arrested another 40 opposition politicians and activists.", "target",
+     "another 40 opposition politicians and activists"),
+    # and each side of a clash on its own
+    ("Syrian troops and rebels clashed near the border.", "actor", "Syrian troops"),
+    # a title's phrase naming whom its holder serves is part of the mention
+    ("The army detained a spokesman for the rebels.", "target", "a spokesman for the rebels"),
+    # a date before a name is no part of it; a number the recogniser takes for a year may be a count
+    ("On 12 March 2019 Kenya's Supreme Court rejected an appeal by the opposition.", "actor", "Kenya's Supreme Court"),
+    # a place standing as the target is the whole phrase that names it
+    ("The US government provided aid in northern Iraq.", "target", "northern Iraq"),
+    # a short name in brackets is part of the name
+    ("The Movement for Democratic Change (MDC) accused the police of torture.", "actor",
+     "The Movement for Democratic Change (MDC)"),
+]
+
+ABSENT = [
+    ("The Kenyan army said it had killed four militants.", "actor", "it"),
+    ("Syrian troops and rebels clashed near the border.", "target", "Syrian troops and rebels"),
+    # nor a noun a clause away that the parser hangs on the subject
+    ("Kenya and Uganda have agreed to a new trade deal, the countries announced on Saturday, promising to negotiate further.",
+     "actor", "Kenya and Uganda have agreed to a new trade deal, the countries"),
+    # a list is no apposition
+    ("The United States, France and other governments sent aid to Nepal.", "actor", "The United States, France"),
+]
+
+
+@pytest.fixture(scope="module")
+def texts(extractor):
+    cache: dict[str, list[dict]] = {}
+
+    def run(sentence: str, side: str) -> set[str]:
+        if sentence not in cache:
+            cache[sentence] = kg.extract(sentence, published="2025-08-04", extractor=extractor)
+        return {e[side]["text"] for e in cache[sentence] if e[side]}
+
+    return run
+
+
+@pytest.mark.parametrize("sentence, side, text", PRESENT, ids=[f"{c[2]}" for c in PRESENT])
+def test_mention_text(texts, sentence, side, text):
+    assert text in texts(sentence, side)
+
+
+@pytest.mark.parametrize("sentence, side, text", ABSENT, ids=[f"not {c[2]}" for c in ABSENT])
+def test_mention_text_leaves_out(texts, sentence, side, text):
+    assert text not in texts(sentence, side)
