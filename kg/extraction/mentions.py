@@ -68,24 +68,29 @@ def entity_of(token: Token) -> Span | None:
     return None
 
 
-def group_kind(token: Token, rules: Rules) -> tuple[ActorKind | None, int]:
-    """The actor kind a common-noun phrase names, trying its longest modifier+head suffix first.
-
-    Returns the kind and the index of the first token of the matched words.
-    """
+def _suffixes(token: Token) -> list[tuple[int, tuple[str, str]]]:
+    """The modifier+head suffixes of a common-noun phrase, longest first: the index of each one's
+    first token, and its words folded as written and as lemmas ("deputy army chief", "army chief", "chief")."""
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
     words = [token]
     while left:
         words.insert(0, left[0])
         left = [c for c in left[0].doc[left[0].i - 1 : left[0].i] if c.head in words and c.dep_ in ("compound", "amod")]
-    for start in range(len(words)):
-        part = words[start:]
-        texts = (" ".join(fold(w.text) for w in part), " ".join(fold(w.lemma_) for w in part))
+    return [(words[start].i, (" ".join(fold(w.text) for w in words[start:]), " ".join(fold(w.lemma_) for w in words[start:])))
+            for start in range(len(words))]
+
+
+def group_kind(token: Token, rules: Rules) -> tuple[ActorKind | None, int]:
+    """The actor kind a common-noun phrase names, trying its longest modifier+head suffix first.
+
+    Returns the kind and the index of the first token of the matched words.
+    """
+    for first, texts in _suffixes(token):
         for text in texts:
             kind = rules.groups.get(text)
             if kind:
-                return kind, part[0].i
-        if len(part) > 1 and any(text in rules.titles for text in texts):
+                return kind, first
+        if first < token.i and any(text in rules.titles for text in texts):
             return None, token.i  # "the deputy army chief": a longer title before a shorter group ("chief")
     return None, token.i
 
@@ -93,13 +98,10 @@ def group_kind(token: Token, rules: Rules) -> tuple[ActorKind | None, int]:
 def title_kind(token: Token, rules: Rules) -> ActorKind | None:
     """The title a common-noun phrase names, its longest modifier+head suffix first ("army chief"
     before "chief")."""
-    left = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i < token.i]
-    for start in [c.i for c in sorted(left, key=lambda c: c.i)] + [token.i]:
-        if all(t.dep_ in ("compound", "amod") for t in token.doc[start : token.i]):
-            for text in (" ".join(fold(t.text) for t in token.doc[start : token.i + 1]),
-                         " ".join(fold(t.lemma_) for t in token.doc[start : token.i + 1])):
-                if text in rules.titles:
-                    return rules.titles[text]
+    for _, texts in _suffixes(token):
+        for text in texts:
+            if text in rules.titles:
+                return rules.titles[text]
     return None
 
 
