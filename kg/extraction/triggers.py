@@ -55,8 +55,9 @@ class TriggerMatcher:
         self.rules = rules
         labels = rules.labels
         verbs, nouns = rules.verb_triggers, rules.noun_triggers
-        verb_heads = sorted({k.split()[0] for k in verbs})
-        noun_heads = sorted({w for k in nouns for w in (k.split()[0], k.split()[-1])})
+        # every structural shape spells a key of several words: only their heads need matching
+        verb_heads = sorted({k.split()[0] for k in verbs if " " in k})
+        noun_heads = sorted({w for k in nouns if " " in k for w in (k.split()[0], k.split()[-1])})
         # keys written as words match as lemmas ("took into custody", "arrested") or, nouns and
         # several words, as written ("the streets", "talks")
         self.phrases = [PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER")]
