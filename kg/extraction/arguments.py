@@ -193,8 +193,9 @@ def _in_dateline(token: Token) -> bool:
     return False
 
 
-def clause_subject(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of a verb, inherited through coordination, control and relative clauses."""
+def clause_subject(verb: Token, depth: int = 0, rules: Rules | None = None) -> Token | None:
+    """The subject of a verb, inherited through coordination, control and relative clauses; with
+    ``rules``, a means is not its user ("used drones to attack": whoever used them attacks)."""
     if depth > 6:
         return None
     subject = _own_subject(verb)
@@ -222,17 +223,21 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         if obj is not None and head.head.pos_ in ("VERB", "AUX"):
             return obj
     if dep == "pcomp" and head.dep_ == "prep":
-        return clause_subject(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
+        return clause_subject(head.head, depth + 1, rules) if head.head.pos_ in ("VERB", "AUX") else None
     if dep == "xcomp":
+        user = clause_subject(head, depth + 1, rules) if rules is not None \
+            and fold(head.lemma_) in rules.words.instrument_verbs else None
+        if user is not None:
+            return user
         # object control: "allowing Goita to maintain", "urged the junta to release"
         for child in head.children:
             if child.dep_ in ("dobj", "dative") and child.i < verb.i:
                 return child
-        return clause_subject(head, depth + 1)
+        return clause_subject(head, depth + 1, rules)
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
-        return clause_subject(head, depth + 1)
+        return clause_subject(head, depth + 1, rules)
     if dep in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):
-        return clause_subject(head, depth + 1)  # "X is willing to withdraw", "X was ready to sign"
+        return clause_subject(head, depth + 1, rules)  # "X is willing to withdraw", "X was ready to sign"
     return None
 
 
@@ -364,7 +369,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
         if patient is not None and verb.dep_ in ("acl", "xcomp", "oprd", "ccomp") \
                 and fold(governor.lemma_) in rules.words.causative_verbs:
             return _resolve_relative(clause_subject(governor)), patient
-    subject = clause_subject(verb)
+    subject = clause_subject(verb, rules=rules)
     if is_passive(verb):
         target = subject if subject is not None and subject.i not in consumed else None
         if target is not None and (target.like_num or target.ent_type_ == "CARDINAL") \

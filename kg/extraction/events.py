@@ -100,8 +100,12 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         placed = rules.event_types[event_type].plover in rules.words.place_target_roots  # "attacked a base in Gao"
         targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude,
                             placed=placed)
-        if targets and not trigger.nominal and all(_own_possessive(t, args.agents, rules) for t in args.targets):
-            targets = []  # "suspended its participation in talks": the agent's own part, not a target
+        if targets and not trigger.nominal and all(_own_possessive(t, args.agents, rules) for t in args.targets) \
+                and (rules.event_types[event_type].plover not in rules.words.foreign_object_roots
+                     or all(ref.pronoun or ref.label in {a.label for a, _ in agents} for ref, _ in targets)):
+            # "suspended its participation in talks": the agent's own part, not a target (but what
+            # is attacked is someone else's: "accused the army of shelling its bases", the accuser's)
+            targets = []
             args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
         info = rules.event_types[event_type]
         if info.plover in rules.words.event_object_roots and (event_type, fold(trigger.token.lemma_)) not in rules.weak:

@@ -81,6 +81,8 @@ class ArgumentWords:
     attributing_verbs: frozenset[str]
     broker_verbs: frozenset[str]
     companion_preps: frozenset[str]
+    instrument_verbs: frozenset[str]
+    foreign_object_roots: frozenset[str]
     passive_issue_roots: frozenset[str]
     naming_verbs: frozenset[str]
     instrument_preps: frozenset[str]
@@ -388,7 +390,7 @@ def _argument_words(table: dict, types: dict[str, EventType]) -> ArgumentWords:
     missing = [n for n in names if n not in table]
     if missing:
         raise RulesError(f"arguments.toml: the list {missing[0]!r} is missing")
-    verbatim = ("place_target_roots", "country_target_roots", "symmetric_types", "bare_event_roots", "inherited_target_roots",
+    verbatim = ("place_target_roots", "foreign_object_roots", "country_target_roots", "symmetric_types", "bare_event_roots", "inherited_target_roots",
                 "event_object_roots", "specific_types", "passive_issue_roots",
                 "issue_target_roots", "located_types")  # event-type and PLOVER names keep their case
     roots = {t.plover for t in types.values()}

@@ -146,6 +146,11 @@ CASES = [
      ("Amnesty International", "Accuse", "soldiers", "asserted")),
     # a verb joined to the one before it, with the same subject, is aimed where that one is
     ("Russia accused Ukraine of the attack and threatened to retaliate.", ("Russia", "Threaten", "Ukraine", "asserted")),
+    # what is used does not act: its user does
+    ("Officials said the navy used gunboats to shell the fishing villages.", ("soldiers", "Shelling", "fishing villages", "reported")),
+    ("The rebels accused the army of using helicopters to bomb their camps.", ("soldiers", "Bombing", "insurgents", "alleged")),
+    # a possessive pronoun that stands for someone other than the agent names the target
+    ("The militia accused the police of raiding its offices.", ("police forces", "Attack", "armed men", "alleged")),
 ]
 
 
@@ -359,6 +364,11 @@ def test_a_crowd_word_without_a_crowd_is_no_protest(extract, sentence):
 
 def test_a_government_removing_an_official_stages_no_coup(extract):
     assert not [e for e in extract("The government ousted the governor of Kano.") if e["action"]["type"] == "Coup"]
+
+
+def test_the_agent_s_own_possession_is_no_target(extract):
+    events = extract("The army suspended its participation in the talks.")
+    assert [(e["action"]["type"], e["target"]["type"]) for e in events] == [("Sanction", "Issue")], events
 
 
 def test_a_broker_of_a_deal_is_no_party_to_it(extract):
