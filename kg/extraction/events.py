@@ -441,8 +441,8 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     trigger, event_type, agents, targets, fact, args = item.trigger, item.type, item.agents, item.targets, item.fact, item.args
     info = rules.event_types[event_type]
     weak = (event_type, fold(trigger.token.lemma_)) in rules.weak
-    if not agents and not targets and (weak or info.plover not in rules.words.bare_event_roots):
-        return []
+    if trigger.comments or not agents and not targets and (weak or info.plover not in rules.words.bare_event_roots):
+        return []  # (a comment on an event told just before is that event: what it says is said of it)
     modality, attribution = fact.modality, fact.source
     action = ActionRef(
         text=trigger.text,

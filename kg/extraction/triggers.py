@@ -38,6 +38,7 @@ class Trigger:
     nominal: bool
     consumed: tuple[int, ...] = ()  # tokens that are part of the trigger ("assistance" in "seek assistance")
     restates: bool = False  # a noun object of a verb naming the same kind of event ("granted asylum")
+    comments: bool = False  # a noun beside a clause that told the event ("..., an accusation X denied")
 
     @property
     def text(self) -> str:
@@ -202,7 +203,9 @@ class TriggerMatcher:
                 continue  # a modifier of something else: "aid workers", "coup leaders", "prosecution service"
             trigger = _best(token, found, NOUN_SHAPES, self.rules.noun_triggers, True)
             if trigger is not None and not _notional(trigger, self.rules):
-                if _restates(trigger, verbal, self.rules):
+                if _appositive_restatement(trigger, verbal, self.rules):
+                    trigger = Trigger(trigger.token, trigger.type, trigger.key, True, trigger.consumed, comments=True)
+                elif _restates(trigger, verbal, self.rules):
                     trigger = Trigger(trigger.token, trigger.type, trigger.key, True, trigger.consumed, restates=True)
                 nominal.append(trigger)
         return sorted(verbal + nominal, key=lambda t: t.token.i)
@@ -332,6 +335,17 @@ def _restates(nominal: Trigger, verbal: list[Trigger], rules: Rules) -> bool:
     objects = rules.labels.objects | rules.labels.passive_subjects | rules.labels.attributes
     return any(v.token.i == nominal.token.head.i and v.type == nominal.type and nominal.token.dep_ in objects
                for v in verbal)
+
+
+def _appositive_restatement(nominal: Trigger, verbal: list[Trigger], rules: Rules) -> bool:
+    """A noun set beside the clause of a verb naming the same kind of event, to comment on it:
+    "accused Rwanda of backing the rebels, an accusation Rwanda denied" tells one accusation."""
+    token, labels = nominal.token, rules.labels
+    if token.dep_ not in labels.appositions | labels.adverbs:
+        return False  # (the small parser hangs such a noun on any word of the clause)
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > token.sent.start else None
+    return before is not None and before.dep_ in labels.punctuation \
+        and any(v.type == nominal.type and v.token.i < token.i for v in verbal)
 
 
 def find_triggers(sentence: Span, rules: Rules, matcher: TriggerMatcher | None = None) -> list[Trigger]:

@@ -371,6 +371,16 @@ def test_the_agent_s_own_possession_is_no_target(extract):
     assert [(e["action"]["type"], e["target"]["type"]) for e in events] == [("Sanction", "Issue")], events
 
 
+@pytest.mark.parametrize("sentence, event_type", [
+    ("The president accused the army of arming the militia, an accusation the army has rejected.", "Accuse"),
+    ("Gunmen attacked the convoy near Kidal, an attack the army blamed on the rebels.", "Attack"),
+])
+def test_a_noun_commenting_on_the_event_just_told_is_that_event(extract, sentence, event_type):
+    events = extract(sentence)
+    assert [e["action"]["type"] for e in events].count(event_type) == 1, events
+    assert any(e["action"]["type"] not in (event_type,) and e["target"] for e in events), events
+
+
 def test_a_broker_of_a_deal_is_no_party_to_it(extract):
     events = extract("The rebels agreed to a truce mediated by the African Union on Monday.")
     (deal,) = [e for e in events if e["action"]["type"] == "Agree"]
