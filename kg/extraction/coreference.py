@@ -165,8 +165,8 @@ def _fits(token: Token, kind: str, rules: Rules, actorish: Callable[[Token], boo
         return pronoun_class(token, rules) in (kind, "speaker") or kind == "plural"
     person = token.ent_type_ == "PERSON" or (fold(token.lemma_) in rules.titles and not token.ent_type_)
     plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ in rules.labels.conjuncts for c in token.children)
-    if kind == "person":
-        return person and not plural
+    if kind == "person":  # (a name the recogniser left untyped may be a person's: "Bazoum says he")
+        return (person or token.pos_ == "PROPN" and not token.ent_type_ and token.is_title) and not plural
     if kind == "group":
         return not person and (not plural or token.ent_type_ == "ORG")
     return plural or (not person and token.ent_type_ in ("ORG", "NORP")) or fold(token.lemma_) in rules.groups

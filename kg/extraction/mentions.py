@@ -275,6 +275,8 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         ref = _antecedent(head, pronoun_candidates(head, rules, lambda t: is_actorish(t, rules)), rules, ctx, depth,
                           person=kind == "person", types=fits)
         if ref is not None:
+            if kind == "person" and ref.type == "Actor":
+                ref.type = "Person"  # a name "he" stands for is a person's
             sent = head.sent
             if not (sent.start_char <= ref.start and ref.end <= sent.end_char):
                 ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
@@ -385,8 +387,10 @@ def _antecedent(head: Token, candidates, rules: Rules, ctx: DocContext, depth: i
         ref, _ = build_mention(candidate, rules, ctx, depth=depth + 1)
         if ref is None or ref.pronoun or ref.place:
             continue
-        if person is True and ref.type != "Person" and fold(candidate.lemma_) not in rules.titles:
-            continue
+        if person is True and ref.type != "Person" and fold(candidate.lemma_) not in rules.titles \
+                and not (ref.type == "Actor" and candidate.pos_ == "PROPN" and candidate.ent_type_ in ("", "PERSON")
+                         and candidate.is_title):
+            continue  # (a name of no known kind may be a person's: "Bazoum says he is held")
         if person is False and ref.type == "Person":
             continue
         if types is not None and ref.type not in types:

@@ -146,6 +146,8 @@ CASES = [
      ("Amnesty International", "Accuse", "soldiers", "asserted")),
     # a verb joined to the one before it, with the same subject, is aimed where that one is
     ("Russia accused Ukraine of the attack and threatened to retaliate.", ("Russia", "Threaten", "Ukraine", "asserted")),
+    # "he" after a name the recogniser left untyped stands for that name, a person
+    ("Kabore, who was ousted in May, says he is being held at his home.", (None, "Arrest", "Kabore", "reported")),
     # what is used does not act: its user does
     ("Officials said the navy used gunboats to shell the fishing villages.", ("soldiers", "Shelling", "fishing villages", "reported")),
     ("The rebels accused the army of using helicopters to bomb their camps.", ("soldiers", "Bombing", "insurgents", "alleged")),
