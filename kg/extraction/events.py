@@ -109,7 +109,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
         info = rules.event_types[event_type]
         if info.plover in rules.words.event_object_roots and (event_type, fold(trigger.token.lemma_)) not in rules.weak:
-            before = (told_before or []) + [(t.type, t.words, ref, t.fact.modality) for t in told for ref, _ in t.agents[:1]]
+            before = (told_before or []) + _told_participants(told, rules)
             about = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, before)
             alleging = rules.predicate("allegation").has(fold(trigger.token.lemma_), "verbs")  # "blamed the attack on the PKK"
             if not targets or (not alleging and any(ref.type != "Issue" for ref, _ in about)):
@@ -163,8 +163,21 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
     for item in told:
         records += _records(item, sentence, where, rules, ctx, published, produced)
     if told_before is not None:  # what the next sentences may restate ("the strikes")
-        told_before += [(item.type, item.words, ref, item.fact.modality) for item in told for ref, _ in item.agents[:1]]
+        told_before += _told_participants(told, rules)
     return _once(_without_restatements(records), rules)
+
+
+def _told_participants(told: list["_Told"], rules: Rules) -> list[tuple]:
+    """(type, words, actor, modality) of the events told, for the sentences that name them again:
+    each event's agent, and for an event between equals its other party too ("the talks with the
+    RSF began ...; the army suspended the talks": suspended with the RSF)."""
+    found = []
+    for item in told:
+        refs = [ref for ref, _ in item.agents[:1]]
+        if item.type in rules.words.symmetric_types:
+            refs += [ref for ref, _ in item.targets[:1] if ref.type not in ("Issue", "Place") and not ref.place]
+        found += [(item.type, item.words, ref, item.fact.modality) for ref in refs]
+    return found
 
 
 def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: list, rules: Rules, ctx: DocContext,

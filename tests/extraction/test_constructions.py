@@ -383,6 +383,13 @@ def test_a_noun_commenting_on_the_event_just_told_is_that_event(extract, sentenc
     assert any(e["action"]["type"] not in (event_type,) and e["target"] for e in events), events
 
 
+def test_a_definite_event_noun_names_the_other_party_of_the_talks_told_before(extract):
+    events = extract("Talks with the Rapid Support Forces began in Jeddah in May. "
+                     "The army said on Wednesday that it had decided to suspend the talks.")
+    assert any(e["action"]["type"] == "Sanction" and e["target"] and e["target"]["label"] == "Rapid Support Forces"
+               for e in events), events
+
+
 def test_a_broker_of_a_deal_is_no_party_to_it(extract):
     events = extract("The rebels agreed to a truce mediated by the African Union on Monday.")
     (deal,) = [e for e in events if e["action"]["type"] == "Agree"]
