@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.arguments import Arguments, clause_subject, find_arguments, is_passive, relative_object
-from kg.extraction.factuality import Factuality, assess
+from kg.extraction.factuality import Factuality, assess, own_negation
 from kg.extraction.mentions import DocContext, build_mention, is_actorish, mention_extent, noun_phrase, numbered_description
 from kg.extraction.triggers import DEMAND_KEY, Trigger
 from kg.extraction.where_when import clause_tokens, place_of, times_of
@@ -399,6 +399,9 @@ def _denials(told: list[_Told], rules: Rules, ctx: DocContext) -> list[_Told]:
             continue
         targets = [t for t in about if not any(t[0].label == a[0].label for a in agents)]
         said = assess(word, rules, {}, [])
+        if said.effect in ("denied", "negated") and own_negation(word, rules):
+            # "has no plans for an offensive": the "no" is the denial itself, which is told as fact
+            said = Factuality("factual", "reported" if said.source else "asserted", said.source, said.source_head, None)
         if not said.recorded:
             continue
         trigger = Trigger(word, "Reject", fold(word.lemma_), word.pos_ == "NOUN")

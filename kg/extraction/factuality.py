@@ -81,7 +81,7 @@ def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arg
     (a negated participant, "no soldiers were arrested", negates the event)."""
     labels = rules.labels
     steps: list[tuple[str, Predicate, Token | None, bool]] = []
-    negated = _participant_negated(arguments, rules) or _own_negation(trigger, rules)
+    negated = _participant_negated(arguments, rules) or own_negation(trigger, rules)
     for kind, name in OWN_MODIFIERS:
         predicate = rules.predicate(name)
         for child in trigger.children:
@@ -107,7 +107,8 @@ def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arg
     return _combine(steps, negated, trigger, rules)
 
 
-def _own_negation(trigger: Token, rules: Rules) -> bool:
+def own_negation(trigger: Token, rules: Rules) -> bool:
+    """Whether a word is negated by its own modifiers: "not", "no", a curly "n’t"."""
     negation = rules.predicate("negation")
     # "don’t attack": the small model may take a curly "n’t" for a word of its auxiliary's
     near = [*trigger.children, *(g for c in trigger.children if c.dep_ in rules.labels.auxiliaries for g in c.children)]
@@ -205,6 +206,10 @@ def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]])
             if any(child.dep_ in labels.negations for child in governor.children):
                 found.append(("negate", rules.predicate("negation"), governor, False))
             found += _auxiliaries(governor, rules)
+        if governor.pos_ in ("NOUN", "PROPN") and own_negation(governor, rules) \
+                and any(step[2] is not None and step[2].i == governor.i and step[0] != "negate" for step in found) \
+                and not any(step[0] == "negate" and step[2] is not None and step[2].i == governor.i for step in found):
+            found.append(("negate", rules.predicate("negation"), governor, False))  # "has no plans to attack"
         token = governor
     if boundary is not None:
         found = found[:boundary] + [step for step in found[boundary:] if step[0] in ("reported", "alleged")]
@@ -236,12 +241,12 @@ def _negated_word(word: Token, rules: Rules) -> bool:
     not claim responsibility", "was not responsible")."""
     negation = rules.predicate("negation")
     labels = rules.labels
-    if _own_negation(word, rules):
+    if own_negation(word, rules):
         return True
     if word.dep_ in labels.noun_clauses and negation.has(fold(word.head.text), "words"):
         return True
     if word.dep_ in labels.objects | labels.attributes and word.head.pos_ in ("VERB", "AUX"):
-        return _own_negation(word.head, rules)
+        return own_negation(word.head, rules)
     return False
 
 

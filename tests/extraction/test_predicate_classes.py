@@ -188,3 +188,12 @@ def test_a_denial_rejects_the_claim_not_the_denied_event_s_target(extract):
 ])
 def test_failing_only_rejects_what_is_cooperative(extract, sentence, expected):
     assert any(e["action"]["type"] == "Reject" for e in extract(sentence)) is expected
+
+
+def test_no_plans_disown_the_intention(extract):
+    """"has no plans to attack" is no planned attack; said by a source, the attack is denied and the
+    denial itself (the "no") is told as the source's rejection, not as a denied one."""
+    assert not [e for e in extract("Guyana has no plans to attack Venezuela.") if e["action"]["type"] == "Attack"]
+    events = extract("The minister said the army has no plans to attack the rebels.")
+    assert [e["modality"] for e in events if e["action"]["type"] == "Attack"] == ["denied"], events
+    assert {e["modality"] for e in events if e["action"]["type"] == "Reject"} <= {"reported"}, events
