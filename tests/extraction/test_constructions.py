@@ -45,6 +45,10 @@ CASES = [
     # a longer title before a shorter group word: "army chief" is a rank, "chief" alone a village's
     ("Troops arrested the deputy army chief at dawn.", ("soldiers", "Arrest", "the deputy army chief", "asserted")),
     ("Gunmen killed the village chief near Gao.", ("armed men", "Killing", "civilians", "asserted")),
+    # two phrases the parser merges into one ("[X's government and] Y forces") are each a party
+    ("Sudan's government and Darfur forces signed a ceasefire.", ("Sudanese government", "Agree", "Darfur forces", "asserted")),
+    ("Chad's army and Libyan forces signed a ceasefire.", ("Chadian soldiers", "Agree", "Libyan soldiers", "asserted")),
+    ("Government and rebel forces clashed near the lake.", ("government", "ArmedClash", "insurgents", "asserted")),
     # a word that is a protest only when a crowd does it
     ("Hundreds of protesters gathered outside the parliament on Wednesday.",
      ("protesters", "Protest", None, "asserted")),
