@@ -291,8 +291,8 @@ def _participle_adjuncts(told: list[_Told], rules: Rules) -> list[_Told]:
     the two types; the participle is no event of its own. A country the clause names is where,
     when the participle says whom ("struck Iraq, targeting Kurdish militants"). A participle hung on the verb of a
     source said between the two ("X launched strikes, the ministry said, targeting Y") is about
-    what the source says, not about the source. A participle that names other victims ("attacked
-    the rebels, killing five civilians") is an event of its own."""
+    what the source says, not about the source. When the clause names whom its event was done to,
+    the participle is an event of its own ("attacked the rebels, killing five civilians")."""
     labels = rules.labels
     report = rules.predicate("report")
     merged: set[int] = set()
@@ -313,12 +313,12 @@ def _participle_adjuncts(told: list[_Told], rules: Rules) -> list[_Told]:
                               and other.trigger.token.dep_ in labels.direct_objects))), None)
         if host is None:
             continue
-        if anchor is not participle.head:
+        if anchor.i != participle.head.i:
             item.agents = host.agents or item.agents
         actors = [m for m in item.targets if not _where_or_what(m[0])]
         hosts = [m for m in host.targets if not _where_or_what(m[0])]
-        if hosts and {m[0].label for m in hosts} != {m[0].label for m in actors}:
-            continue  # other victims: an outcome of its own
+        if hosts:
+            continue  # victims of its own ("killed six civilians, wounding 40 others"): an outcome of its own
         if actors:
             host.targets = actors
         host.agents = host.agents or item.agents
