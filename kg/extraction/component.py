@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from kg.extraction.events import sentence_events
 from kg.extraction.factuality import phrase_classes
 from kg.extraction.mentions import DocContext, main_country, person_words
+from kg.extraction.repair import repair
 from kg.extraction.triggers import TriggerMatcher
 from kg.rules.loader import Rules
 
@@ -48,6 +49,7 @@ class EventFinder:
         if self.rules is None:
             raise ValueError(f"the {self.name} component has no rules: add it with kg.extraction.component.add_event_finder")
         rules = self.rules
+        repair(doc, rules)  # parses mended before anything reads them
         ctx = DocContext(country=main_country(doc, rules), person_words=person_words(doc))
         candidates = self.triggers.candidates(doc)
         phrases = phrase_classes(doc, ((self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)))

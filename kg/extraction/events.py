@@ -153,6 +153,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             or _own_intention(fact, agents, rules, ctx, exclude))
         told.append(_Told(trigger, event_type, agents, targets, fact, args, exclude, announced=announced))
     told = _event_subjects(told, rules)
+    told = _participle_adjuncts(told, rules)
     told = _hand_over(told, sentence, rules, ctx, phrases)
     told = _threat_contents(told, rules)
     told = _denials(told, rules, ctx)
@@ -297,6 +298,56 @@ def _event_subjects(told: list[_Told], rules: Rules) -> list[_Told]:
         merged |= {other.trigger.token.i for other in fresh}
         item.words = item.words.union(*(other.words for other in fresh))
     return [item for item in told if item.trigger.token.i not in merged]
+
+
+def _participle_adjuncts(told: list[_Told], rules: Rules) -> list[_Told]:
+    """One event where a participle adjunct tells again, of one root, the event of the clause it
+    hangs on, and says whom it was aimed at: "jets struck villages in the north, targeting Kurdish
+    militants", "rebels shelled the town, hitting army positions". The clause's event takes the
+    participle's targets when its own name no actor (a place, a thing), and the more specific of
+    the two types; the participle is no event of its own. A country the clause names is where,
+    when the participle says whom ("struck Iraq, targeting Kurdish militants"). A participle hung on the verb of a
+    source said between the two ("X launched strikes, the ministry said, targeting Y") is about
+    what the source says, not about the source. When the clause names whom its event was done to,
+    the participle is an event of its own ("attacked the rebels, killing five civilians")."""
+    labels = rules.labels
+    report = rules.predicate("report")
+    merged: set[int] = set()
+    for item in told:
+        participle = item.trigger.token
+        if item.trigger.nominal or participle.dep_ not in labels.adverbial_clauses or participle.tag_ != "VBG" \
+                or any(c.dep_ in labels.subjects | labels.markers for c in participle.children):
+            continue
+        anchor = participle.head
+        if anchor.pos_ == "VERB" and report.has(fold(anchor.lemma_), "verbs"):
+            said = next((c for c in anchor.children if c.dep_ in labels.reported_clauses and c.i < anchor.i), None)
+            anchor = said or anchor.head  # "..., the ministry said, targeting": what is said is the anchor
+        plover = rules.event_types[item.type].plover
+        host = next((other for other in told if other is not item and other.trigger.token.i not in merged
+                     and rules.event_types[other.type].plover == plover
+                     and (other.trigger.token.i == anchor.i
+                          or (other.trigger.nominal and other.trigger.token.head.i == anchor.i
+                              and other.trigger.token.dep_ in labels.direct_objects))), None)
+        if host is None:
+            continue
+        if anchor.i != participle.head.i:
+            item.agents = host.agents or item.agents
+        actors = [m for m in item.targets if not _where_or_what(m[0])]
+        hosts = [m for m in host.targets if not _where_or_what(m[0])]
+        if hosts:
+            continue  # victims of its own ("killed six civilians, wounding 40 others"): an outcome of its own
+        if actors:
+            host.targets = actors
+        host.agents = host.agents or item.agents
+        host.type = min((host.type, item.type), key=lambda t: _specificity(t, rules))
+        host.words = host.words | item.words
+        merged.add(participle.i)
+    return [item for item in told if item.trigger.token.i not in merged]
+
+
+def _where_or_what(ref: ActorRef) -> bool:
+    """A target that names no one the event is aimed at: a thing, a place or a whole country."""
+    return ref.type in ("Issue", "Country") or ref.place
 
 
 def _specificity(event_type: str, rules: Rules) -> int:

@@ -110,6 +110,8 @@ def is_actorish(token: Token, rules: Rules) -> bool:
     if token.ent_type_ in ENTITY_LABELS and token.ent_type_ != "FAC":
         return True
     lower = fold(token.text)
+    if lower in rules.words.counterpart_nouns:
+        return counterpart_of(token, rules) is not None
     if token.pos_ == "PRON":
         return pronoun_class(token, rules) is not None
     if group_kind(token, rules)[0] is not None:
@@ -120,6 +122,25 @@ def is_actorish(token: Token, rules: Rules) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False  # "private" in "a private dinner" is no rank
     return fold(token.lemma_) in rules.titles or lower in rules.organizations or _related_to(token, rules) is not None
+
+
+def counterpart_of(token: Token, rules: Rules) -> Token | None:
+    """The noun "others" stands for more of ("killed six people and wounded 80 others" -> people): the
+    nearest common noun before it in its sentence that names an actor, never a name ("Mali and
+    others" are others than Mali) nor the noun it is coordinated with ("the army and others")."""
+    if token.dep_ in rules.labels.compounds | rules.labels.adjective_modifiers:
+        return None
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        candidate = token.doc[i]
+        if candidate.pos_ != "NOUN" or candidate.ent_type_ or fold(candidate.text) in rules.words.counterpart_nouns:
+            continue
+        if candidate.dep_ in rules.labels.compounds | rules.labels.adjective_modifiers:
+            continue
+        if token.dep_ in rules.labels.conjuncts and token.head.i == candidate.i:
+            return None
+        if is_actorish(candidate, rules):
+            return candidate
+    return None
 
 
 def _when(token: Token) -> bool:
@@ -268,6 +289,16 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     head, quantity = _through_quantity(head, rules)
     doc = head.doc
     lower = fold(head.text)
+    counterpart = counterpart_of(head, rules) if lower in rules.words.counterpart_nouns and depth < MAX_DEPTH else None
+    if counterpart is not None:  # "wounded 80 others": more of the people named before, in its own words
+        ref, _ = build_mention(counterpart, rules, ctx, depth=depth + 1)
+        if ref is None:
+            return None, None
+        start, end = noun_phrase(head, exclude)
+        span = doc[start:end]
+        number = next((c for c in head.children if c.dep_ in rules.labels.numbers), None)
+        return ActorRef(**{**ref.__dict__, "text": span.text, "start": span.start_char, "end": span.end_char,
+                           "alone": None}), (doc[number.left_edge.i : number.i + 1].text if number is not None else None)
     kind = pronoun_class(head, rules)
     if head.pos_ == "PRON" and kind is None:
         return None, None

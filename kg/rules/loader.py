@@ -104,6 +104,7 @@ class ArgumentWords:
     place_target_roots: frozenset[str]
     country_target_roots: frozenset[str]
     symmetric_types: frozenset[str]
+    counterpart_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)

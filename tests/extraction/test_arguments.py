@@ -3,6 +3,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extraction.arguments import find_arguments
+from kg.extraction.repair import repair
 from kg.extraction.triggers import find_triggers
 
 
@@ -126,3 +127,27 @@ def test_a_dateline_is_not_a_subject(rules):
                 tags=["NNP", ":", "NNS", "VBD", "NNS", "."], ents=["B-GPE", "O", "O", "O", "O", "O"])
     args = find_arguments(find_triggers(doc[:], rules)[0], rules)
     assert [t.text for t in args.agents] == ["Police"]
+
+
+def test_a_coordination_merged_into_one_phrase_is_two_parties(rules):
+    # "Chad's government and Afar forces signed a truce", as the small parser gives it: one phrase
+    # headed by "forces", with "government and Afar" its modifier
+    doc = parse(["Chad", "'s", "government", "and", "Afar", "forces", "signed", "a", "truce", "."],
+                [2, 0, 5, 2, 2, 6, 6, 8, 6, 6],
+                ["poss", "case", "nmod", "cc", "conj", "nsubj", "ROOT", "det", "dobj", "punct"],
+                ["PROPN", "PART", "NOUN", "CCONJ", "PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+                ["Chad", "'s", "government", "and", "Afar", "force", "sign", "a", "truce", "."],
+                tags=["NNP", "POS", "NN", "CC", "NNP", "NNS", "VBD", "DT", "NN", "."])
+    repair(doc, rules)
+    assert (doc[2].dep_, doc[2].head.i, doc[5].dep_, doc[5].head.i, doc[4].head.i) == ("nsubj", 6, "conj", 2, 5)
+    (trigger,) = [t for t in find_triggers(doc[:], rules) if t.token.i == 6]
+    args = find_arguments(trigger, rules)
+    assert [t.text for t in args.agents] == ["government", "forces"]
+
+
+def test_a_modifier_that_names_no_actor_is_not_split_off(rules):
+    # "the Mali and Niger borders": names that only modify their head stay where they are
+    doc = parse(["the", "Mali", "and", "Niger", "borders"], [4, 4, 1, 1, 4], ["det", "compound", "cc", "conj", "ROOT"],
+                ["DET", "PROPN", "CCONJ", "PROPN", "NOUN"], ["the", "Mali", "and", "Niger", "border"])
+    repair(doc, rules)
+    assert [t.head.i for t in doc] == [4, 4, 1, 1, 4]

@@ -45,6 +45,21 @@ CASES = [
     # a longer title before a shorter group word: "army chief" is a rank, "chief" alone a village's
     ("Troops arrested the deputy army chief at dawn.", ("soldiers", "Arrest", "the deputy army chief", "asserted")),
     ("Gunmen killed the village chief near Gao.", ("armed men", "Killing", "civilians", "asserted")),
+    # two phrases the parser merges into one ("[X's government and] Y forces") are each a party
+    ("Sudan's government and Darfur forces signed a ceasefire.", ("Sudanese government", "Agree", "Darfur forces", "asserted")),
+    ("Chad's army and Libyan forces signed a ceasefire.", ("Chadian soldiers", "Agree", "Libyan soldiers", "asserted")),
+    ("Government and rebel forces clashed near the lake.", ("government", "ArmedClash", "insurgents", "asserted")),
+    # a participle adjunct of the same attack says whom it was aimed at: the place or the country is where
+    ("Syrian jets bombed farms near Idlib, targeting Turkmen fighters.", ("Syrian soldiers", "Bombing", "Turkmen insurgents", "asserted")),
+    ("Russia struck Georgia at dawn, targeting Chechen militants.", ("Russia", "Attack", "Chechen militants", "asserted")),
+    # and, hung on a source's verb said between the two, is about what the source says
+    ("Kenya launched airstrikes near the border, the army said, targeting al-Shabaab camps.",
+     ("Kenya", "Airstrike", "al-Shabaab", "reported")),
+    # a participle that names other victims is an outcome of its own
+    ("Soldiers attacked the militants, killing three villagers.", ("soldiers", "Killing", "civilians", "asserted")),
+    # "others" are more people of the kind named before them, not a thing the event is done to
+    ("Gunmen shot dead four villagers and wounded nine others.", ("armed men", "Attack", "civilians", "asserted")),
+    ("A roadside bomb killed two soldiers, wounding three others.", (None, "Attack", "soldiers", "asserted")),
     # a word that is a protest only when a crowd does it
     ("Hundreds of protesters gathered outside the parliament on Wednesday.",
      ("protesters", "Protest", None, "asserted")),
@@ -510,6 +525,11 @@ def test_signing_a_thing_with_someone_is_one_signing_with_them(extract):
     events = extract("The prime minister signed a memorandum of understanding with the Somaliland president.")
     agreements = [e for e in events if e["action"]["type"] == "Agree"]
     assert [a["target"]["text"] for a in agreements] == ["the Somaliland president"]
+
+
+def test_a_participle_adjunct_of_the_same_attack_is_no_second_attack(extract):
+    events = extract("Syrian jets bombed farms near Idlib, targeting Turkmen fighters.")
+    assert [(e["action"]["type"], e["target"]["text"]) for e in events] == [("Bombing", "Turkmen fighters")]
 
 
 def test_a_result_the_model_tags_as_past_tense_is_still_a_result(extract):

@@ -19,6 +19,8 @@ PRESENT = [
     ("The rebel commander Ibrahim Musa surrendered to the army.", "actor", "The rebel commander Ibrahim Musa"),
     # an apposition's own clause of an event stays out; the apposition does not
     ("Hassan Ali, a rebel leader accused of war crimes, surrendered to the army.", "actor", "Hassan Ali, a rebel leader"),
+    # "others" keep their own words, with their number
+    ("Gunmen shot dead four villagers and wounded nine others.", "target", "nine others"),
     # a name the recogniser stops inside its "of" phrase goes on to the phrase's end
     ("The Parliament of the United Kingdom condemned the attack.", "actor", "The Parliament of the United Kingdom"),
     # a phrase that stands for the actor inside it keeps what completes it and its apposition

@@ -1,0 +1,59 @@
+"""Mend parses the small pipeline gets wrong in ways the argument finder cannot read around.
+
+Each repair names the construction it mends and rewrites heads and labels of the Doc in place,
+before any event is looked for, so that every later step reads the mended tree:
+
+- two coordinated phrases merged into one: "Ethiopia's government and Tigray forces" comes as
+  one phrase headed by "forces", with "government and Tigray" (or "army and") its modifier; a
+  modifier that names an actor kind on its own and is followed by its own coordinator before the
+  head is the first conjunct, and the head the second ("[Ethiopia's government] and [Tigray forces]").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extraction.mentions import group_kind, title_kind
+from kg.rules.loader import Rules
+
+
+def repair(doc: Doc, rules: Rules) -> Doc:
+    """All repairs of this module, in place."""
+    for token in doc:
+        first = merged_conjunct(token, rules)
+        if first is not None:
+            _split(token, first, rules)
+    return doc
+
+
+def merged_conjunct(head: Token, rules: Rules) -> Token | None:
+    """The first conjunct merged into ``head``'s phrase as its modifier, or None."""
+    labels = rules.labels
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in labels.compounds:
+        return None
+    for child in head.lefts:
+        if child.dep_ not in labels.compounds or child.pos_ != "NOUN":
+            continue
+        if group_kind(child, rules)[0] is None and title_kind(child, rules) is None:
+            continue
+        if any(c.dep_ in labels.coordinators for c in child.rights):
+            return child
+    return None
+
+
+def _split(head: Token, first: Token, rules: Rules) -> None:
+    """Make ``first`` the head of the coordination and ``head`` its conjunct: what ``first``
+    coordinates before ``head`` modifies ``head`` ("Tigray"), and what ``head`` has before ``first``
+    ("Kenya's" in "Kenya's army and Somali forces") belongs to ``first``."""
+    labels = rules.labels
+    conjunct, compound, adjective = (min(group) for group in (labels.conjuncts, labels.compounds, labels.adjective_modifiers))
+    coordinator = next(c for c in first.rights if c.dep_ in labels.coordinators)
+    moved_right = [c for c in first.rights if c.i > coordinator.i and c.i < head.i]
+    moved_left = [c for c in head.lefts if c.i < first.i]
+    first.head, first.dep_ = (head.head if head.head.i != head.i else first), head.dep_
+    if head.head.i == head.i:
+        first.head = first
+    head.head, head.dep_ = first, conjunct
+    for child in moved_right:
+        child.head, child.dep_ = head, adjective if child.pos_ == "ADJ" else compound
+    for child in moved_left:
+        child.head = first
