@@ -303,7 +303,8 @@ def _event_subjects(told: list[_Told], rules: Rules) -> list[_Told]:
 def _participle_adjuncts(told: list[_Told], rules: Rules) -> list[_Told]:
     """One event where a participle adjunct tells again, of one root, the event of the clause it
     hangs on, and says whom it was aimed at: "jets struck villages in the north, targeting Kurdish
-    militants", "rebels shelled the town, hitting army positions". The clause's event takes the
+    militants", "rebels shelled the town, hitting army positions" (a participle of another type,
+    "stormed the base, killing 17 soldiers", tells an outcome of its own). The clause's event takes the
     participle's targets when its own name no actor (a place, a thing), and the more specific of
     the two types; the participle is no event of its own. A country the clause names is where,
     when the participle says whom ("struck Iraq, targeting Kurdish militants"). A participle hung on the verb of a
@@ -323,8 +324,9 @@ def _participle_adjuncts(told: list[_Told], rules: Rules) -> list[_Told]:
             said = next((c for c in anchor.children if c.dep_ in labels.reported_clauses and c.i < anchor.i), None)
             anchor = said or anchor.head  # "..., the ministry said, targeting": what is said is the anchor
         plover = rules.event_types[item.type].plover
+        aiming = (item.type, fold(participle.lemma_)) in rules.weak  # "targeting", "hitting": the same act aimed
         host = next((other for other in told if other is not item and other.trigger.token.i not in merged
-                     and rules.event_types[other.type].plover == plover
+                     and rules.event_types[other.type].plover == plover and (aiming or other.type == item.type)
                      and (other.trigger.token.i == anchor.i
                           or (other.trigger.nominal and other.trigger.token.head.i == anchor.i
                               and other.trigger.token.dep_ in labels.direct_objects))), None)

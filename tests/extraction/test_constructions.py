@@ -163,6 +163,9 @@ CASES = [
     ("Russia accused Ukraine of the attack and threatened to retaliate.", ("Russia", "Threaten", "Ukraine", "asserted")),
     # "he" after a name the recogniser left untyped stands for that name, a person
     ("Kabore, who was ousted in May, says he is being held at his home.", (None, "Arrest", "Kabore", "reported")),
+    # a participle of another type than its clause's event tells an outcome of its own
+    ("Gunmen stormed a hotel in the capital, killing 12 civilians.", ("armed men", "Attack", "hotel", "asserted")),
+    ("Gunmen stormed a hotel in the capital, killing 12 civilians.", ("armed men", "Killing", "civilians", "asserted")),
     # what is used does not act: its user does
     ("Officials said the navy used gunboats to shell the fishing villages.", ("soldiers", "Shelling", "fishing villages", "reported")),
     ("The rebels accused the army of using helicopters to bomb their camps.", ("soldiers", "Bombing", "insurgents", "alleged")),
