@@ -408,6 +408,11 @@ def test_a_definite_event_noun_names_the_other_party_of_the_talks_told_before(ex
                for e in events), events
 
 
+def test_who_undergoes_an_event_a_noun_names_does_not_act_through_it(extract):
+    events = extract("The opposition said that his detention had nullified the peace deal.")
+    assert events and not [e for e in events if e["actor"] and e["action"]["type"] != "Arrest"], events
+
+
 def test_a_broker_of_a_deal_is_no_party_to_it(extract):
     events = extract("The rebels agreed to a truce mediated by the African Union on Monday.")
     (deal,) = [e for e in events if e["action"]["type"] == "Agree"]
