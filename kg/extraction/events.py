@@ -135,10 +135,14 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             targets_of[trigger.token.i] = targets
         agents, targets = _without_places(event_type, agents, targets, rules)
         weak = (event_type, fold(trigger.token.lemma_)) in rules.weak
-        if weak and not any(_typed(m) for m, _ in agents + targets):
-            continue
+        if weak and not any(_typed(m) and m.type != "Issue" for m, _ in agents + targets):
+            continue  # a word that tells this event only of actors: "fighting terrorism", "floods hit the region"
         if weak and _speaks_of(trigger, rules):
             continue  # "Diop spoke of a crisis of confidence": speech about something, no meeting
+        if targets and not rules.participants[event_type].things:
+            targets = [t for t in targets if t[0].type != "Issue"]  # "exchanged fire across the LoC": not with it
+            if not targets and not (event_type in rules.words.symmetric_types and len(agents) > 1):
+                continue  # a sense done only to actors, told of a thing: "fighting corruption"
         if not _sense_allows(event_type, agents, targets, rules) or not _crowd_allows(trigger, event_type, agents, rules):
             continue  # a participant this sense cannot take: another word sense ("holds elections")
         fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets)

@@ -28,6 +28,7 @@ ACTOR_TABLES = {"group": {"type", "sector", "label", "nouns"}, "title": {"type",
                 "organization": {"type", "sector", "country", "names"}}
 #: Participant kinds every sense allows unless it says otherwise.
 ANY_ACTOR = "actor"
+ISSUE_KIND = "issue"
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ class Participants:
     agent: frozenset[str]
     target: frozenset[str]
     crowd: frozenset[str] = frozenset()  # trigger keys that make this event only when a crowd does it
+    things: bool = True  # a thing may be the target (the default; a sense naming its targets names "issue")
 
 
 @dataclass
@@ -374,7 +376,8 @@ def _triggers(table: dict, types: dict[str, EventType], kinds: dict[str, frozens
         crowd = frozenset(fold(w) for w in _word_list(f"triggers.toml: [{type_name}] crowd", spec.get("crowd", [])))
         for word in crowd:
             verb_triggers.setdefault(word, type_name)
-        participants[type_name] = Participants(**sides, crowd=crowd)
+        things = "target" not in spec or ISSUE_KIND in spec["target"]
+        participants[type_name] = Participants(**sides, crowd=crowd, things=things)
     return {"verb_triggers": verb_triggers, "noun_triggers": noun_triggers, "of_role": of_role,
             "poss_role": poss_role, "weak": weak, "planned_form": planned_form, "participants": participants}
 

@@ -166,6 +166,8 @@ CASES = [
     # a participle of another type than its clause's event tells an outcome of its own
     ("Gunmen stormed a hotel in the capital, killing 12 civilians.", ("armed men", "Attack", "hotel", "asserted")),
     ("Gunmen stormed a hotel in the capital, killing 12 civilians.", ("armed men", "Killing", "civilians", "asserted")),
+    # two sides fighting across a thing fight each other, not the thing
+    ("Soldiers of Sudan and Chad exchanged fire across the border on Monday.", ("Sudan", "ArmedClash", "Chad", "asserted")),
     # what is used does not act: its user does
     ("Officials said the navy used gunboats to shell the fishing villages.", ("soldiers", "Shelling", "fishing villages", "reported")),
     ("The rebels accused the army of using helicopters to bomb their camps.", ("soldiers", "Bombing", "insurgents", "alleged")),
@@ -411,6 +413,14 @@ def test_a_definite_event_noun_names_the_other_party_of_the_talks_told_before(ex
 def test_who_undergoes_an_event_a_noun_names_does_not_act_through_it(extract):
     events = extract("The opposition said that his detention had nullified the peace deal.")
     assert events and not [e for e in events if e["actor"] and e["action"]["type"] != "Arrest"], events
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("The government pledged more money to fight corruption in the region.", "ArmedClash"),
+    ("Heavy floods hit the northern region on Monday.", "Attack"),
+])
+def test_a_sense_that_takes_only_actors_is_not_told_of_things(extract, sentence, event_type):
+    assert not [e for e in extract(sentence) if e["action"]["type"] == event_type]
 
 
 def test_a_broker_of_a_deal_is_no_party_to_it(extract):
