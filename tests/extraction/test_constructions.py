@@ -168,6 +168,8 @@ CASES = [
     ("Gunmen stormed a hotel in the capital, killing 12 civilians.", ("armed men", "Killing", "civilians", "asserted")),
     # two sides fighting across a thing fight each other, not the thing
     ("Soldiers of Sudan and Chad exchanged fire across the border on Monday.", ("Sudan", "ArmedClash", "Chad", "asserted")),
+    # closing a diplomatic mission cuts relations; closing a road or a border restricts movement
+    ("Somalia closed the Kenyan consulates in Mogadishu.", ("Somalia", "ReduceRelations", "Kenyan government", "asserted")),
     # what is used does not act: its user does
     ("Officials said the navy used gunboats to shell the fishing villages.", ("soldiers", "Shelling", "fishing villages", "reported")),
     ("The rebels accused the army of using helicopters to bomb their camps.", ("soldiers", "Bombing", "insurgents", "alleged")),
