@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.arguments import Arguments, clause_subject, find_arguments, is_passive, relative_object
 from kg.extraction.factuality import Factuality, assess, own_negation
-from kg.extraction.mentions import DocContext, build_mention, is_actorish, mention_extent, noun_phrase, numbered_description
+from kg.extraction.mentions import (DocContext, build_mention, is_actorish, located_after, mention_extent, noun_phrase,
+                                    numbered_description)
 from kg.extraction.triggers import DEMAND_KEY, Trigger
 from kg.extraction.where_when import clause_tokens, place_of, times_of
 from kg.rdf.iris import event_iri
@@ -809,6 +810,8 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int], placed: bo
         return
     doc = head.doc
     start, end = mention_extent(outer, *noun_phrase(outer, exclude), rules, exclude, around=True, placed=placed)
+    if placed and outer.pos_ == "NOUN":  # "stormed a police headquarters [in eastern Afghanistan]"
+        end = located_after(outer, end, rules, exclude)
     start = min(start, head.left_edge.i) if head.i < outer.i else start
     end = max(end, head.i + 1)
     span = doc[start:end]
