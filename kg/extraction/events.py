@@ -546,7 +546,8 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     if not targets and not symmetric and place is not None and place.text[:1].isupper() and (
             info.plover in rules.words.place_target_roots
             or (info.plover in rules.words.country_target_roots and rules.gazetteer.country(place.text) is not None)):
-        targets = [(_place_actor(place, rules, place_word, item.exclude | arg_indices), None)]
+        targets = [(_place_actor(place, rules, place_word, item.exclude | arg_indices,
+                                 placed=info.plover in rules.words.place_target_roots), None)]
     if symmetric:  # "Syrian troops and rebels clashed": a coordination split between the sides is no one mention
         agents = [(_alone(ref), quantity) for ref, quantity in agents]
     for crowd in ("riot", "protest"):
@@ -730,17 +731,38 @@ def _claim_ref(verb: Token, rules: Rules) -> ActorRef:
     return ActorRef(text=span.text, label=span.text, type="Issue", start=span.start_char, end=span.end_char)
 
 
-def _place_actor(place, rules: Rules, word: Token | None = None, exclude: set[int] = frozenset()) -> ActorRef:
+def _place_actor(place, rules: Rules, word: Token | None = None, exclude: set[int] = frozenset(),
+                 placed: bool = False) -> ActorRef:
     """The place of an event standing as its target: a country, or the place by its name; its text
-    the whole phrase that names it, as coders mark it ("northern Iraq", "Rwanda's Southern Province")."""
+    the whole phrase that names it, as coders mark it ("northern Iraq", "Rwanda's Southern Province"),
+    and, for events done to places (``placed``), from the thing it places when it only says where
+    that thing is ("pounded positions in eastern Syria"); a country that receives what is given or
+    agreed is the target by itself ("sent weapons to the fighters in Iraq")."""
     text = place.text
     if word is not None:
         start, end = noun_phrase(word, exclude)
+        holder = _placed_thing(word, rules, exclude) if placed else None
+        if holder is not None:
+            start = noun_phrase(holder, exclude)[0]
         text = word.doc[start:end].text
     country = rules.gazetteer.country(place.text)
     if country is not None:
         return ActorRef(text=text, label=country.name, type="Country", sector="GOV", country=country.country)
     return ActorRef(text=text, label=place.label, type="Actor", country=place.country)
+
+
+def _placed_thing(word: Token, rules: Rules, exclude: set[int]) -> Token | None:
+    """The common noun a place name's locating phrase hangs on ("positions" in "positions in
+    eastern Syria"), when it is no event noun and no other part of the event; None otherwise."""
+    prep = word.head
+    if word.dep_ not in rules.labels.preposition_objects or prep.dep_ not in rules.labels.preposition \
+            or fold(prep.text) not in rules.words.locating_preps:
+        return None
+    holder = prep.head
+    if holder.pos_ != "NOUN" or holder.i > prep.i or holder.i in exclude or fold(holder.lemma_) in rules.noun_triggers \
+            or any(t.i in exclude for t in holder.doc[holder.i:prep.i]):
+        return None
+    return holder
 
 
 def _planned_form(trigger: Trigger, rules: Rules) -> tuple[str, Token | None]:

@@ -59,6 +59,8 @@ PRESENT = [
     ("Troops captured the mosque in Mosul on Sunday.", "target", "the mosque in Mosul"),
     ("Turkey threatened to attack Kurdish fighters across the border in northern Syria.", "target",
      "Kurdish fighters across the border in northern Syria"),
+    # a place standing as the target of an attack, from the thing it says where it is
+    ("Gunmen attacked the cities in northern Nigeria with rockets.", "target", "the cities in northern Nigeria"),
     # a short name in brackets is part of the name
     ("The Movement for Democratic Change (MDC) accused the police of torture.", "actor",
      "The Movement for Democratic Change (MDC)"),
