@@ -753,7 +753,8 @@ def _place_actor(place, rules: Rules, word: Token | None = None, exclude: set[in
 
 def _placed_thing(word: Token, rules: Rules, exclude: set[int]) -> Token | None:
     """The common noun a place name's locating phrase hangs on ("positions" in "positions in
-    eastern Syria"), when it is no event noun and no other part of the event; None otherwise."""
+    eastern Syria"), when it is no event noun, no other part of the event, and not the object of a
+    participle that tells of it ("explosions involving unknown weapons near ..."); None otherwise."""
     prep = word.head
     if word.dep_ not in rules.labels.preposition_objects or prep.dep_ not in rules.labels.preposition \
             or fold(prep.text) not in rules.words.locating_preps:
@@ -762,6 +763,12 @@ def _placed_thing(word: Token, rules: Rules, exclude: set[int]) -> Token | None:
     if holder.pos_ != "NOUN" or holder.i > prep.i or holder.i in exclude or fold(holder.lemma_) in rules.noun_triggers \
             or any(t.i in exclude for t in holder.doc[holder.i:prep.i]):
         return None
+    governor = holder
+    while governor.dep_ in rules.labels.conjuncts and governor.head.i < governor.i:
+        governor = governor.head
+    governor = governor.head.head if governor.dep_ in rules.labels.preposition_objects else governor.head
+    if governor.i not in exclude and governor.dep_ in rules.labels.noun_clauses:
+        return None  # "explosions involving unknown weapons near X": a thing told of, not the one the event is done to
     return holder
 
 

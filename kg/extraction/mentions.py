@@ -235,11 +235,14 @@ def located_after(head: Token, end: int, rules: Rules, exclude: set[int] | None 
     of it, when the parser hangs them on the verb or preposition above the noun rather than on it (a
     phrase on the noun itself is :func:`mention_extent`'s). Only a phrase whose object is a place:
     a place name, or a region noun ("in the north", "in the region"); never dates, nor what holds
-    another argument."""
+    another argument; the place by its own phrase, up to a comma or bracket that lists or tells more
+    ("in the village of Silgadji, two church leaders ...", "in Inata (Seno)")."""
     exclude = exclude or set()
     doc = head.doc
     labels = rules.labels
     above = {t.i for t in head.ancestors}
+    if any(t.text == "(" for t in doc[head.i:end]):
+        return end  # "volunteer fighters (VDP)": a group that gives its own name is named by it, as a name is
     while end < len(doc):
         prep = doc[end]
         if prep.dep_ not in labels.preposition or fold(prep.text) not in rules.words.locating_preps \
@@ -254,7 +257,8 @@ def located_after(head: Token, end: int, rules: Rules, exclude: set[int] | None 
         if own_start != prep.i + 1 or any(t.ent_type_ in ("DATE", "TIME") for t in core) \
                 or not (any(t.ent_type_ in PLACE_ENTS for t in core) or fold(obj.lemma_) in rules.words.region_nouns):
             break
-        end = closed(doc, own_start, mention_extent(obj, own_start, own_end, rules, exclude, around=True, placed=True)[1])
+        end = mention_extent(obj, own_start, own_end, rules, exclude, around=True, placed=True)[1]
+        end = next((t.i for t in doc[own_end:end] if t.text in (",", "(")), end)
     return end
 
 

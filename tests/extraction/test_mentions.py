@@ -59,6 +59,9 @@ PRESENT = [
     ("Troops captured the mosque in Mosul on Sunday.", "target", "the mosque in Mosul"),
     ("Turkey threatened to attack Kurdish fighters across the border in northern Syria.", "target",
      "Kurdish fighters across the border in northern Syria"),
+    # the place by its own phrase, not what a comma adds after it
+    ("Gunmen attacked a church in the village of Kala, two worshippers were killed.", "target",
+     "a church in the village of Kala"),
     # a place standing as the target of an attack, from the thing it says where it is
     ("Gunmen attacked the cities in northern Nigeria with rockets.", "target", "the cities in northern Nigeria"),
     # a short name in brackets is part of the name
@@ -70,6 +73,11 @@ ABSENT = [
     # a name is named by itself, not by where it is; and a date says when, not which
     ("The minister met Emmanuel Macron in Paris.", "target", "Emmanuel Macron in Paris"),
     ("Police arrested the protesters in May.", "target", "the protesters in May"),
+    # a group that gives its own name in brackets is named by it
+    ("Militants attacked volunteer fighters (VDP) in the village of Kala.", "target",
+     "volunteer fighters (VDP) in the village of Kala"),
+    # the place is no thing's that a participle only tells of
+    ("Observers reported explosions involving unknown weapons near Kala.", "target", "unknown weapons near Kala"),
     ("The Kenyan army said it had killed four militants.", "actor", "it"),
     ("Syrian troops and rebels clashed near the border.", "target", "Syrian troops and rebels"),
     # nor a noun a clause away that the parser hangs on the subject
