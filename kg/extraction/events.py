@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.arguments import Arguments, clause_subject, find_arguments, is_passive, relative_object
 from kg.extraction.factuality import Factuality, assess, own_negation
-from kg.extraction.mentions import DocContext, build_mention, is_actorish, mention_extent, noun_phrase, numbered_description
+from kg.extraction.mentions import (DocContext, build_mention, is_actorish, located_after, mention_extent, noun_phrase,
+                                    numbered_description)
 from kg.extraction.triggers import DEMAND_KEY, Trigger
 from kg.extraction.where_when import clause_tokens, place_of, times_of
 from kg.rdf.iris import event_iri
@@ -549,7 +550,8 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     if not targets and not symmetric and place is not None and place.text[:1].isupper() and (
             info.plover in rules.words.place_target_roots
             or (info.plover in rules.words.country_target_roots and rules.gazetteer.country(place.text) is not None)):
-        targets = [(_place_actor(place, rules, place_word, item.exclude | arg_indices), None)]
+        targets = [(_place_actor(place, rules, place_word, item.exclude | arg_indices,
+                                 placed=info.plover in rules.words.place_target_roots), None)]
     if symmetric:  # "Syrian troops and rebels clashed": a coordination split between the sides is no one mention
         agents = [(_alone(ref), quantity) for ref, quantity in agents]
     for crowd in ("riot", "protest"):
@@ -733,17 +735,45 @@ def _claim_ref(verb: Token, rules: Rules) -> ActorRef:
     return ActorRef(text=span.text, label=span.text, type="Issue", start=span.start_char, end=span.end_char)
 
 
-def _place_actor(place, rules: Rules, word: Token | None = None, exclude: set[int] = frozenset()) -> ActorRef:
+def _place_actor(place, rules: Rules, word: Token | None = None, exclude: set[int] = frozenset(),
+                 placed: bool = False) -> ActorRef:
     """The place of an event standing as its target: a country, or the place by its name; its text
-    the whole phrase that names it, as coders mark it ("northern Iraq", "Rwanda's Southern Province")."""
+    the whole phrase that names it, as coders mark it ("northern Iraq", "Rwanda's Southern Province"),
+    and, for events done to places (``placed``), from the thing it places when it only says where
+    that thing is ("pounded positions in eastern Syria"); a country that receives what is given or
+    agreed is the target by itself ("sent weapons to the fighters in Iraq")."""
     text = place.text
     if word is not None:
         start, end = noun_phrase(word, exclude)
+        holder = _placed_thing(word, rules, exclude) if placed else None
+        if holder is not None:
+            start = noun_phrase(holder, exclude)[0]
         text = word.doc[start:end].text
     country = rules.gazetteer.country(place.text)
     if country is not None:
         return ActorRef(text=text, label=country.name, type="Country", sector="GOV", country=country.country)
     return ActorRef(text=text, label=place.label, type="Actor", country=place.country)
+
+
+def _placed_thing(word: Token, rules: Rules, exclude: set[int]) -> Token | None:
+    """The common noun a place name's locating phrase hangs on ("positions" in "positions in
+    eastern Syria"), when it is no event noun, no other part of the event, and not the object of a
+    participle that tells of it ("explosions involving unknown weapons near ..."); None otherwise."""
+    prep = word.head
+    if word.dep_ not in rules.labels.preposition_objects or prep.dep_ not in rules.labels.preposition \
+            or fold(prep.text) not in rules.words.locating_preps:
+        return None
+    holder = prep.head
+    if holder.pos_ != "NOUN" or holder.i > prep.i or holder.i in exclude or fold(holder.lemma_) in rules.noun_triggers \
+            or any(t.i in exclude for t in holder.doc[holder.i:prep.i]):
+        return None
+    governor = holder
+    while governor.dep_ in rules.labels.conjuncts and governor.head.i < governor.i:
+        governor = governor.head
+    governor = governor.head.head if governor.dep_ in rules.labels.preposition_objects else governor.head
+    if governor.i not in exclude and governor.dep_ in rules.labels.noun_clauses:
+        return None  # "explosions involving unknown weapons near X": a thing told of, not the one the event is done to
+    return holder
 
 
 def _planned_form(trigger: Trigger, rules: Rules) -> tuple[str, Token | None]:
@@ -813,6 +843,8 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int], placed: bo
         return
     doc = head.doc
     start, end = mention_extent(outer, *noun_phrase(outer, exclude), rules, exclude, around=True, placed=placed)
+    if placed and outer.pos_ == "NOUN":  # "stormed a police headquarters [in eastern Afghanistan]"
+        end = located_after(outer, end, rules, exclude)
     start = min(start, head.left_edge.i) if head.i < outer.i else start
     end = max(end, head.i + 1)
     span = doc[start:end]

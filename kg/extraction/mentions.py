@@ -228,6 +228,40 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
     return start, end
 
 
+def located_after(head: Token, end: int, rules: Rules, exclude: set[int] | None = None) -> int:
+    """The end of a common-noun mention ending at ``end`` moved over the phrases right after it that
+    say where its people or things are ("dozens of protesters [in the capital]", "the police [in
+    Camarines Norte]", "fighters [across the border] [in northern Syria]"), which coders mark as part
+    of it, when the parser hangs them on the verb or preposition above the noun rather than on it (a
+    phrase on the noun itself is :func:`mention_extent`'s). Only a phrase whose object is a place:
+    a place name, or a region noun ("in the north", "in the region"); never dates, nor what holds
+    another argument; the place by its own phrase, up to a comma or bracket that lists or tells more
+    ("in the village of Silgadji, two church leaders ...", "in Inata (Seno)")."""
+    exclude = exclude or set()
+    doc = head.doc
+    labels = rules.labels
+    above = {t.i for t in head.ancestors}
+    if any(t.text == "(" for t in doc[head.i:end]):
+        return end  # "volunteer fighters (VDP)": a group that gives its own name is named by it, as a name is
+    while end < len(doc):
+        prep = doc[end]
+        if prep.dep_ not in labels.preposition or fold(prep.text) not in rules.words.locating_preps \
+                or prep.head.i not in above or prep.i in exclude:
+            break
+        objects = [c for c in prep.children if c.dep_ in labels.preposition_objects]
+        if len(objects) != 1 or any(t.i in exclude for t in objects[0].subtree):
+            break
+        obj = objects[0]
+        own_start, own_end = noun_phrase(obj, exclude)
+        core = head.doc[own_start:own_end]
+        if own_start != prep.i + 1 or any(t.ent_type_ in ("DATE", "TIME") for t in core) \
+                or not (any(t.ent_type_ in PLACE_ENTS for t in core) or fold(obj.lemma_) in rules.words.region_nouns):
+            break
+        end = mention_extent(obj, own_start, own_end, rules, exclude, around=True, placed=True)[1]
+        end = next((t.i for t in doc[own_end:end] if t.text in (",", "(")), end)
+    return end
+
+
 def shared_coordination(head: Token, exclude: set[int], rules: Rules) -> tuple[int, int] | None:
     """[start, end) of the coordination ``head`` is part of when its later conjuncts are bare nouns
     that share the first one's determiner, number or adjective ("a Cuban physician and nurse",
@@ -334,6 +368,8 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
             and not (doc[text_end - 1].text == ")" and "(" in doc[text_start:text_end - 1].text):
         text_end -= 1
     text_end = closed(doc, text_start, text_end)
+    if ent is None and head.pos_ == "NOUN":
+        text_end = located_after(head, text_end, rules, exclude)
     while text_start < text_end - 1 and doc[text_start].is_punct:
         text_start += 1
     alone = None

@@ -100,6 +100,7 @@ class ArgumentWords:
     naming_preps: frozenset[str]
     complement_preps: frozenset[str]
     title_preps: frozenset[str]
+    locating_preps: frozenset[str]
     bare_event_roots: frozenset[str]
     strong_target_preps: frozenset[str]
     place_target_roots: frozenset[str]
