@@ -537,7 +537,7 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     arg_indices = {t.i for t in args.agents + args.targets}
     clause = clause_tokens(trigger.token)
     place, place_word = place_of(clause, rules, ctx, item.exclude | arg_indices) or (None, None)
-    times = times_of(clause, published) or [None]
+    times = times_of(clause_tokens(trigger.token, rules), published) or [None]  # (not a participant's own date)
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
     symmetric = event_type in rules.words.symmetric_types and len(agents) > 1

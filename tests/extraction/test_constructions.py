@@ -216,6 +216,19 @@ def test_time_is_normalised_against_the_publication_date(extract):
     assert event["place"]["label"] == "Bamako" and event["place"]["country"] == "MLI"
 
 
+@pytest.mark.parametrize("sentence, event_type, when", [
+    # a date in what describes a participant is that description's, not the event's
+    ("Rwanda denied backing the FDLR, a militia founded by perpetrators of the 1994 genocide.", "Reject", None),
+    ("Police arrested the man who attacked the church on Sunday.", "Arrest", None),
+    ("Police arrested the man who attacked the church on Sunday.", "Attack", "2025-08-03"),
+    # but an event's own description dates it
+    ("The attack, which took place on Monday, killed five soldiers.", "Killing", "2025-08-04"),
+])
+def test_an_event_takes_its_own_date_not_a_participant_s(extract, sentence, event_type, when):
+    events = [e for e in extract(sentence) if e["action"]["type"] == event_type]
+    assert events and [(e["time"] or {}).get("value") for e in events] == [when], events
+
+
 def test_quantity_on_a_passive_target(extract):
     (event,) = extract("About 50 soldiers were arrested.")
     assert event["quantity"] == "About 50"
