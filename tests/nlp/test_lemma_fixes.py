@@ -45,3 +45,21 @@ def test_a_form_two_verbs_share_gets_the_last_verb_in_alphabetical_order():
     assert lemmas(fixes, ["baned"], ["VBD"], ["bane"]) == ["bane"]
     fixes = LemmaFixes(english_vocab()).use({"ban": {"baned"}, "bane": {"baned"}})
     assert lemmas(fixes, ["baned"], ["VBD"], ["ban"]) == ["bane"]
+
+
+def test_the_lemmatizers_index_becomes_sets_of_the_same_lemmas():
+    from types import SimpleNamespace
+
+    from spacy.lookups import Lookups
+
+    from kg.nlp.pipeline import _index_as_sets
+
+    lookups = Lookups()
+    lookups.add_table("lemma_index", {"verb": ["stage", "arrest"], "noun": ["coup"]})
+    lookups.add_table("lemma_rules", {"verb": [["ed", "e"], ["ed", ""]]})
+    _index_as_sets(SimpleNamespace(lookups=lookups))
+    index = lookups.get_table("lemma_index")
+    assert index["verb"] == frozenset({"stage", "arrest"}) and index["noun"] == frozenset({"coup"})
+    assert lookups.get_table("lemma_rules")["verb"] == [["ed", "e"], ["ed", ""]]
+    _index_as_sets(SimpleNamespace(lookups=Lookups()))  # a lemmatizer without an index is left alone
+    _index_as_sets(SimpleNamespace())
