@@ -47,6 +47,8 @@ def ascii_fold(text: str) -> str:
 
 
 def _without_accents(text: str) -> str:
+    if text.isascii():  # nothing to decompose (most names: 35,000 of them as the gazetteer loads)
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
