@@ -389,7 +389,7 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     elif ent is None and depth < MAX_DEPTH and _definite_description(head, rules):
         allowed = rules.anaphora[fold(head.lemma_) if fold(head.lemma_) in rules.anaphora else fold(head.text)]
         named = _antecedent(head, description_candidates(head, rules, lambda t: is_actorish(t, rules)), rules, ctx,
-                            depth, types=allowed)
+                            depth, types=allowed, described=True)
         if named is not None:
             ref = named
     ref.text = span.text
@@ -444,8 +444,10 @@ def numbered_description(head: Token, rules: Rules, ctx: DocContext) -> list[Act
 
 
 def _antecedent(head: Token, candidates, rules: Rules, ctx: DocContext, depth: int, person: bool | None = None,
-                types: frozenset[str] | None = None) -> ActorRef | None:
-    """The first candidate antecedent that is a typed, named actor of a fitting kind."""
+                types: frozenset[str] | None = None, described: bool = False) -> ActorRef | None:
+    """The first candidate antecedent that is a typed, named actor of a fitting kind; for a definite
+    description (``described``), also an organisation's name of no known kind ("the SPLM-IO ... the
+    party"), which takes the description's kind when it names one."""
     if depth >= MAX_DEPTH:
         return None
     for tried, candidate in enumerate(candidates):
@@ -461,9 +463,17 @@ def _antecedent(head: Token, candidates, rules: Rules, ctx: DocContext, depth: i
         if person is False and ref.type == "Person":
             continue
         if types is not None and ref.type not in types:
-            continue
+            if not (described and ref.type == "Actor" and _organisation_name(candidate)):
+                continue
+            if len(types) == 1:
+                ref.type = next(iter(types))
         return ref
     return None
+
+
+def _organisation_name(token: Token) -> bool:
+    """A name the recogniser took for an organisation's, or left untyped in capitals ("SPLM-IO")."""
+    return token.ent_type_ == "ORG" or (not token.ent_type_ and token.pos_ == "PROPN" and token.text[:2].isupper())
 
 
 def _definite_description(head: Token, rules: Rules) -> bool:

@@ -438,6 +438,14 @@ def test_a_sense_that_takes_only_actors_is_not_told_of_things(extract, sentence,
     assert not [e for e in extract(sentence) if e["action"]["type"] == event_type]
 
 
+def test_a_definite_description_stands_for_an_organisation_named_before_of_no_known_kind(extract):
+    events = extract("The SPLM-IO said its leader had been arrested. The party also denied backing the White Army.")
+    assert any(e["action"]["type"] == "Support" and e["actor"] and e["actor"]["label"] == "SPLM-IO"
+               and e["modality"] == "denied" for e in events), events
+    events = extract("Kabore said the vote was rigged. The party also denied backing the rebels.")
+    assert not any(e["actor"] and e["actor"]["label"] == "Kabore" for e in events), events
+
+
 def test_a_broker_of_a_deal_is_no_party_to_it(extract):
     events = extract("The rebels agreed to a truce mediated by the African Union on Monday.")
     (deal,) = [e for e in events if e["action"]["type"] == "Agree"]
