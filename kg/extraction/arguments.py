@@ -424,10 +424,11 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
     if agent is not None and not is_actorish(agent, rules) and fold(agent.text) not in RELATIVE_PRONOUNS:
         # "Pakistani airstrikes targeted", but not "where the Mali and Niger borders meet", nor
         # "his detention nullified the deal": who undergoes the event a noun names does not act
-        within = None if fold(agent.lemma_) in rules.words.region_nouns else actor_within(agent, rules)
+        lemma = fold(agent.lemma_)
+        within = None if lemma in rules.words.region_nouns else actor_within(agent, rules)
         undergoes = within is not None and within.dep_ in rules.labels.possessors and within.head.i == agent.i \
-            and rules.poss_role.get(rules.noun_triggers.get(fold(agent.lemma_), ""), "agent") == "target"
-        agent = None if undergoes or fold(agent.lemma_) in rules.words.region_nouns else within or agent
+            and rules.poss_role.get(rules.noun_triggers.get(lemma, ""), "agent") == "target"
+        agent = None if undergoes or lemma in rules.words.region_nouns else within or agent
     return _resolve_relative(agent), _resolve_relative(target)
 
 

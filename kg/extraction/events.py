@@ -17,7 +17,7 @@ from kg.extraction.factuality import Factuality, assess, own_negation
 from kg.extraction.mentions import (DocContext, build_mention, is_actorish, located_after, mention_extent, noun_phrase,
                                     numbered_description)
 from kg.extraction.triggers import DEMAND_KEY, Trigger
-from kg.extraction.where_when import clause_tokens, place_of, times_of
+from kg.extraction.where_when import clause_tokens, place_of, times_of, without_descriptions
 from kg.rdf.iris import event_iri
 from kg.records import ActionRef, ActorRef, Article, EventRecord
 from kg.resolve.resolver import Resolver, resolve_events
@@ -537,7 +537,7 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     arg_indices = {t.i for t in args.agents + args.targets}
     clause = clause_tokens(trigger.token)
     place, place_word = place_of(clause, rules, ctx, item.exclude | arg_indices) or (None, None)
-    times = times_of(clause_tokens(trigger.token, rules), published) or [None]  # (not a participant's own date)
+    times = times_of(without_descriptions(clause, trigger.token, rules), published) or [None]
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
     symmetric = event_type in rules.words.symmetric_types and len(agents) > 1

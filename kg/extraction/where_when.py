@@ -11,33 +11,36 @@ from kg.rules.loader import Rules
 from kg.text import fold
 
 
-def clause_tokens(trigger: Token, rules: Rules | None = None) -> list[Token]:
+def clause_tokens(trigger: Token) -> list[Token]:
     """Where an event's time and place are looked for: the trigger's own subtree, or its governing
-    verb's when the trigger is a noun; with ``rules`` (for its time), without what describes a participant (its
-    relative clause or apposition: "backing the FDLR, a militia formed after the 1994 genocide"),
-    unless that participant is an event itself ("the attack, which took place on Monday, killed")."""
+    verb's when the trigger is a noun."""
     root = trigger
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
         if head.pos_ in ("VERB", "AUX"):
             root = head
-    tokens = list(root.subtree)
-    if rules is None:
-        return tokens
+    return list(root.subtree)
+
+
+def without_descriptions(clause: list[Token], trigger: Token, rules: Rules) -> list[Token]:
+    """An event's clause without what describes a participant (its relative clause, apposition or
+    participle: "backing the FDLR, a militia formed after the 1994 genocide"), where its own time is
+    looked for; unless that participant is an event itself ("the attack, which took place on
+    Monday, killed"), and an infinitive of purpose stays ("a force to restore order in Niger")."""
     labels = rules.labels
 
-    def describing(token: Token) -> bool:  # (an infinitive of purpose, "a force to restore order in Niger", stays)
-        if any(c.tag_ == "TO" for c in token.children):
+    def describing(token: Token) -> bool:
+        if token.i == trigger.i or token.head.i == trigger.i or any(c.tag_ == "TO" for c in token.children):
+            return False
+        if token.head.pos_ not in ("NOUN", "PROPN", "PRON") or fold(token.head.lemma_) in rules.noun_triggers:
             return False
         return token.dep_ in labels.relative_clauses | labels.appositions or (
             token.dep_ in labels.noun_clauses and token.tag_ in ("VBN", "VBG"))
 
-    left_out = {t.i for token in tokens if describing(token) and token.head.i != trigger.i
-                and token.head.pos_ in ("NOUN", "PROPN", "PRON") and token.i != trigger.i
-                and fold(token.head.lemma_) not in rules.noun_triggers for t in token.subtree}  # (an event's own: kept)
+    left_out = {t.i for token in clause if describing(token) for t in token.subtree}
     if trigger.i in left_out:
-        return tokens
-    return [t for t in tokens if t.i not in left_out]
+        return clause
+    return [t for t in clause if t.i not in left_out]
 
 
 def _is_year(token: Token) -> bool:
