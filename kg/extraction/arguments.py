@@ -100,7 +100,9 @@ def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: i
     taken |= {t.i for t in root.subtree if t.dep_ == "acl" and fold(t.lemma_) in rules.words.broker_verbs
               for t in t.subtree}  # "agreed to a truce mediated by the AU": the broker is no party
     taken |= {t.i for c in root.children if c.dep_ in rules.labels.preposition
-              and fold(c.text) in rules.words.companion_preps for t in c.subtree}  # "fought alongside X": on X's side
+              and (fold(c.text) in rules.words.companion_preps
+                   or any(fold(o.lemma_) in rules.words.companion_nouns for o in c.children))
+              for t in c.subtree}  # "fought alongside X", "on X's side": on X's side
     for token in root.subtree:
         if token.i <= root.i or token.i > root.i + window or token.i in taken:
             continue
@@ -334,6 +336,8 @@ def _prep_target(head: Token, rules: Rules, skip: tuple[str, ...] = (), actors_o
         prepositional = child.dep_ == "prep" or (child.dep_ in rules.labels.indirect_objects and child.pos_ == "ADP")
         if prepositional and allowed and word not in skip:  # "gave support to the rebels" parses "to" as dative
             for obj in child.children:
+                if obj.dep_ == "pobj" and fold(obj.lemma_) in rules.words.companion_nouns:
+                    continue  # "fought on the side of the army": the army is on the agent's side
                 if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTS and (places or not _is_place(obj, rules)):
                     if places and _is_place(obj, rules) and fold(child.text) in rules.words.destination_preps:
                         pass  # a destination or theatre named as a place stands as the target

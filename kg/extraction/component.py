@@ -50,7 +50,8 @@ class EventFinder:
             raise ValueError(f"the {self.name} component has no rules: add it with kg.extraction.component.add_event_finder")
         rules = self.rules
         repair(doc, rules)  # parses mended before anything reads them
-        ctx = DocContext(country=main_country(doc, rules), person_words=person_words(doc))
+        ctx = DocContext(country=main_country(doc, rules), person_words=person_words(doc),
+                         full_name_words=person_words(doc, min_words=2))
         candidates = self.triggers.candidates(doc)
         phrases = phrase_classes(doc, ((self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)))
         found, seen = [], set()

@@ -106,8 +106,9 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
                      or all(ref.pronoun or ref.label in {a.label for a, _ in agents} for ref, _ in targets)):
             # "suspended its participation in talks": the agent's own part, not a target (but what
             # is attacked is someone else's: "accused the army of shelling its bases", the accuser's)
-            targets = []
-            args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
+            targets = _own_act_targets(trigger, triggers, agents, rules, ctx, exclude)
+            if not targets:
+                args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
         info = rules.event_types[event_type]
         if info.plover in rules.words.event_object_roots and (event_type, fold(trigger.token.lemma_)) not in rules.weak:
             before = (told_before or []) + _told_participants(told, rules)
@@ -224,6 +225,18 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
         if rules.event_types[trigger.type].plover in rules.words.issue_target_roots:
             return [(_issue_ref(obj, exclude, rules), None)]  # no one named: the event itself is what it is about
         return []
+    return []
+
+
+def _own_act_targets(trigger: Trigger, triggers: list[Trigger], agents: list, rules: Rules, ctx: DocContext,
+                     exclude: set[int]) -> list:
+    """Whom the agent's own act that an event ends, eases or keeps up was aimed at: "lifted its
+    blockade of Qatar", "eased its sanctions against Iran" are done to Qatar and Iran."""
+    nouns = {t.token.i: t for t in triggers if t.nominal}
+    own = {ref.label for ref, _ in agents}
+    for obj in (c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects and c.i in nouns):
+        inner = find_arguments(nouns[obj.i], rules)
+        return [m for m in _mentions(inner.targets, rules, ctx, exclude) if m[0].label not in own and not m[0].place]
     return []
 
 

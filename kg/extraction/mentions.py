@@ -28,11 +28,14 @@ class DocContext:
 
     country: str | None
     person_words: frozenset[str] = frozenset()
+    full_name_words: frozenset[str] = frozenset()  # words of the PERSON entities of two words or more
 
 
-def person_words(doc) -> frozenset[str]:
-    """Folded name words of the document's PERSON entities, to recognise "Dembele" alone."""
-    return frozenset(fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.pos_ == "PROPN" and len(t.text) > 2)
+def person_words(doc, min_words: int = 1) -> frozenset[str]:
+    """Folded name words of the document's PERSON entities of at least ``min_words`` words, to
+    recognise "Dembele" alone."""
+    return frozenset(fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= min_words
+                     for t in ent if t.pos_ == "PROPN" and len(t.text) > 2)
 
 
 def main_country(doc, rules: Rules) -> str | None:
@@ -673,8 +676,10 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
     if ent is not None:
         label_ = ent.label_
         capital = gaz.capital_of(ent.text) if label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1 else None
-        if capital is not None:  # the small model takes "Kyiv" for a person: a capital speaks for its government
-            label_ = "GPE"
+        city = gaz.city(ent.text, ctx.country) if label_ == "PERSON" and len(ent) == 1 and capital is None \
+            and fold(ent.text) not in ctx.full_name_words else None
+        if capital is not None or (city is not None and (ctx.country is None or city.country == ctx.country)):
+            label_ = "GPE"  # the small model takes "Kyiv" or "Goma" for a person, where no one of that name is
         elif label_ == "PERSON":
             country = _country_of_modifiers(head, rules, ctx) or ctx.country
             return ActorRef(text=text, label=text, type="Person", country=country)

@@ -82,6 +82,7 @@ class ArgumentWords:
     attributing_verbs: frozenset[str]
     broker_verbs: frozenset[str]
     companion_preps: frozenset[str]
+    companion_nouns: frozenset[str]
     instrument_verbs: frozenset[str]
     foreign_object_roots: frozenset[str]
     passive_issue_roots: frozenset[str]

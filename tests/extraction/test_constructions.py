@@ -142,6 +142,11 @@ CASES = [
     # the agent's own part is no target: what it suspended is
     ("Sudan's army has suspended its participation in talks over a ceasefire.",
      ("Sudanese soldiers", "Sanction", "participation", "asserted")),
+    # ending or easing its own act is done to whom that act was aimed at
+    ("Algeria lifted its blockade of Morocco on Monday.", ("Algeria", "Release", "Morocco", "asserted")),
+    ("The EU eased its sanctions against Belarus.", ("European Union", "Release", "Belarus", "asserted")),
+    # who fights on someone's side does not fight them
+    ("The militia fought on the side of the army against the jihadists.", ("armed men", "ArmedClash", "insurgents", "asserted")),
     # the "of" of some event nouns is the one done to, whatever their type's "of" says
     ("Ethiopia offered recognition of Somaliland.", ("Ethiopia", "Support", "Somaliland", "planned")),
     # a rejected thing in the passive is what the rejection is about
@@ -576,3 +581,13 @@ def test_a_participle_adjunct_of_the_same_attack_is_no_second_attack(extract):
 def test_a_result_the_model_tags_as_past_tense_is_still_a_result(extract):
     events = extract("The coast guard fired water cannon at the boat, leaving it damaged.")
     assert "Withdraw" not in [e["action"]["type"] for e in events]
+
+
+def test_a_town_the_model_takes_for_a_person_is_a_place(extract, extractor):
+    sentence = "The M23 rebellion seized Goma."
+    assert [(e.text, e.label_) for e in extractor.nlp(sentence).ents if e.text == "Goma"] == [("Goma", "PERSON")]
+    (seizure,) = extract(sentence)
+    assert (seizure["target"]["label"], seizure["target"]["type"]) == ("Goma", "Actor")
+    # someone named in full in the same text keeps their name
+    people = extract("Lincoln Moyo, a lawyer, was arrested on Monday. Police said Lincoln was held in Harare.")
+    assert "Person" in {(e["target"] or {}).get("type") for e in people}, people
