@@ -395,7 +395,7 @@ def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Tok
         for child in verb.children:
             kept = child.i not in consumed or is_actorish(child, rules)  # "summoned France's ambassador"
             if child.dep_ == "dative" or (child.dep_ in OBJECTS and kept and not theme):
-                target = actor_within(child, rules)
+                target = actor_within(_resolve_relative(child), rules)  # "the groups that Ankara blames"
                 for sibling in (c for c in child.children if c.dep_ == "conj"):
                     target = target or actor_within(sibling, rules)  # "the act and the threats made by X"
                 break
@@ -706,7 +706,8 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     if preposition in ("for", "of", "with") and lemma in rules.words.answerable_verbs:
         # "blamed the rebels for the attack", "arrested X for the killing", "thanked Russia for its aid":
         # the object answers for the event
-        answerable = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and is_actorish(c, rules)), None)
+        answerable = next((actor_within(_resolve_relative(c), rules) for c in verb.children if c.dep_ in ("dobj", "dative")
+                           and actor_within(_resolve_relative(c), rules) is not None), None)  # "groups that X blames for"
         if answerable is None and head.head.dep_ in ("dobj", "dative") and is_actorish(head.head, rules):
             answerable = head.head  # the preposition hung on the object: "accused the rebels of the killing"
         if answerable is None and verb.dep_ in rules.labels.noun_clauses and verb.tag_ == "VBN" \

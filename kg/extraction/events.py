@@ -570,6 +570,8 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     for crowd in ("riot", "protest"):
         if action.acled == rules.acled[crowd]["event_type"]:
             agents = [(_as_crowd(a, rules.acled[crowd], rules), q) for a, q in agents]
+    if action.acled == rules.acled["riot"]["remote_event_type"]:
+        agents = [(_as_armed(a, rules), q) for a, q in agents]
     records = []
     for agent, target, quantity in _pairs(event_type, agents, targets, rules):
         if agent is not None and target is not None and agent.label == target.label and agent.start == target.start:
@@ -723,6 +725,17 @@ def _as_crowd(ref: ActorRef, coding: dict, rules: Rules) -> ActorRef:
     demonym = rules.gazetteer.demonym(ref.country) if ref.country else None
     label = coding["agent_label"]
     return ActorRef(**{**ref.__dict__, "label": f"{demonym} {label}" if demonym else label, "type": "Protesters"})
+
+
+def _as_armed(ref: ActorRef, rules: Rules) -> ActorRef:
+    """People who set off a bomb or shell a town are an armed group of their country, not civilians
+    ("the men who bombed the church")."""
+    if ref.type not in rules.acled["riot"]["agent_types"]:
+        return ref
+    kind = rules.groups[fold(rules.acled["riot"]["remote_agent_noun"])]
+    demonym = rules.gazetteer.demonym(ref.country) if ref.country else None
+    label = f"{demonym} {kind.label}" if demonym else kind.label
+    return ActorRef(**{**ref.__dict__, "label": label, "type": kind.type, "sector": kind.sector})
 
 
 def _issue_ref(head, exclude: set[int], rules: Rules) -> ActorRef:
@@ -900,7 +913,7 @@ def _refine_acled(action: ActionRef, agents, targets, sentence: Span, rules: Rul
     def recode(event_type: str, sub: str) -> ActionRef:
         return ActionRef(**{**action.contract(), "acled": event_type, "acled_sub": sub})
 
-    if agent is not None and agent.type in codes["riot"]["agent_types"]:
+    if agent is not None and agent.type in codes["riot"]["agent_types"] and action.acled != codes["riot"]["remote_event_type"]:
         protest = any(rules.verb_triggers.get(fold(t.lemma_)) == "Protest" or rules.noun_triggers.get(fold(t.lemma_)) == "Protest"
                       for t in sentence)
         riot = codes["riot"]

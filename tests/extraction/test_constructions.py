@@ -142,6 +142,13 @@ CASES = [
     # the agent's own part is no target: what it suspended is
     ("Sudan's army has suspended its participation in talks over a ceasefire.",
      ("Sudanese soldiers", "Sanction", "participation", "asserted")),
+    # the object of a relative clause is the noun it describes
+    ("Turkey struck Kurdish groups that Ankara holds responsible for the bombing.",
+     ("Turkish government", "Accuse", "Kurdish groups", "asserted")),
+    ("Turkey struck Kurdish groups that Ankara blames for the bombing.", ("Kurdish groups", "Bombing", None, "alleged")),
+    # people who set off a bomb are an armed group, people who storm a building a mob
+    ("The men who bombed the church were arrested in Lagos.", ("armed men", "Bombing", "civilians", "asserted")),
+    ("Youths attacked a police station in Dakar.", ("rioters", "Attack", "police forces", "asserted")),
     # ending or easing its own act is done to whom that act was aimed at
     ("Algeria lifted its blockade of Morocco on Monday.", ("Algeria", "Release", "Morocco", "asserted")),
     ("The EU eased its sanctions against Belarus.", ("European Union", "Release", "Belarus", "asserted")),
