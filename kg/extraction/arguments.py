@@ -683,6 +683,13 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
             fold(head.head.lemma_) in rules.words.event_chain_nouns or fold(head.head.lemma_) in rules.words.quantity_heads
             or head.head.like_num):
         noun, head = head.head, head.head.head  # "began a new round of exercises", "carried out dozens of strikes"
+    plan = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else None
+    if plan is not None and plan.pos_ == "NOUN" and rules.predicate("future").has(fold(plan.lemma_), "nouns"):
+        # "his country has no plans for offensive action", "the junta's plans for an offensive": the planner's
+        planner = _owner(plan, rules) or (clause_subject(plan.head) if plan.dep_ in OBJECTS
+                                          and plan.head.pos_ in ("VERB", "AUX") else None)
+        if planner is not None:
+            return planner, None
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         involved = _involved(head, rules)
         if involved is not None:

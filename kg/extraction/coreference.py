@@ -7,6 +7,8 @@ Lappin & Leass 1994, reduced to what a dependency parse gives):
 - a pronoun in what a source says, as the subject of the said clause, is first the source
   ("Rwanda said it regretted the decision");
 - first-person pronouns in what is said or quoted are the speaker ("we ask ...," the director said);
+- the pronoun of a quotation's tag ("'...,' he added") is first the previous sentence's speaker,
+  never someone the quotation names;
 - the subject of a conjoined clause is first the subject of its first conjunct ("HRW said ..., and
   it called on ...");
 - a pronoun object is never the subject of its own clause ("Burundi closed its border with
@@ -66,6 +68,11 @@ def pronoun_candidates(pronoun: Token, rules: Rules, actorish: Callable[[Token],
         seen.add(token.i)
         return True
 
+    tagged = _tag_speaker(pronoun, rules)
+    if tagged is not None:
+        forbidden |= tagged[1]  # whoever the quotation names is not who says it
+        if fresh(tagged[0]) and _fits(tagged[0], kind, rules, actorish):
+            yield tagged[0]
     speaker = _speaker(pronoun, rules)
     if kind == "speaker":
         if fresh(speaker):
@@ -257,6 +264,35 @@ def _speaker(token: Token, rules: Rules) -> Token | None:
                     if subject is not None and not _quoted(subject):
                         return subject
     return None
+
+
+def _tag_speaker(pronoun: Token, rules: Rules) -> tuple[Token | None, set[int]] | None:
+    """For the subject of a quotation's tag ("'Maduro knows ...,' he added"): the speaker of the
+    sentences before, whom the quotation goes on quoting, and the indices of the quotation in the
+    pronoun's sentence, which the tag's pronoun never stands for. None when it is no such subject."""
+    verb = pronoun.head
+    if pronoun.dep_ not in rules.labels.subjects or verb.pos_ not in ("VERB", "AUX") \
+            or fold(verb.lemma_) not in _report_verbs(rules):
+        return None
+    sentence = pronoun.sent
+    marks = [t.i for t in sentence if t.i < pronoun.i and t.text in QUOTES]
+    if not marks:
+        return None
+    # the last mark before the tag closes the quotation; it opened at the mark before it, or in an
+    # earlier sentence
+    opened = marks[-2] if len(marks) > 1 else sentence.start - 1
+    inside = set(range(opened + 1, marks[-1]))
+    earlier = sentence
+    for _ in range(PRONOUN_REACH + 1):
+        if earlier.start == 0:
+            break
+        earlier = pronoun.doc[earlier.start - 1].sent
+        for said in earlier:
+            if said.pos_ in ("VERB", "AUX") and fold(said.lemma_) in _report_verbs(rules) and not _quoted(said):
+                subject = _inherited_subject(said, rules)
+                if subject is not None and not _quoted(subject):
+                    return subject, inside
+    return None, inside
 
 
 def _quoted(token: Token) -> bool:

@@ -531,6 +531,10 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     if trigger.comments or not agents and not targets and (weak or info.plover not in rules.words.bare_event_roots):
         return []  # (a comment on an event told just before is that event: what it says is said of it)
     modality, attribution = fact.modality, fact.source
+    if attribution is not None and fact.source_head is not None and fact.source_head.pos_ == "PRON":
+        said_by, _ = build_mention(fact.source_head, rules, ctx)  # "..., he added": the speaker he stands for
+        if said_by is not None and not said_by.pronoun:
+            attribution = said_by.label
     action = ActionRef(
         text=trigger.text,
         lemma=trigger.token.lemma_.lower(),
@@ -862,8 +866,9 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int], placed: bo
             candidate = parent.head
         else:
             break
-        if is_actorish(candidate, rules) or candidate.i in exclude:
-            break
+        if is_actorish(candidate, rules) or candidate.i in exclude \
+                or rules.predicate("future").has(fold(candidate.lemma_), "nouns"):
+            break  # (the planner of "the junta's plans for an offensive" is "the junta")
         outer = candidate
     if outer is head:
         return

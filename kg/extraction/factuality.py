@@ -259,6 +259,7 @@ def _combine(steps, negated: bool, trigger: Token, rules: Rules) -> Factuality:
     governors = tuple(dict.fromkeys(g for _, _, g, _ in steps if g is not None))
     claimed = False  # a claim carries the event: an allegation or a report above it
     disowned = False  # the intention itself negated
+    believed = False  # the source named so far holds a belief, which a speaker above it tells
     for effect, predicate, governor, auxiliary in steps:
         if predicate.claims_only and not claimed:
             continue  # "rejected appeals to release her": a refusal, which denies nothing
@@ -271,9 +272,11 @@ def _combine(steps, negated: bool, trigger: Token, rules: Rules) -> Factuality:
             continue
         if predicate.agent == "subject" and commander is None and governor is not None and status == "factual":
             commander = _subject(governor, rules)
-        if predicate.source and source is None and governor is not None:
-            source_head = _subject(governor, rules)
-            source = source_of(source_head, rules) if source_head is not None else None
+        if predicate.source and governor is not None and (source is None or (believed and not predicate.belief)):
+            speaker = _subject(governor, rules)  # (a speaker above a belief: "X knows that ...," he added)
+            named = source_of(speaker, rules) if speaker is not None else None
+            if source is None or named is not None:
+                source_head, source, believed = speaker, named, predicate.belief
         if status != "factual" and not (status == "alleged" and effect == "denied"):
             continue  # (but "rejected claims that police tortured them" denies what was alleged)
         if effect == "factual":

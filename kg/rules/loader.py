@@ -23,7 +23,7 @@ EFFECTS = ("negate", "factual", "not_happened", "requested", "cancelled", "hypot
 #: Parts of speech a predicate class lists its words by (``words``: any part of speech).
 WORD_CLASSES = ("verbs", "nouns", "adjectives", "adverbs", "auxiliaries", "markers", "words")
 TRIGGER_KEYS = {"verbs", "nouns", "of", "poss", "weak", "planned_form_of", "agent", "target", "crowd"}
-PREDICATE_KEYS = {"effect", "phrases", "relations", "source", "agent", "claims_only", *WORD_CLASSES}
+PREDICATE_KEYS = {"effect", "phrases", "relations", "source", "agent", "claims_only", "belief", *WORD_CLASSES}
 ACTOR_TABLES = {"group": {"type", "sector", "label", "nouns"}, "title": {"type", "sector", "words"},
                 "organization": {"type", "sector", "country", "names"}}
 #: Participant kinds every sense allows unless it says otherwise.
@@ -161,6 +161,7 @@ class Predicate:
     source: bool = False
     agent: str | None = None
     claims_only: bool = False  # acts only on an event a claim carries ("rejected claims that ...")
+    belief: bool = False  # a belief or knowledge, whose source yields to a speaker who tells it
 
     def has(self, lemma: str, kind: str) -> bool:
         """Whether ``lemma`` is a word of this class as a ``kind`` (or under ``words``)."""
@@ -432,7 +433,7 @@ def _predicates(table: dict, labels: Labels) -> dict[str, Predicate]:
                    for kind in WORD_CLASSES if kind in spec},
             phrases=tuple(fold(p) for p in _word_list(f"{where} phrases", spec.get("phrases", []))),
             relations=frozenset(relations), source=bool(spec.get("source", False)), agent=agent,
-            claims_only=bool(spec.get("claims_only", False)))
+            claims_only=bool(spec.get("claims_only", False)), belief=bool(spec.get("belief", False)))
     missing = [n for n in REQUIRED_PREDICATES if n not in predicates]
     if missing:
         raise RulesError(f"predicates.toml: the class [{missing[0]}] is missing")

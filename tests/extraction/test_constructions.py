@@ -175,6 +175,9 @@ CASES = [
     ("Russia accused Ukraine of the attack and threatened to retaliate.", ("Russia", "Threaten", "Ukraine", "asserted")),
     # "he" after a name the recogniser left untyped stands for that name, a person
     ("Kabore, who was ousted in May, says he is being held at his home.", (None, "Arrest", "Kabore", "reported")),
+    # the pronoun of a quotation's tag goes on quoting the speaker before, never someone the quotation names
+    ('The Chadian minister said the talks had failed. "General Kaka knows that we will attack the rebels," he added.',
+     ("the Chadian minister", "Attack", "Chadian insurgents", "planned")),
     # a participle of another type than its clause's event tells an outcome of its own
     ("Gunmen stormed a hotel in the capital, killing 12 civilians.", ("armed men", "Attack", "hotel", "asserted")),
     ("Gunmen stormed a hotel in the capital, killing 12 civilians.", ("armed men", "Killing", "civilians", "asserted")),

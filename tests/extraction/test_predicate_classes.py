@@ -104,6 +104,11 @@ CLASSES = {
         ("Witnesses said soldiers burned the market.", "PropertyDestruction", ("soldiers", ANY, "reported")),
         ("Initial reports said gunmen abducted the mayor.", "Abduction", (ANY, ANY, "reported")),
     ],
+    "belief": [
+        ("Police believe the rebels kidnapped the mayor.", "Abduction", ("insurgents", ANY, "reported")),
+        ("The envoy said the army knows that militias burned the market.", "PropertyDestruction",
+         ("armed men", ANY, "reported")),
+    ],
     "boilerplate": [
         ("An official, speaking on condition of anonymity, said troops had left.", "Consult", ABSENT),
         ("The ministry declined to comment on the reports.", "Reject", ABSENT),
@@ -167,6 +172,9 @@ def test_who_takes_part(extract, sentence, event_type, agent):
 
 
 @pytest.mark.parametrize("sentence, source", [
+    ("Police believe the rebels kidnapped the mayor.", "Police"),
+    # who tells what someone knows or believes is the source of it
+    ("The envoy said the army knows that militias burned the market.", "The envoy"),
     ("A UN report said soldiers killed twenty civilians.", "UN"),
     ("A statement by the Defence Ministry said rebels attacked the base.", "the Defence Ministry"),
     ("The agreement states that the rebels will disarm.", None),
@@ -174,6 +182,11 @@ def test_who_takes_part(extract, sentence, event_type, agent):
 ])
 def test_a_document_speaks_for_its_party_and_a_report_is_hearsay(extract, sentence, source):
     assert {e["attributed_to"] for e in extract(sentence) if e["action"]["type"] != "Reject"} == {source}
+
+
+def test_a_pronoun_source_is_named_by_whom_it_stands_for(extract):
+    events = extract('Colonel Abdoulaye Maiga spoke in Bamako. "The rebels attacked the town," he said.')
+    assert [e["attributed_to"] for e in events if e["action"]["type"] == "Attack"] == ["Abdoulaye Maiga"], events
 
 
 def test_a_denial_rejects_the_claim_not_the_denied_event_s_target(extract):
@@ -188,6 +201,15 @@ def test_a_denial_rejects_the_claim_not_the_denied_event_s_target(extract):
 ])
 def test_failing_only_rejects_what_is_cooperative(extract, sentence, expected):
     assert any(e["action"]["type"] == "Reject" for e in extract(sentence)) is expected
+
+
+def test_the_planner_of_a_plan_for_an_event_is_its_agent(extract):
+    events = extract("The junta's plans for an offensive against the rebels were leaked.")
+    assert [(e["actor"]["text"], e["modality"]) for e in events if e["action"]["type"] == "Attack"] == [
+        ("The junta", "planned")], events
+    events = extract("The army has plans for an offensive against the rebels.")
+    assert [(e["actor"]["label"], e["modality"]) for e in events if e["action"]["type"] == "Attack"] == [
+        ("soldiers", "planned")], events
 
 
 def test_no_plans_disown_the_intention(extract):
