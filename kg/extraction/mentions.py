@@ -148,7 +148,10 @@ def counterpart_of(token: Token, rules: Rules) -> Token | None:
 
 def _when(token: Token) -> bool:
     """A date before a name says when, not who ("[On 17 July 2017] Russia's Supreme Court"); a lone
-    number the recogniser takes for a year may be a count ("2000 people")."""
+    number the recogniser takes for a year may be a count ("2000 people"); a measure of time before
+    a comparative says when too ("[Hours earlier] Maduro")."""
+    if token.tag_ in ("JJR", "RBR") and any(c.dep_ == "npadvmod" for c in token.children):
+        return True
     return token.ent_type_ in ("DATE", "TIME") and not (token.like_num and token.n_lefts + token.n_rights == 0)
 
 
@@ -204,6 +207,10 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
                 break  # "accused the army of extrajudicial killings": what it is accused of is no name
             if around and fold(head.lemma_) in rules.noun_triggers:
                 break  # "a Damascus warning of military action": an event noun's phrases name its part in it
+            if fold(child.text) in rules.words.locating_preps and all(
+                    o.tag_ == "NN" and not list(o.lefts) and fold(o.lemma_) not in rules.words.region_nouns
+                    and o.ent_type_ not in PLACE_ENTS for o in objects):
+                break  # "the gunmen in reaction", "the troops at night": a bare noun there says how or when
             if around and fold(child.text) not in rules.words.complement_preps \
                     and not (placed and any(t.ent_type_ in PLACE_ENTS for o in objects for t in o.subtree)):
                 break

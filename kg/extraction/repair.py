@@ -6,7 +6,10 @@ before any event is looked for, so that every later step reads the mended tree:
 - two coordinated phrases merged into one: "Ethiopia's government and Tigray forces" comes as
   one phrase headed by "forces", with "government and Tigray" (or "army and") its modifier; a
   modifier that names an actor kind on its own and is followed by its own coordinator before the
-  head is the first conjunct, and the head the second ("[Ethiopia's government] and [Tigray forces]").
+  head is the first conjunct, and the head the second ("[Ethiopia's government] and [Tigray forces]");
+- a name broken into several subjects or objects of one verb: "Libyan Prime Minister Fayez al-Sarraj"
+  and "Hezb-e-Islami" come as side-by-side subjects at their hyphens; adjacent phrases of the same
+  part with no comma or coordinator between them, the last a proper noun, are one name headed by it.
 """
 from __future__ import annotations
 
@@ -22,7 +25,32 @@ def repair(doc: Doc, rules: Rules) -> Doc:
         first = merged_conjunct(token, rules)
         if first is not None:
             _split(token, first, rules)
+    for token in doc:
+        for run in broken_names(token, rules):
+            compound = min(rules.labels.compounds)
+            for part in run[:-1]:
+                part.head, part.dep_ = run[-1], compound
     return doc
+
+
+def broken_names(verb: Token, rules: Rules) -> list[list[Token]]:
+    """Runs of ``verb``'s children that are one name parsed as several of its subjects or objects."""
+    labels = rules.labels
+    parts = labels.subjects | labels.passive_subjects | labels.direct_objects
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for child in verb.children:
+        joined = run and child.dep_ == run[-1].dep_ and child.left_edge.i == run[-1].right_edge.i + 1
+        if child.dep_ in parts and (joined or not run):
+            run.append(child)
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = [child] if child.dep_ in parts else []
+    if len(run) > 1:
+        runs.append(run)
+    return [r for r in runs if r[-1].pos_ == "PROPN" and not any(
+        t.text in (",", ";") or t.dep_ in labels.coordinators for t in verb.doc[r[0].left_edge.i : r[-1].right_edge.i + 1])]
 
 
 def merged_conjunct(head: Token, rules: Rules) -> Token | None:

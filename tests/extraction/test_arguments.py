@@ -151,3 +151,35 @@ def test_a_modifier_that_names_no_actor_is_not_split_off(rules):
                 ["DET", "PROPN", "CCONJ", "PROPN", "NOUN"], ["the", "Mali", "and", "Niger", "border"])
     repair(doc, rules)
     assert [t.head.i for t in doc] == [4, 4, 1, 1, 4]
+
+
+def test_a_name_broken_into_several_subjects_is_one(rules):
+    # "Hezb-e-Islami threatened Kabul", as the small parser gives it: "Hezb", "-" and "Islami" each
+    # a subject of the verb
+    doc = parse(["Hezb", "-", "e", "-", "Islami", "threatened", "Kabul", "."],
+                [5, 0, 0, 5, 5, 5, 5, 5],
+                ["nsubj", "punct", "nummod", "nsubj", "nsubj", "ROOT", "dobj", "punct"],
+                ["PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"],
+                ["Hezb", "-", "e", "-", "Islami", "threaten", "Kabul", "."],
+                tags=["NNP", "HYPH", "NNP", "NNP", "NNP", "VBD", "NNP", "."])
+    repair(doc, rules)
+    assert [(t.dep_, t.head.i) for t in doc[:5]] == [
+        ("compound", 4), ("punct", 0), ("nummod", 0), ("compound", 4), ("nsubj", 5)]
+
+
+def test_two_subjects_a_comma_apart_stay_two(rules):
+    doc = parse(["Mali", ",", "Niger", "signed", "."], [3, 0, 3, 3, 3],
+                ["nsubj", "punct", "nsubj", "ROOT", "punct"], ["PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+                ["Mali", ",", "Niger", "sign", "."], tags=["NNP", ",", "NNP", "VBD", "."])
+    repair(doc, rules)
+    assert [(t.dep_, t.head.i) for t in (doc[0], doc[2])] == [("nsubj", 3), ("nsubj", 3)]
+
+
+def test_a_measure_of_time_before_a_name_is_not_part_of_it():
+    from kg.extraction.mentions import noun_phrase
+
+    # "Hours earlier Kiir expelled the envoy", with "earlier" parsed as a modifier of the name
+    doc = parse(["Hours", "earlier", "Kiir", "expelled", "the", "envoy"], [1, 2, 3, 3, 5, 3],
+                ["npadvmod", "amod", "nsubj", "ROOT", "det", "dobj"], ["NOUN", "ADJ", "PROPN", "VERB", "DET", "NOUN"],
+                ["hour", "early", "Kiir", "expel", "the", "envoy"], tags=["NNS", "JJR", "NNP", "VBD", "DT", "NN"])
+    assert noun_phrase(doc[2]) == (2, 3)

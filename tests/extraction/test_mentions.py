@@ -70,6 +70,8 @@ PRESENT = [
 ]
 
 ABSENT = [
+    # a measure of time before a comparative, and a bare noun after "in", say when or how, not who
+    ("The rebel fighters in retaliation burned the market.", "actor", "The rebel fighters in retaliation"),
     # a name is named by itself, not by where it is; and a date says when, not which
     ("The minister met Emmanuel Macron in Paris.", "target", "Emmanuel Macron in Paris"),
     ("Police arrested the protesters in May.", "target", "the protesters in May"),
