@@ -511,6 +511,9 @@ def actor_within(token: Token, rules: Rules, depth: int = 0) -> Token | None:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and is_actorish(child, rules):
             return child
     for child in children:
+        if child.dep_ in rules.labels.appositions and child.pos_ == "PROPN" and is_actorish(child, rules):
+            return child  # "accused the force, Minusma, of ...": the force the name says
+    for child in children:
         through_target = fold(child.text) in rules.words.strong_target_preps and fold(token.lemma_) not in rules.noun_triggers
         partner = fold(child.text) == "with" and fold(token.lemma_) not in rules.noun_triggers  # "its border with Rwanda"
         if child.dep_ == "prep" and (fold(child.text) in ("of", "by", "from", "for") or through_target or partner):

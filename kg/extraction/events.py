@@ -109,6 +109,8 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             targets = _own_act_targets(trigger, triggers, agents, rules, ctx, exclude)
             if not targets:
                 args.issue = args.issue or next((c for c in trigger.token.children if c.dep_ in rules.labels.direct_objects), None)
+        if len(args.targets) == 1 and not trigger.nominal and agents:
+            targets = _where_own_envoy_serves(args.targets[0], rules, ctx, exclude) or targets
         info = rules.event_types[event_type]
         if info.plover in rules.words.event_object_roots and (event_type, fold(trigger.token.lemma_)) not in rules.weak:
             before = (told_before or []) + _told_participants(told, rules)
@@ -226,6 +228,19 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
             return [(_issue_ref(obj, exclude, rules), None)]  # no one named: the event itself is what it is about
         return []
     return []
+
+
+def _where_own_envoy_serves(target: Token, rules: Rules, ctx: DocContext, exclude: set[int]) -> list:
+    """An agent's own envoy or troops, as what it recalls or pulls out, stand for the country they
+    serve in: "recalled its ambassador in Ethiopia", "withdrew its ambassador from Niger" are aimed at
+    Ethiopia and Niger."""
+    if not any(c.dep_ in rules.labels.possessors and c.pos_ == "PRON" for c in target.children) \
+            or not is_actorish(target, rules) or target.dep_ not in rules.labels.direct_objects:
+        return []
+    served = [o for c in (*target.children, *target.head.children)  # (or the verb's: "recalled its envoy to Kenya")
+              if c.dep_ in rules.labels.preposition and fold(c.text) in ("to", "in", "from")
+              for o in c.children if o.dep_ in rules.labels.preposition_objects]
+    return [m for m in _mentions(served, rules, ctx, exclude) if m[0].type in ("Country", "Government") and not m[0].place]
 
 
 def _own_act_targets(trigger: Trigger, triggers: list[Trigger], agents: list, rules: Rules, ctx: DocContext,

@@ -117,8 +117,8 @@ def is_actorish(token: Token, rules: Rules) -> bool:
         return counterpart_of(token, rules) is not None
     if token.pos_ == "PRON":
         return pronoun_class(token, rules) is not None
-    if group_kind(token, rules)[0] is not None:
-        return True  # also adjectives of kind: "civilian" in "a civilian vehicle"
+    if token.pos_ != "VERB" and group_kind(token, rules)[0] is not None:
+        return True  # also adjectives of kind: "civilian" in "a civilian vehicle" (not "suspected hideouts")
     if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ not in ("amod", "npadvmod") \
             and (token.dep_ != "compound" or token.text.isupper()):
         return True  # a name the entity recogniser missed ("the Extraordinary meeting" names no one)
@@ -672,7 +672,8 @@ def _local_people(head: Token, rules: Rules) -> str | None:
         if child.dep_ == "prep" and fold(child.text) == "from":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and gaz.country(obj.text) is None \
-                        and not gaz.country_of_demonym(obj.text) and obj.ent_type_ not in ("ORG", "PERSON"):
+                        and not gaz.country_of_demonym(obj.text) and obj.ent_type_ != "PERSON" \
+                        and fold(obj.text) not in rules.organizations:  # ("Tigray" the model may take for one)
                     return f"{head.text} from {head.doc[obj.left_edge.i : obj.i + 1].text}"
     return None
 
@@ -687,7 +688,7 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
             and fold(ent.text) not in ctx.full_name_words else None
         if capital is not None or (city is not None and (ctx.country is None or city.country == ctx.country)):
             label_ = "GPE"  # the small model takes "Kyiv" or "Goma" for a person, where no one of that name is
-        elif label_ == "PERSON":
+        elif label_ == "PERSON" and fold(_strip_determiner(ent).text) not in rules.organizations:
             country = _country_of_modifiers(head, rules, ctx) or ctx.country
             return ActorRef(text=text, label=text, type="Person", country=country)
         name = _strip_determiner(ent).text
@@ -750,10 +751,11 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
         if side is not None:  # "the rebel leader", "a militia commander": of the group's kind, not the state's
             return ActorRef(text=text, label=text, type=side.type, sector=side.sector, country=country or ctx.country)
         return ActorRef(text=text, label=text, type=title.type, sector=title.sector, country=country or ctx.country)
-    if head.pos_ == "PROPN" and not head.ent_type_:
+    if head.pos_ == "PROPN":  # a known organisation, whatever the recogniser took it for ("Minusma" as a place)
         org = rules.organizations.get(fold(text)) or rules.organizations.get(fold(head.text))
         if org is not None:
             return ActorRef(text=text, label=org.name, type=org.type, sector=org.sector, country=org.country)
+    if head.pos_ == "PROPN" and not head.ent_type_:
         return ActorRef(text=text, label=_strip_determiner(span).text, type="Actor", country=country)
     if country is not None and any(c.dep_ in ("amod", "compound") and gaz.country_of_demonym(c.text) for c in head.lefts):
         place = gaz.by_iso3.get(country)
@@ -763,9 +765,11 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
 
 def _named_by_organization(head: Token, rules: Rules):
     """A known organisation named by a modifier of a group noun ("ISGS" in "suspected ISGS
-    militants") or by its "of" phrase ("the radio broadcasts of BBC Africa", "fighters of Boko Haram")."""
+    militants") or by its "of" or "from" phrase ("the radio broadcasts of BBC Africa", "fighters of
+    Boko Haram", "fighters from Hamas")."""
     doc = head.doc
-    owners = [o for c in head.rights if c.dep_ == "prep" and fold(c.text) == "of" for o in c.children if o.dep_ == "pobj"]
+    owners = [o for c in head.rights if c.dep_ == "prep" and fold(c.text) in ("of", "from")
+              for o in c.children if o.dep_ == "pobj"]
     for child in [*head.lefts, *owners]:
         if child.dep_ not in ("compound", "amod", "nmod", "pobj"):
             continue

@@ -112,6 +112,9 @@ def place_of(tokens: list[Token], rules: Rules, ctx: DocContext,
         prep = fold(token.head.text)
         if prep not in ("in", "at", "near", "across", "around", "inside", "outside", "throughout", "into", "from"):
             continue
+        if prep == "from" and token.head.head.pos_ in ("NOUN", "PROPN") \
+                and token.head.head.dep_ in rules.labels.subjects | rules.labels.passive_subjects:
+            continue  # "soldiers from Mali attacked": where the agents come from, not where the event is
         doc = token.doc
         known = None
         if token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC"):

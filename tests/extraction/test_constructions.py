@@ -149,6 +149,19 @@ CASES = [
     # people who set off a bomb are an armed group, people who storm a building a mob
     ("The men who bombed the church were arrested in Lagos.", ("armed men", "Bombing", "civilians", "asserted")),
     ("Youths attacked a police station in Dakar.", ("rioters", "Attack", "police forces", "asserted")),
+    # one's own envoy recalled stands for the country they serve in
+    ("The Somali government recalled its ambassador in Ethiopia.", ("Somali government", "Expel", "Ethiopia", "asserted")),
+    ("Kenya recalled its envoy to Somalia.", ("Kenya", "Expel", "Somalia", "asserted")),
+    # a name in apposition says which force; a known organisation is one whatever the recogniser says
+    ("The minister accused the force, Minusma, of fuelling tensions.",
+     ("the minister", "Accuse", "MINUSMA", "asserted")),
+    ("Mali asked Minusma to leave.", ("Mali", "Request", "MINUSMA", "asserted")),
+    # fighters from an organisation are its fighters; forces from a region are named after it
+    ("Fighters from Hamas attacked the base.", ("Hamas", "Attack", "base", "asserted")),
+    ("The government and regional forces from Tigray agreed to cease hostilities.",
+     ("government", "Agree", "forces from Tigray", "asserted")),
+    # a suspected group is no group of suspects
+    ("Airstrikes targeted suspected Taliban hideouts.", (None, "Airstrike", "Taliban", "asserted")),
     # ending or easing its own act is done to whom that act was aimed at
     ("Algeria lifted its blockade of Morocco on Monday.", ("Algeria", "Release", "Morocco", "asserted")),
     ("The EU eased its sanctions against Belarus.", ("European Union", "Release", "Belarus", "asserted")),
@@ -591,6 +604,11 @@ def test_a_participle_adjunct_of_the_same_attack_is_no_second_attack(extract):
 def test_a_result_the_model_tags_as_past_tense_is_still_a_result(extract):
     events = extract("The coast guard fired water cannon at the boat, leaving it damaged.")
     assert "Withdraw" not in [e["action"]["type"] for e in events]
+
+
+def test_where_the_agents_come_from_is_not_where_the_event_is(extract):
+    (attack,) = extract("Soldiers from Mali attacked the village.")
+    assert attack["place"] is None and attack["target"]["text"] == "the village", attack
 
 
 def test_a_town_the_model_takes_for_a_person_is_a_place(extract, extractor):
