@@ -6,7 +6,9 @@ before any event is looked for, so that every later step reads the mended tree:
 - two coordinated phrases merged into one: "Ethiopia's government and Tigray forces" comes as
   one phrase headed by "forces", with "government and Tigray" (or "army and") its modifier; a
   modifier that names an actor kind on its own and is followed by its own coordinator before the
-  head is the first conjunct, and the head the second ("[Ethiopia's government] and [Tigray forces]");
+  head is the first conjunct, and the head the second ("[Ethiopia's government] and [Tigray forces]"),
+  and so is a person's name among a person's modifiers ("[Prime Minister Abiy Ahmed] and [Somaliland
+  leader Muse Bihi Abdi]");
 - a name broken into several subjects or objects of one verb: "Libyan Prime Minister Fayez al-Sarraj"
   and "Hezb-e-Islami" come as side-by-side subjects at their hyphens; adjacent phrases of the same
   part with no comma or coordinator between them, the last a proper noun, are one name headed by it.
@@ -65,7 +67,27 @@ def merged_conjunct(head: Token, rules: Rules) -> Token | None:
             continue
         if any(c.dep_ in labels.coordinators for c in child.rights):
             return child
+    # a person's name deeper inside the modifiers: "[Prime Minister Abiy Ahmed] and [Somaliland leader
+    # Muse Bihi Abdi]" comes with "Ahmed" a modifier of "leader", itself a modifier of "Abdi"
+    if head.ent_type_ == "PERSON":
+        for token in head.doc[head.left_edge.i : head.i]:
+            if token.dep_ in labels.compounds and token.ent_type_ == "PERSON" and entity_span(token)[-1].i == token.i \
+                    and any(c.dep_ in labels.coordinators for c in token.rights) \
+                    and any(c.dep_ in labels.conjuncts and c.i < head.i for c in token.rights):
+                return token
     return None
+
+
+def entity_span(token: Token) -> list[Token]:
+    """The tokens of the entity ``token`` is in (itself alone outside one)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end]) if token.ent_iob_ in ("B", "I") else [token]
 
 
 def _split(head: Token, first: Token, rules: Rules) -> None:

@@ -183,3 +183,17 @@ def test_a_measure_of_time_before_a_name_is_not_part_of_it():
                 ["npadvmod", "amod", "nsubj", "ROOT", "det", "dobj"], ["NOUN", "ADJ", "PROPN", "VERB", "DET", "NOUN"],
                 ["hour", "early", "Kiir", "expel", "the", "envoy"], tags=["NNS", "JJR", "NNP", "VBD", "DT", "NN"])
     assert noun_phrase(doc[2]) == (2, 3)
+
+
+def test_a_person_s_name_merged_into_anothers_modifiers_is_the_first_party(rules):
+    # "President Ali Musa and Somaliland leader Omar Abdi signed", as the small parser gives it:
+    # "Musa" a modifier of "leader", itself a modifier of "Abdi", with "and Somaliland" on "Musa"
+    words = ["President", "Ali", "Musa", "and", "Somaliland", "leader", "Omar", "Abdi", "signed"]
+    doc = parse(words, [2, 2, 5, 2, 2, 7, 7, 8, 8],
+                ["compound", "compound", "nmod", "cc", "conj", "compound", "compound", "nsubj", "ROOT"],
+                ["PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "NOUN", "PROPN", "PROPN", "VERB"],
+                [w if w != "signed" else "sign" for w in words],
+                tags=["NNP", "NNP", "NNP", "CC", "NNP", "NN", "NNP", "NNP", "VBD"],
+                ents=["O", "B-PERSON", "I-PERSON", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O"])
+    repair(doc, rules)
+    assert (doc[2].dep_, doc[2].head.i, doc[7].dep_, doc[7].head.i) == ("nsubj", 8, "conj", 2)
