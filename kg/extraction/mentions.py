@@ -481,6 +481,13 @@ def _antecedent(head: Token, candidates, rules: Rules, ctx: DocContext, depth: i
     return None
 
 
+def _seat_of_government(country, text: str, rules: Rules) -> ActorRef:
+    """The government a capital's name stands for ("Kigali supports the rebels")."""
+    demonym = rules.gazetteer.demonym(country.country)
+    label = f"{demonym} government" if demonym else f"government of {country.name}"
+    return ActorRef(text=text, label=label, type="Government", sector="GOV", country=country.country)
+
+
 def _organisation_name(token: Token) -> bool:
     """A name the recogniser took for an organisation's, or left untyped in capitals ("SPLM-IO")."""
     return token.ent_type_ == "ORG" or (not token.ent_type_ and token.pos_ == "PROPN" and token.text[:2].isupper())
@@ -701,9 +708,7 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
                 return ActorRef(text=text, label=place.name, type="Country", sector="GOV", country=place.country)
             capital = gaz.capital_of(ent.text)
             if capital is not None:  # "Kigali supports the rebels": a capital speaks for its government
-                demonym = gaz.demonym(capital.country)
-                label = f"{demonym} government" if demonym else f"government of {capital.name}"
-                return ActorRef(text=text, label=label, type="Government", sector="GOV", country=capital.country)
+                return _seat_of_government(capital, text, rules)
             city = gaz.city(ent.text, ctx.country)
             if city is not None:  # a town is where things happen, not who does them
                 return ActorRef(text=text, label=ent.text, type="Actor", country=city.country, place=True)
@@ -730,6 +735,9 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
             if label_ == "FAC" and not _is_proper_name(ent, rules):
                 return None
             return ActorRef(text=text, label=name, type="Organization", country=country)
+    capital = gaz.capital_of(head.text) if head.pos_ == "PROPN" and not head.ent_type_ else None
+    if capital is not None:  # "as Kyiv prepares a counteroffensive", untagged here, tagged a person elsewhere
+        return _seat_of_government(capital, text, rules)
     if head.pos_ in ("PROPN", "NOUN") and fold(head.text) in ctx.person_words and not fold(head.text) in rules.titles:
         return ActorRef(text=text, label=head.text, type="Person", country=ctx.country)
     kind, _ = group_kind(head, rules)

@@ -149,6 +149,9 @@ CASES = [
     # people who set off a bomb are an armed group, people who storm a building a mob
     ("The men who bombed the church were arrested in Lagos.", ("armed men", "Bombing", "civilians", "asserted")),
     ("Youths attacked a police station in Dakar.", ("rioters", "Attack", "police forces", "asserted")),
+    # a capital the recogniser leaves untagged, or takes for a person elsewhere, speaks for its government
+    ("Zelenskiy met Kyiv officials. The Kremlin said Kyiv was behind the attack, as Kyiv prepares to mount a counteroffensive.",
+     ("Ukrainian government", "ArmedClash", None, "planned")),
     # one's own envoy recalled stands for the country they serve in
     ("The Somali government recalled its ambassador in Ethiopia.", ("Somali government", "Expel", "Ethiopia", "asserted")),
     ("Kenya recalled its envoy to Somalia.", ("Kenya", "Expel", "Somalia", "asserted")),
