@@ -513,6 +513,8 @@ def _definite_description(head: Token, rules: Rules) -> bool:
 def _through_quantity(head: Token, rules: Rules) -> tuple[Token, str | None]:
     """Step from "dozens" in "dozens of soldiers" to "soldiers", keeping "dozens" as the quantity."""
     lemma = fold(head.lemma_)
+    if head.pos_ == "PROPN" and not head.like_num:
+        return head, None  # a name, not a count: "the Vengeance Units of HBDH"
     if lemma in rules.words.quantity_heads or head.like_num or head.ent_type_ == "CARDINAL":
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
