@@ -486,8 +486,7 @@ def _denials(told: list[_Told], rules: Rules, ctx: DocContext) -> list[_Told]:
         targets = [t for t in about if not any(t[0].label == a[0].label for a in agents)]
         said = assess(word, rules, {}, [])
         if said.effect in ("denied", "negated") and own_negation(word, rules):
-            # "has no plans for an offensive": the "no" is the denial itself, which is told as fact
-            said = Factuality("factual", "reported" if said.source else "asserted", said.source, said.source_head, None)
+            continue  # "has no plans for an offensive": an assurance about one's own intent, no rejection of anyone
         if not said.recorded:
             continue
         trigger = Trigger(word, "Reject", fold(word.lemma_), word.pos_ == "NOUN")

@@ -117,6 +117,11 @@ def is_actorish(token: Token, rules: Rules) -> bool:
         return counterpart_of(token, rules) is not None
     if token.pos_ == "PRON":
         return pronoun_class(token, rules) is not None
+    if lower in rules.words.named_event_groups and not any(
+            c.dep_ in rules.labels.compounds | rules.labels.adjective_modifiers
+            and (c.pos_ == "PROPN" or c.ent_type_ in ENTITY_LABELS)
+            or c.dep_ in rules.labels.determiners and fold(c.text) == "the" for c in token.lefts):
+        return False  # "the M23 rebellion", "crushed the rebellion" are a group, "armed rebellions" events
     if token.pos_ != "VERB" and group_kind(token, rules)[0] is not None:
         return True  # also adjectives of kind: "civilian" in "a civilian vehicle" (not "suspected hideouts")
     if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ not in ("amod", "npadvmod") \

@@ -83,6 +83,7 @@ class ArgumentWords:
     broker_verbs: frozenset[str]
     companion_preps: frozenset[str]
     companion_nouns: frozenset[str]
+    named_event_groups: frozenset[str]
     instrument_verbs: frozenset[str]
     foreign_object_roots: frozenset[str]
     passive_issue_roots: frozenset[str]

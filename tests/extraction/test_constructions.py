@@ -152,6 +152,9 @@ CASES = [
     # a capital the recogniser leaves untagged, or takes for a person elsewhere, speaks for its government
     ("Zelenskiy met Kyiv officials. The Kremlin said Kyiv was behind the attack, as Kyiv prepares to mount a counteroffensive.",
      ("Ukrainian government", "ArmedClash", None, "planned")),
+    # a rebellion stands for the rebels only when a name, or "the", says whose
+    ("The army crushed the rebellion.", ("soldiers", "Repression", "insurgents", "asserted")),
+    ("The Tuareg rebellion attacked the garrison.", ("Tuareg rebellion", "Attack", None, "asserted")),
     # one's own envoy recalled stands for the country they serve in
     ("The Somali government recalled its ambassador in Ethiopia.", ("Somali government", "Expel", "Ethiopia", "asserted")),
     ("Kenya recalled its envoy to Somalia.", ("Kenya", "Expel", "Somalia", "asserted")),
@@ -607,6 +610,11 @@ def test_a_participle_adjunct_of_the_same_attack_is_no_second_attack(extract):
 def test_a_result_the_model_tags_as_past_tense_is_still_a_result(extract):
     events = extract("The coast guard fired water cannon at the boat, leaving it damaged.")
     assert "Withdraw" not in [e["action"]["type"] for e in events]
+
+
+def test_rebellions_no_one_names_are_events_not_rebels(extract):
+    events = extract("The five states pledged to settle armed rebellions together.")
+    assert not [e for e in events if (e["target"] or {}).get("type") == "Insurgents"], events
 
 
 def test_where_the_agents_come_from_is_not_where_the_event_is(extract):

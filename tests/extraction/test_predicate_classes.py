@@ -213,9 +213,9 @@ def test_the_planner_of_a_plan_for_an_event_is_its_agent(extract):
 
 
 def test_no_plans_disown_the_intention(extract):
-    """"has no plans to attack" is no planned attack; said by a source, the attack is denied and the
-    denial itself (the "no") is told as the source's rejection, not as a denied one."""
+    """"has no plans to attack" is no planned attack; said by a source, the attack is denied, and the
+    denial (the "no") is an assurance about one's own intent, no rejection of anyone."""
     assert not [e for e in extract("Guyana has no plans to attack Venezuela.") if e["action"]["type"] == "Attack"]
     events = extract("The minister said the army has no plans to attack the rebels.")
     assert [e["modality"] for e in events if e["action"]["type"] == "Attack"] == ["denied"], events
-    assert {e["modality"] for e in events if e["action"]["type"] == "Reject"} <= {"reported"}, events
+    assert not [e for e in events if e["action"]["type"] == "Reject"], events
