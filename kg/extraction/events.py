@@ -566,7 +566,7 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     if item.threat_of in rules.intent and rules.intent[item.threat_of]["plover"] == action.plover:
         action = ActionRef(**{**action.contract(), "cameo": rules.intent[item.threat_of]["cameo"]})
     arg_indices = {t.i for t in args.agents + args.targets}
-    clause = clause_tokens(trigger.token)
+    clause = clause_tokens(trigger.token, rules)
     place, place_word = place_of(clause, rules, ctx, item.exclude | arg_indices) or (None, None)
     times = times_of(without_descriptions(clause, trigger.token, rules), published) or [None]
     if not agents and not targets and place is None and times == [None]:

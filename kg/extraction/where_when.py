@@ -11,7 +11,7 @@ from kg.rules.loader import Rules
 from kg.text import fold
 
 
-def clause_tokens(trigger: Token) -> list[Token]:
+def clause_tokens(trigger: Token, rules: Rules) -> list[Token]:
     """Where an event's time and place are looked for: the trigger's own subtree, or its governing
     verb's when the trigger is a noun."""
     root = trigger
@@ -19,7 +19,16 @@ def clause_tokens(trigger: Token) -> list[Token]:
         head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
         if head.pos_ in ("VERB", "AUX"):
             root = head
-    return list(root.subtree)
+    if root.i == trigger.i:
+        return list(root.subtree)
+    # (but not a clause of the verb's that tells an earlier or later event of its own subject: "the
+    # strikes came two days after insurgents killed seven soldiers in northwest Pakistan")
+    labels = rules.labels
+    other = {t.i for c in root.children if c.dep_ in labels.adverbial_clauses
+             and any(g.dep_ in labels.subjects | labels.passive_subjects for g in c.children)
+             and any(g.dep_ in labels.markers and fold(g.text) in rules.words.sequence_markers for g in c.children)
+             for t in c.subtree}
+    return [t for t in root.subtree if t.i not in other]
 
 
 def without_descriptions(clause: list[Token], trigger: Token, rules: Rules) -> list[Token]:

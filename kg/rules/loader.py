@@ -84,6 +84,7 @@ class ArgumentWords:
     companion_preps: frozenset[str]
     companion_nouns: frozenset[str]
     named_event_groups: frozenset[str]
+    sequence_markers: frozenset[str]
     instrument_verbs: frozenset[str]
     foreign_object_roots: frozenset[str]
     passive_issue_roots: frozenset[str]

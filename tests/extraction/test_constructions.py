@@ -617,6 +617,12 @@ def test_rebellions_no_one_names_are_events_not_rebels(extract):
     assert not [e for e in events if (e["target"] or {}).get("type") == "Insurgents"], events
 
 
+def test_a_clause_that_tells_another_event_gives_no_place(extract):
+    events = extract("The Chadian airstrikes came a day after rebels ambushed a convoy in Tibesti.")
+    (strikes,) = [e for e in events if e["action"]["text"] == "airstrikes"]
+    assert strikes["place"] is None and strikes["target"] is None, strikes
+
+
 def test_where_the_agents_come_from_is_not_where_the_event_is(extract):
     (attack,) = extract("Soldiers from Mali attacked the village.")
     assert attack["place"] is None and attack["target"]["text"] == "the village", attack
