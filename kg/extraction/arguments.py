@@ -157,8 +157,9 @@ def is_passive(verb: Token) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl") and not any(
             c.dep_ in SUBJECTS or (c.dep_ == "aux" and fold(c.lemma_) == "have") for c in verb.children):
         return True  # "soldiers killed in the raid" (but "reports that troops had attacked" is active)
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not _own_subject(verb):
-        return is_passive(verb.head)
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and (
+            not _own_subject(verb) or not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return is_passive(verb.head)  # (also with a subject that shares the auxiliary: "were killed and 34 wounded")
     return False
 
 

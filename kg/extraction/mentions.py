@@ -338,14 +338,16 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
     head, quantity = _through_quantity(head, rules)
     doc = head.doc
     lower = fold(head.text)
-    counterpart = counterpart_of(head, rules) if lower in rules.words.counterpart_nouns and depth < MAX_DEPTH else None
-    if counterpart is not None:  # "wounded 80 others": more of the people named before, in its own words
+    bare_count = head.like_num and head.pos_ == "NUM" and head.dep_ in rules.labels.subjects | rules.labels.passive_subjects
+    counterpart = counterpart_of(head, rules) if (lower in rules.words.counterpart_nouns or bare_count) \
+        and depth < MAX_DEPTH else None
+    if counterpart is not None:  # "wounded 80 others", "were killed and 34 wounded": more of the people named before
         ref, _ = build_mention(counterpart, rules, ctx, depth=depth + 1)
         if ref is None:
             return None, None
         start, end = noun_phrase(head, exclude)
         span = doc[start:end]
-        number = next((c for c in head.children if c.dep_ in rules.labels.numbers), None)
+        number = head if bare_count else next((c for c in head.children if c.dep_ in rules.labels.numbers), None)
         return ActorRef(**{**ref.__dict__, "text": span.text, "start": span.start_char, "end": span.end_char,
                            "alone": None}), (doc[number.left_edge.i : number.i + 1].text if number is not None else None)
     kind = pronoun_class(head, rules)
