@@ -50,12 +50,12 @@ class EventFinder:
             raise ValueError(f"the {self.name} component has no rules: add it with kg.extraction.component.add_event_finder")
         rules = self.rules
         repair(doc, rules)  # parses mended before anything reads them
-        ctx = DocContext(country=main_country(doc, rules), person_words=person_words(doc))
+        ctx = DocContext(country=main_country(doc, rules), person_words=person_words(doc), sentences=tuple(doc.sents))
         candidates = self.triggers.candidates(doc)
         phrases = phrase_classes(doc, ((self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)))
         found, seen = [], set()
         told_before: list[tuple] = []  # the events told so far, for the sentences that restate them
-        for sentence in doc.sents:
+        for sentence in ctx.sentences:
             key = " ".join(sentence.text.split())
             if not key or key in seen:
                 found.append([])  # repeated headlines and boilerplate lines
