@@ -98,13 +98,15 @@ def entity_of(token: Token) -> Span | None:
 def _suffixes(token: Token) -> list[tuple[int, tuple[str, str]]]:
     """The modifier+head suffixes of a common-noun phrase, longest first: the index of each one's
     first token, and its words folded as written and as lemmas ("deputy army chief", "army chief", "chief")."""
+    doc = token.doc
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
     words = [token]
     while left:
         words.insert(0, left[0])
-        left = [c for c in left[0].doc[left[0].i - 1 : left[0].i] if c.head in words and c.dep_ in ("compound", "amod")]
-    return [(words[start].i, (" ".join(fold(w.text) for w in words[start:]), " ".join(fold(w.lemma_) for w in words[start:])))
-            for start in range(len(words))]
+        before = [doc[left[0].i - 1]] if left[0].i > 0 else []
+        left = [c for c in before if c.head in words and c.dep_ in ("compound", "amod")]
+    texts, lemmas = [fold(w.text) for w in words], [fold(w.lemma_) for w in words]
+    return [(words[start].i, (" ".join(texts[start:]), " ".join(lemmas[start:]))) for start in range(len(words))]
 
 
 def group_kind(token: Token, rules: Rules) -> tuple[ActorKind | None, int]:
