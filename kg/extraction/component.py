@@ -56,7 +56,7 @@ class EventFinder:
         found, seen = [], set()
         told_before: list[tuple] = []  # the events told so far, for the sentences that restate them
         for sentence in ctx.sentences:
-            key = " ".join(sentence.text.split())
+            key = " ".join(ctx.text(sentence).split())
             if not key or key in seen:
                 found.append([])  # repeated headlines and boilerplate lines
                 continue

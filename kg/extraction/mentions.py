@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Callable, TypeVar
 
 from spacy.tokens import Span, Token
 
@@ -21,19 +22,21 @@ from kg.text import fold
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 LEFT_MODIFIERS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod", "npadvmod"}
 TIME_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+T = TypeVar("T")
 
 
 @dataclass
 class DocContext:
     """What the whole document tells about its mentions: its main country; and its sentences, of
-    which several steps ask the same (where a word's sentence starts, where its dateline ends), so
-    that each is worked out once per Doc instead of slicing the Doc for each question."""
+    which several steps ask the same (where a word's sentence starts, where its dateline ends, its
+    text, its "according to" source), so that each is worked out once per Doc instead of slicing the
+    Doc for each question."""
 
     country: str | None
     person_words: frozenset[str] = frozenset()
     sentences: tuple[Span, ...] = ()
     _starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
-    _datelines: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _facts: dict[tuple[str, int], object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self._starts = [sentence.start for sentence in self.sentences]
@@ -44,12 +47,25 @@ class DocContext:
             return token.sent
         return self.sentences[bisect_right(self._starts, token.i) - 1]
 
+    def of_sentence(self, name: str, sentence: Span, compute: Callable[[Span], T]) -> T:
+        """``compute(sentence)`` (a pure function of the sentence, known by ``name``), worked out
+        once per sentence."""
+        key = (name, sentence.start)
+        if key not in self._facts:
+            self._facts[key] = compute(sentence)
+        return self._facts[key]
+
     def dateline_end(self, token: Token) -> int:
         """:func:`~kg.extraction.coreference.dateline_end` of the sentence ``token`` is in."""
-        sentence = self.sentence(token)
-        if sentence.start not in self._datelines:
-            self._datelines[sentence.start] = dateline_end(sentence)
-        return self._datelines[sentence.start]
+        return self.of_sentence("dateline_end", self.sentence(token), dateline_end)
+
+    def text(self, sentence: Span) -> str:
+        """``sentence.text``."""
+        return self.of_sentence("text", sentence, _text)
+
+
+def _text(span: Span) -> str:
+    return span.text
 
 
 def _dateline_end(token: Token, ctx: DocContext | None) -> int:
