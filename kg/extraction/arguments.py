@@ -186,6 +186,8 @@ def _in_dateline(token: Token) -> bool:
     A dateline opens the sentence, is all capitalised words, punctuation and parentheses, and
     ends at a dash.
     """
+    if token.is_alpha and token.is_lower:
+        return False  # (without looking for its sentence)
     sentence = token.sent
     for dash in sentence[: min(len(sentence), 10)]:
         if dash.text in ("--", "—", "–", "-") and dash.whitespace_ and dash.i > token.i:

@@ -51,13 +51,13 @@ class EventFinder:
         rules = self.rules
         repair(doc, rules)  # parses mended before anything reads them
         ctx = DocContext(country=main_country(doc, rules), person_words=person_words(doc),
-                         full_name_words=person_words(doc, min_words=2))
+                         full_name_words=person_words(doc, min_words=2), sentences=tuple(doc.sents))
         candidates = self.triggers.candidates(doc)
         phrases = phrase_classes(doc, ((self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)))
         found, seen = [], set()
         told_before: list[tuple] = []  # the events told so far, for the sentences that restate them
-        for sentence in doc.sents:
-            key = " ".join(sentence.text.split())
+        for sentence in ctx.sentences:
+            key = " ".join(ctx.text(sentence).split())
             if not key or key in seen:
                 found.append([])  # repeated headlines and boilerplate lines
                 continue

@@ -350,4 +350,6 @@ def dateline_end(sentence) -> int:
 
 def _in_dateline(token: Token) -> bool:
     """A word of a news dateline ("KIGALI, Rwanda (AA) -"): all capitals before a dash opening the sentence."""
+    if token.is_alpha and token.is_lower:
+        return False  # a lowercase word ends any dateline before it (without looking for its sentence)
     return token.i < dateline_end(token.sent)

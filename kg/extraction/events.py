@@ -149,7 +149,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
                 continue  # a sense done only to actors, told of a thing: "fighting corruption"
         if not _sense_allows(event_type, agents, targets, rules) or not _crowd_allows(trigger, event_type, agents, rules):
             continue  # a participant this sense cannot take: another word sense ("holds elections")
-        fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets)
+        fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets, ctx)
         if trigger.nominal and info.plover == "ACCUSE" and _rejected(trigger.token, rules):
             continue  # "denied allegations of arming X": the denial is the event, what it denies the claim
         if "dismissal" in fact.classes and fact.modality in ("asserted", "reported") and info.plover in COOPERATIVE:
@@ -167,7 +167,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
     told = _denials(told, rules, ctx)
     records: list[EventRecord] = []
     produced: set[tuple] = set()
-    text = sentence.text
+    text = ctx.text(sentence)
     where = (text.strip(), sentence.start_char, sentence.start_char + len(text.rstrip()))
     for item in told:
         records += _records(item, sentence, where, rules, ctx, published, produced)

@@ -16,11 +16,15 @@ requested, cancelled or denied by the narrator's own negation is no event of its
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from kg.rules.loader import Labels, Predicate, Rules
 from kg.text import fold
+
+if TYPE_CHECKING:
+    from kg.extraction.mentions import DocContext
 
 #: Effects after which the event is not recorded: the text says it did not (or not yet) happen.
 NOT_RECORDED = ("not_happened", "negated", "requested", "cancelled", "not_an_event")
@@ -76,15 +80,18 @@ def classes_of(token: Token, rules: Rules, phrases: dict[int, frozenset[str]]) -
     return found
 
 
-def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arguments: list[Token] = ()) -> Factuality:
+def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arguments: list[Token] = (),
+           ctx: DocContext | None = None) -> Factuality:
     """The factuality of the event ``trigger`` names; ``arguments`` are its participants' heads
-    (a negated participant, "no soldiers were arrested", negates the event)."""
+    (a negated participant, "no soldiers were arrested", negates the event); ``ctx``, the Doc's,
+    through which what is asked of the trigger's sentence is worked out once."""
     labels = rules.labels
     steps: list[tuple[str, Predicate, Token | None, bool]] = []
     negated = _participant_negated(arguments, rules) or own_negation(trigger, rules)
+    children = list(trigger.children)
     for kind, name in OWN_MODIFIERS:
         predicate = rules.predicate(name)
-        for child in trigger.children:
+        for child in children:
             if kind == "markers" and child.dep_ not in labels.markers:
                 continue
             if kind == "auxiliaries" and child.dep_ not in labels.auxiliaries:
@@ -96,7 +103,7 @@ def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arg
                 steps.append((predicate.effect, predicate, None, kind == "auxiliaries"))  # the trigger's own
     allegation = rules.predicate("allegation")
     if trigger.pos_ in ("NOUN", "PROPN"):
-        for child in trigger.children:
+        for child in children:
             if child.dep_ in labels.adjective_modifiers | labels.compounds and \
                     (allegation.has(fold(child.text), "adjectives") or allegation.has(fold(child.lemma_), "adjectives")):
                 steps.append(("alleged", allegation, None, False))
@@ -104,7 +111,7 @@ def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arg
                 steps.append(("alleged", allegation, None, False))  # "the attack, blamed on the gang"
     if not _inherits_nothing(trigger, labels):
         steps += _governors(trigger, rules, phrases)
-    return _combine(steps, negated, trigger, rules)
+    return _combine(steps, negated, trigger, rules, ctx)
 
 
 def own_negation(trigger: Token, rules: Rules) -> bool:
@@ -250,7 +257,7 @@ def _negated_word(word: Token, rules: Rules) -> bool:
     return False
 
 
-def _combine(steps, negated: bool, trigger: Token, rules: Rules) -> Factuality:
+def _combine(steps, negated: bool, trigger: Token, rules: Rules, ctx: DocContext | None = None) -> Factuality:
     """Fold the contributions, innermost first: the first that changes what the text commits to
     decides; sources above it are named."""
     status, source, source_head, decided_by = "factual", None, None, None
@@ -290,7 +297,10 @@ def _combine(steps, negated: bool, trigger: Token, rules: Rules) -> Factuality:
             source_head = _subject(governor, rules)
             source = source_of(source_head, rules) if source_head is not None else None
     if source is None:
-        named, head = according_to(trigger.sent, rules)
+        if ctx is not None:
+            named, head = ctx.of_sentence("according_to", ctx.sentence(trigger), lambda s: according_to(s, rules))
+        else:
+            named, head = according_to(trigger.sent, rules)
         source, source_head = named, head or source_head
     # reported even when the source is no one the text names ("initial reports suggested", "it said")
     reported = source is not None or any(effect == "reported" for effect, _, _, _ in steps)
@@ -373,6 +383,8 @@ def _owner(document: Token, rules: Rules) -> Token | None:
 
 def _is_dateline(token: Token) -> bool:
     """A word of a dateline ("KIGALI, Rwanda (AA) -"): all capitals before a dash opening the sentence."""
+    if token.is_alpha and token.is_lower:
+        return False  # (without looking for its sentence)
     sentence = token.sent
     for dash in sentence[: min(len(sentence), 10)]:
         if dash.text in ("--", "—", "–", "-") and dash.i > token.i:

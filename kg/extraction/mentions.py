@@ -7,7 +7,9 @@ from the rules ("the junta" -> MilitaryGovernment), organisations and countries 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Callable, TypeVar
 
 from spacy.tokens import Span, Token
 
@@ -20,15 +22,56 @@ from kg.text import fold
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 LEFT_MODIFIERS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet", "advmod", "npadvmod"}
 TIME_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+T = TypeVar("T")
 
 
 @dataclass
 class DocContext:
-    """What the whole document tells about its mentions: its main country."""
+    """What the whole document tells about its mentions: its main country; and its sentences, of
+    which several steps ask the same (where a word's sentence starts, where its dateline ends, its
+    text, its "according to" source), so that each is worked out once per Doc instead of slicing the
+    Doc for each question."""
 
     country: str | None
     person_words: frozenset[str] = frozenset()
     full_name_words: frozenset[str] = frozenset()  # words of the PERSON entities of two words or more
+    sentences: tuple[Span, ...] = ()
+    _starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
+    _facts: dict[tuple[str, int], object] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self._starts = [sentence.start for sentence in self.sentences]
+
+    def sentence(self, token: Token) -> Span:
+        """The sentence ``token`` is in (``token.sent``)."""
+        if not self.sentences or self.sentences[0].doc is not token.doc:
+            return token.sent
+        return self.sentences[bisect_right(self._starts, token.i) - 1]
+
+    def of_sentence(self, name: str, sentence: Span, compute: Callable[[Span], T]) -> T:
+        """``compute(sentence)`` (a pure function of the sentence, known by ``name``), worked out
+        once per sentence."""
+        key = (name, sentence.start)
+        if key not in self._facts:
+            self._facts[key] = compute(sentence)
+        return self._facts[key]
+
+    def dateline_end(self, token: Token) -> int:
+        """:func:`~kg.extraction.coreference.dateline_end` of the sentence ``token`` is in."""
+        return self.of_sentence("dateline_end", self.sentence(token), dateline_end)
+
+    def text(self, sentence: Span) -> str:
+        """``sentence.text``."""
+        return self.of_sentence("text", sentence, _text)
+
+
+def _text(span: Span) -> str:
+    return span.text
+
+
+def _dateline_end(token: Token, ctx: DocContext | None) -> int:
+    """Where the dateline of ``token``'s sentence ends, through ``ctx`` when there is one."""
+    return ctx.dateline_end(token) if ctx is not None else dateline_end(token.sent)
 
 
 def person_words(doc, min_words: int = 1) -> frozenset[str]:
@@ -74,13 +117,15 @@ def entity_of(token: Token) -> Span | None:
 def _suffixes(token: Token) -> list[tuple[int, tuple[str, str]]]:
     """The modifier+head suffixes of a common-noun phrase, longest first: the index of each one's
     first token, and its words folded as written and as lemmas ("deputy army chief", "army chief", "chief")."""
+    doc = token.doc
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
     words = [token]
     while left:
         words.insert(0, left[0])
-        left = [c for c in left[0].doc[left[0].i - 1 : left[0].i] if c.head in words and c.dep_ in ("compound", "amod")]
-    return [(words[start].i, (" ".join(fold(w.text) for w in words[start:]), " ".join(fold(w.lemma_) for w in words[start:])))
-            for start in range(len(words))]
+        before = [doc[left[0].i - 1]] if left[0].i > 0 else []
+        left = [c for c in before if c.head in words and c.dep_ in ("compound", "amod")]
+    texts, lemmas = [fold(w.text) for w in words], [fold(w.lemma_) for w in words]
+    return [(words[start].i, (" ".join(texts[start:]), " ".join(lemmas[start:]))) for start in range(len(words))]
 
 
 def group_kind(token: Token, rules: Rules) -> tuple[ActorKind | None, int]:
@@ -160,8 +205,9 @@ def _when(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME") and not (token.like_num and token.n_lefts + token.n_rights == 0)
 
 
-def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]:
-    """Token bounds [start, end) of a head's core noun phrase: left modifiers, head, no clauses."""
+def noun_phrase(head: Token, exclude: set[int] | None = None, ctx: DocContext | None = None) -> tuple[int, int]:
+    """Token bounds [start, end) of a head's core noun phrase: left modifiers, head, no clauses
+    (``ctx``: the Doc's, whose sentences it reads)."""
     exclude = exclude or set()
     start = head.i
     stack = [c for c in head.lefts if c.dep_ in LEFT_MODIFIERS]
@@ -173,7 +219,7 @@ def noun_phrase(head: Token, exclude: set[int] | None = None) -> tuple[int, int]
         stack.extend(c for c in child.lefts if c.dep_ in LEFT_MODIFIERS or (child.dep_ != "poss" and c.dep_ in ("punct", "cc", "conj")))
     end = head.i + 1
     doc = head.doc
-    start = max(start, min(dateline_end(head.sent), head.i))  # "WASHINGTON (Reuters) - Three U.S. soldiers"
+    start = max(start, min(_dateline_end(head, ctx), head.i))  # "WASHINGTON (Reuters) - Three U.S. soldiers"
     while start < head.i and (doc[start].is_punct or doc[start].i in exclude):
         start += 1
     ent = entity_of(head)
@@ -310,13 +356,13 @@ def closed(doc, start: int, end: int) -> int:
     return end
 
 
-def apposed_to(head: Token, exclude: set[int], rules: Rules) -> Token | None:
+def apposed_to(head: Token, exclude: set[int], rules: Rules, ctx: DocContext | None = None) -> Token | None:
     """The noun a name or role stands in apposition to ("The US Ambassador, Stuart Symington",
     "Ali Kushayb, a militia leader"): the mention is both, from the first; None when there is none
     or it is a dateline, a list, another argument or a clause away."""
     anchor = head.head
     if head.dep_ not in rules.labels.appositions or anchor.i > head.i or anchor.i in exclude \
-            or anchor.pos_ not in ("NOUN", "PROPN") or anchor.i < dateline_end(head.sent) \
+            or anchor.pos_ not in ("NOUN", "PROPN") or anchor.i < _dateline_end(head, ctx) \
             or any(c.dep_ in rules.labels.conjuncts for c in head.children):
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in head.doc[anchor.i + 1:head.left_edge.i]):
@@ -345,7 +391,7 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         ref, _ = build_mention(counterpart, rules, ctx, depth=depth + 1)
         if ref is None:
             return None, None
-        start, end = noun_phrase(head, exclude)
+        start, end = noun_phrase(head, exclude, ctx)
         span = doc[start:end]
         number = head if bare_count else next((c for c in head.children if c.dep_ in rules.labels.numbers), None)
         return ActorRef(**{**ref.__dict__, "text": span.text, "start": span.start_char, "end": span.end_char,
@@ -359,7 +405,7 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         if ref is not None:
             if kind == "person" and ref.type == "Actor":
                 ref.type = "Person"  # a name "he" stands for is a person's
-            sent = head.sent
+            sent = ctx.sentence(head)
             if not (sent.start_char <= ref.start and ref.end <= sent.end_char):
                 ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
             return ref, quantity
@@ -369,18 +415,19 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
         if child.dep_ == "nummod" and quantity is None:
             sub = list(child.subtree)
             quantity = doc[sub[0].i : sub[-1].i + 1].text
-    start, end = noun_phrase(head, exclude)
+    core = noun_phrase(head, exclude, ctx)
+    start, end = core
     ent = entity_of(head)
     title = None
     if ent is not None and ent.label_ == "PERSON":
         start, end, title = _strip_title(ent, rules)
         if start >= end:
             return None, None
-    text_start, text_end = mention_extent(head, *noun_phrase(head, exclude), rules, exclude)
+    text_start, text_end = mention_extent(head, *core, rules, exclude)
     text_start, text_end = min(text_start, start), max(text_end, end)
-    anchor = apposed_to(head, exclude or set(), rules)
+    anchor = apposed_to(head, exclude or set(), rules, ctx)
     if anchor is not None:
-        text_start = min(text_start, noun_phrase(anchor, exclude)[0])
+        text_start = min(text_start, noun_phrase(anchor, exclude, ctx)[0])
     while text_end - 1 > text_start and doc[text_end - 1].is_punct \
             and not (doc[text_end - 1].text == ")" and "(" in doc[text_start:text_end - 1].text):
         text_end -= 1
@@ -602,7 +649,7 @@ def _named_in_apposition(head: Token, rules: Rules, ctx: DocContext, exclude: se
         names.append(head.head)
     if not names:
         return None
-    opening = dateline_end(head.sent)
+    opening = ctx.dateline_end(head)
     for name in names:
         if name.pos_ != "PROPN" or (exclude and name.i in exclude) or name.i < opening:
             continue  # (a dateline's town is where the report comes from: "KABUL (AP) - Militants ...")

@@ -15,6 +15,9 @@ before any event is looked for, so that every later step reads the mended tree:
 """
 from __future__ import annotations
 
+from spacy.attrs import DEP, POS
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from kg.extraction.mentions import group_kind, title_kind
@@ -22,8 +25,16 @@ from kg.rules.loader import Rules
 
 
 def repair(doc: Doc, rules: Rules) -> Doc:
-    """All repairs of this module, in place."""
-    for token in doc:
+    """All repairs of this module, in place.
+
+    Only nouns that are no modifier can head a merged coordination; they are picked off an array
+    of parts of speech and labels made once (a repair relabels only words up to the one it mends,
+    so the labels of those after it stay as read)."""
+    compounds = {get_string_id(label) for label in rules.labels.compounds}
+    for i, (pos, dep) in enumerate(doc.to_array([POS, DEP]).tolist()):
+        if pos not in (NOUN, PROPN) or dep in compounds:
+            continue
+        token = doc[i]
         first = merged_conjunct(token, rules)
         if first is not None:
             _split(token, first, rules)

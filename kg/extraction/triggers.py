@@ -5,8 +5,8 @@ mandate", "seek assistance"), a verb with a preposition ("fire on") or a preposi
 ("take into custody"), a noun with a modifier ("coup plot") or a preposition ("action against").
 A :class:`TriggerMatcher` turns the keys into patterns: ``PhraseMatcher`` s on lemmas and on the
 words as written for single words and keys written as contiguous words ("arrested", "state of
-emergency", "take to the streets"), and a ``DependencyMatcher`` for keys whose words the parse
-joins however far apart they stand ("rounded them up", "extended its mandate"). Each candidate is looked up in
+emergency", "take to the streets"), and dependency patterns read off the parse for keys whose words
+it joins however far apart they stand ("rounded them up", "extended its mandate"). Each candidate is looked up in
 the key table; a word that matches several keys takes the most specific (a phrasal verb before the
 verb with its object, before the bare lemma).
 """
@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher, PhraseMatcher
+from spacy.attrs import DEP, HEAD, LEMMA, POS
+from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.rules.loader import Rules
@@ -68,34 +71,54 @@ class TriggerMatcher:
                 self.phrases[0].add(f"{label}|{key}", [Doc(vocab, words=words, lemmas=words)])
                 if label == "noun" or len(words) > 1:
                     self.phrases[1].add(f"{label}|{key}", [Doc(vocab, words=words)])
-        self.structures = DependencyMatcher(vocab)
-
-        def pair(name: str, heads: list[str], relation: set[str], op: str = ">") -> None:
-            self.structures.add(name, [[
-                {"RIGHT_ID": "head", "RIGHT_ATTRS": {"LEMMA": {"IN": heads}}},
-                {"LEFT_ID": "head", "REL_OP": op, "RIGHT_ID": "part", "RIGHT_ATTRS": {"DEP": {"IN": sorted(relation)}}},
-            ]])
-
-        def chain(name: str, heads: list[str], first: set[str], second: set[str]) -> None:
-            self.structures.add(name, [[
-                {"RIGHT_ID": "head", "RIGHT_ATTRS": {"LEMMA": {"IN": heads}}},
-                {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "part", "RIGHT_ATTRS": {"DEP": {"IN": sorted(first)}}},
-                {"LEFT_ID": "part", "REL_OP": ">", "RIGHT_ID": "end", "RIGHT_ATTRS": {"DEP": {"IN": sorted(second)}}},
-            ]])
-
-        # One pattern per head and depth, the shape read off the relations found: the matcher's
-        # cost grows with the number of token patterns, not with the relations each allows.
+        # One pattern per head and depth, the shape read off the relations found: a match costs
+        # a look at the head's children, not a pattern per relation.
         self.objects = labels.objects | labels.passive_subjects | labels.attributes
         self.predicatives = labels.open_clauses | labels.objects | labels.attributes
-        pair("verb child", verb_heads, labels.particles | self.objects | self.predicatives | labels.preposition)
-        chain("verb grandchild", verb_heads, self.objects | labels.preposition, labels.compounds | labels.preposition_objects)
-        self.structures.add("verb head_noun", [[
-            {"RIGHT_ID": "head", "RIGHT_ATTRS": {"LEMMA": {"IN": verb_heads},
-                                                 "DEP": {"IN": sorted(labels.noun_clauses | labels.adjective_modifiers)}}},
-            {"LEFT_ID": "head", "REL_OP": "<", "RIGHT_ID": "part", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "PROPN"]}}},
-        ]])
-        pair("noun child", noun_heads, labels.compounds | labels.adjective_modifiers | labels.preposition)
-        chain("noun preposition_object", noun_heads, labels.preposition, labels.preposition_objects)
+        ids = lambda words: frozenset(get_string_id(w) for w in words)
+        self._verb_heads, self._noun_heads = ids(verb_heads), ids(noun_heads)
+        self._verb_child = ids(labels.particles | self.objects | self.predicatives | labels.preposition)
+        self._verb_grandchild = (ids(self.objects | labels.preposition), ids(labels.compounds | labels.preposition_objects))
+        self._head_noun = ids(labels.noun_clauses | labels.adjective_modifiers)
+        self._noun_child = ids(labels.compounds | labels.adjective_modifiers | labels.preposition)
+        self._noun_grandchild = (ids(labels.preposition), ids(labels.preposition_objects))
+
+    def structures(self, doc: Doc) -> list[tuple[str, tuple[int, ...]]]:
+        """(pattern name, (head, part[, end]) token indices) for every structural match in ``doc``,
+        by pattern, then head, part and end in text order.
+
+        The patterns join a head lemma to a child with one of some relations ("child"), to a
+        grandchild through such a child ("grandchild", "preposition_object"), or to the noun it
+        modifies ("head_noun"). They are read off arrays of the Doc's heads, labels and lemmas made
+        once, without a Token object per word looked at."""
+        if not len(doc):
+            return []
+        rows = doc.to_array([HEAD, DEP, POS, LEMMA]).tolist()
+        heads = [i + (h if h < 2 ** 63 else h - 2 ** 64) for i, (h, *_) in enumerate(rows)]
+        children: list[list[int]] = [[] for _ in rows]
+        for i, h in enumerate(heads):
+            if h != i:
+                children[h].append(i)
+        deps = [row[1] for row in rows]
+        verbs = [i for i, row in enumerate(rows) if row[3] in self._verb_heads]
+        nouns = [i for i, row in enumerate(rows) if row[3] in self._noun_heads]
+        found: list[tuple[str, tuple[int, ...]]] = []
+
+        def child(name: str, words: list[int], relations: frozenset[int]) -> None:
+            found.extend((name, (i, c)) for i in words for c in children[i] if deps[c] in relations)
+
+        def grandchild(name: str, words: list[int], relations: tuple[frozenset[int], frozenset[int]]) -> None:
+            first, second = relations
+            found.extend((name, (i, c, g)) for i in words for c in children[i] if deps[c] in first
+                         for g in children[c] if deps[g] in second)
+
+        child("verb child", verbs, self._verb_child)
+        grandchild("verb grandchild", verbs, self._verb_grandchild)
+        found.extend(("verb head_noun", (i, heads[i])) for i in verbs
+                     if deps[i] in self._head_noun and heads[i] != i and rows[heads[i]][2] in (NOUN, PROPN))
+        child("noun child", nouns, self._noun_child)
+        grandchild("noun preposition_object", nouns, self._noun_grandchild)
+        return found
 
     def _shapes(self, name: str, part: Token, end: Token | None) -> list[str]:
         """The key shapes a structural match stands for, by the relations of its words."""
@@ -141,8 +164,7 @@ class TriggerMatcher:
             token = doc[start]
             lemma = fold(token.lemma_)
             add(start, pos, "lemma", lemma if pos == "verb" or lemma in nouns else fold(token.text))
-        for match_id, indices in self.structures(doc):
-            name = vocab.strings[match_id]
+        for name, indices in self.structures(doc):
             head, *rest = (doc[i] for i in indices)
             pos = name.split()[0]
             for shape in self._shapes(name, rest[0], rest[1] if len(rest) > 1 else None):

@@ -37,14 +37,14 @@ def without_descriptions(clause: list[Token], trigger: Token, rules: Rules) -> l
     looked for; unless that participant is an event itself ("the attack, which took place on
     Monday, killed"), and an infinitive of purpose stays ("a force to restore order in Niger")."""
     labels = rules.labels
+    describers = labels.relative_clauses | labels.appositions
 
-    def describing(token: Token) -> bool:
+    def describing(token: Token) -> bool:  # its own relation first: most words describe no participant
+        if not (token.dep_ in describers or (token.dep_ in labels.noun_clauses and token.tag_ in ("VBN", "VBG"))):
+            return False
         if token.i == trigger.i or token.head.i == trigger.i or any(c.tag_ == "TO" for c in token.children):
             return False
-        if token.head.pos_ not in ("NOUN", "PROPN", "PRON") or fold(token.head.lemma_) in rules.noun_triggers:
-            return False
-        return token.dep_ in labels.relative_clauses | labels.appositions or (
-            token.dep_ in labels.noun_clauses and token.tag_ in ("VBN", "VBG"))
+        return token.head.pos_ in ("NOUN", "PROPN", "PRON") and fold(token.head.lemma_) not in rules.noun_triggers
 
     left_out = {t.i for token in clause if describing(token) for t in token.subtree}
     if trigger.i in left_out:
