@@ -15,7 +15,7 @@ before any event is looked for, so that every later step reads the mended tree:
 """
 from __future__ import annotations
 
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, HEAD, POS
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
@@ -38,9 +38,17 @@ def repair(doc: Doc, rules: Rules) -> Doc:
         first = merged_conjunct(token, rules)
         if first is not None:
             _split(token, first, rules)
-    for token in doc:
-        for run in broken_names(token, rules):
-            compound = min(rules.labels.compounds)
+    labels = rules.labels
+    parts = {get_string_id(label) for label in labels.subjects | labels.passive_subjects | labels.direct_objects}
+    first_of: dict[tuple[int, int], int] = {}
+    shared: set[int] = set()  # verbs with two subjects or two objects, the only ones a broken name can be under
+    offsets = doc.to_array(HEAD).astype("int64").tolist()  # (stored unsigned: a head before is negative)
+    for i, (offset, dep) in enumerate(zip(offsets, doc.to_array(DEP).tolist())):
+        if dep in parts and first_of.setdefault((i + offset, dep), i) != i:
+            shared.add(i + offset)
+    compound = min(labels.compounds)
+    for verb in sorted(shared):
+        for run in broken_names(doc[verb], rules):
             for part in run[:-1]:
                 part.head, part.dep_ = run[-1], compound
     return doc
