@@ -292,6 +292,11 @@ def test_acled_codes_follow_who_did_what_to_whom(extract):
     assert (riot["action"]["acled"], riot["action"]["acled_sub"]) == ("Riots", "Mob violence")
     battle = [e for e in extract("Rebels launched an attack against an army base near Gao.") if e["action"]["type"] == "Attack"]
     assert battle[0]["action"]["acled"] == "Battles"
+    # a crowd called rioters riots; labourers who fight the police are a mob, not an army
+    (blockade,) = extract("Rioters blocked the main road in Tripoli with burning tyres.")
+    assert blockade["action"]["acled"] == "Riots", blockade
+    clashes = extract("Hundreds of labourers clashed with police in Surat.")
+    assert {e["action"]["acled"] for e in clashes} == {"Riots"}, clashes
 
 
 def test_an_intent_to_cooperate_is_coded_agree(extract):
