@@ -684,6 +684,8 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     - suffering verbs: "Mali grapples with an insurgency" -> Mali is the target;
     - participles: "those caught up in the crackdown", "soldiers killed in the raid" -> the target.
     """
+    while noun.dep_ in rules.labels.conjuncts and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head  # "killed seven soldiers in a suicide bombing and coordinated attack": both theirs
     head = noun.head
     if noun.dep_ == "pobj" and fold(head.text) == "of" and (
             fold(head.head.lemma_) in rules.words.event_chain_nouns or fold(head.head.lemma_) in rules.words.quantity_heads

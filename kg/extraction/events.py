@@ -626,21 +626,33 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
 
 
 def _once(records: list[EventRecord], rules: Rules) -> list[EventRecord]:
-    """One event once in a sentence: of records of one type whose participants are the same, or
-    one's a part of the other's, the fullest is kept. A thing as the target of an event that is
+    """One event once in a sentence: of records of one type (or a bare attack and a kind of attack)
+    whose participants are the same, or one's a part of the other's, the fullest is kept. A thing as the target of an event that is
     not done to things says less than a partner ("signed a memorandum with X": the signing with X)."""
     def names(ref: ActorRef | None, record: EventRecord) -> str | None:
         thing = ref is not None and ref.type == "Issue" and record.action.plover not in rules.words.place_target_roots
         return ref.label if ref is not None and not thing else None
+
+    specific, bare = rules.words.specific_types, rules.words.specific_types[-1]
+
+    def one_kind(mine: str, theirs: str) -> bool:  # (a bare attack beside a kind of attack is that attack)
+        return mine == theirs or (bare in (mine, theirs) and mine in specific and theirs in specific)
 
     kept: list[EventRecord] = []
     for record in records:
         mine = (names(record.actor, record), names(record.target, record), record.time.value if record.time else None)
         covered = False
         for index, other in enumerate(kept):
-            if other.action.type != record.action.type:
+            if not one_kind(record.action.type, other.action.type):
                 continue
+            if record.action.type != other.action.type and (record.target is None or other.target is None
+                                                             or record.target.start != other.target.start):
+                continue  # a kind of attack and a bare one are one only when done to the same mention
             theirs = (names(other.actor, other), names(other.target, other), other.time.value if other.time else None)
+            if other.action.type == bare != record.action.type and mine == theirs:
+                kept[index] = record  # "killed them in an ambush and an attack": the ambush
+                covered = True
+                break
             if all(m is None or m == o for m, o in zip(mine, theirs)):
                 covered = True  # nothing new
                 break

@@ -622,6 +622,15 @@ def test_rebellions_no_one_names_are_events_not_rebels(extract):
     assert not [e for e in events if (e["target"] or {}).get("type") == "Insurgents"], events
 
 
+def test_an_attack_told_by_two_words_is_one_event_of_the_more_specific_kind(extract):
+    events = extract("Insurgents killed seven soldiers in an ambush and an attack near Gao.")
+    assert [(e["action"]["type"], e["actor"]["label"], e["target"]["label"]) for e in events] == [
+        ("Ambush", "insurgents", "soldiers")], events
+    # coordinated event nouns under one verb are each the subject's
+    raids = extract("Rebels carried out raids and ambushes in the north.")
+    assert {(e["action"]["type"], e["actor"]["label"]) for e in raids} == {("Attack", "insurgents"), ("Ambush", "insurgents")}
+
+
 def test_a_clause_that_tells_another_event_gives_no_place(extract):
     events = extract("The Chadian airstrikes came a day after rebels ambushed a convoy in Tibesti.")
     (strikes,) = [e for e in events if e["action"]["text"] == "airstrikes"]
