@@ -217,13 +217,16 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
             return found
         lemma = fold(obj.lemma_)
         definite = obj is gap or any(c.dep_ in labels.determiners and fold(c.text) in DEFINITE for c in obj.children)
-        for event_type, words, actor, modality in reversed(before if definite else []):  # not "attacks on civilians"
-            same = event_type == noun.type or any(lemma in w or w in lemma for w in words)  # "the strikes" after "airstrikes"
-            if same and actor.label not in own and modality in ("asserted", "reported", "alleged"):
-                start, end = noun_phrase(obj, exclude)
-                span = obj.doc[start:end]
-                return [(ActorRef(**{**actor.__dict__, "text": span.text, "start": span.start_char,
-                                     "end": span.end_char}), None)]
+        told = [(event_type, words, actor, modality) for event_type, words, actor, modality in before
+                if actor.label not in own and modality in ("asserted", "reported", "alleged")] if definite else []
+        # the latest told by the same word ("the strikes" after "airstrikes"), else of the same type
+        by_word = [t for t in told if any(lemma in w or w in lemma for w in t[1])]
+        named = (by_word or [t for t in told if t[0] == noun.type])[-1:]
+        if named:
+            start, end = noun_phrase(obj, exclude)
+            span = obj.doc[start:end]
+            return [(ActorRef(**{**named[0][2].__dict__, "text": span.text, "start": span.start_char,
+                                 "end": span.end_char}), None)]
         if rules.event_types[trigger.type].plover in rules.words.issue_target_roots:
             return [(_issue_ref(obj, exclude, rules), None)]  # no one named: the event itself is what it is about
         return []

@@ -20,6 +20,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
+from kg.extraction.coreference import entity_bounds
 from kg.extraction.mentions import group_kind, title_kind
 from kg.rules.loader import Rules
 
@@ -90,23 +91,11 @@ def merged_conjunct(head: Token, rules: Rules) -> Token | None:
     # Muse Bihi Abdi]" comes with "Ahmed" a modifier of "leader", itself a modifier of "Abdi"
     if head.ent_type_ == "PERSON":
         for token in head.doc[head.left_edge.i : head.i]:
-            if token.dep_ in labels.compounds and token.ent_type_ == "PERSON" and entity_span(token)[-1].i == token.i \
+            if token.dep_ in labels.compounds and token.ent_type_ == "PERSON" and entity_bounds(token)[1] == token.i + 1 \
                     and any(c.dep_ in labels.coordinators for c in token.rights) \
                     and any(c.dep_ in labels.conjuncts and c.i < head.i for c in token.rights):
                 return token
     return None
-
-
-def entity_span(token: Token) -> list[Token]:
-    """The tokens of the entity ``token`` is in (itself alone outside one)."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return list(doc[start:end]) if token.ent_iob_ in ("B", "I") else [token]
 
 
 def _split(head: Token, first: Token, rules: Rules) -> None:

@@ -631,6 +631,13 @@ def test_an_attack_told_by_two_words_is_one_event_of_the_more_specific_kind(extr
     assert {(e["action"]["type"], e["actor"]["label"]) for e in raids} == {("Attack", "insurgents"), ("Ambush", "insurgents")}
 
 
+def test_a_definite_event_noun_is_first_the_event_told_by_the_same_word(extract):
+    events = extract("The Chadian strikes came a day after rebels killed five soldiers in an ambush and an attack. "
+                     "The rebels denounced the strikes.")
+    (condemn,) = [e for e in events if e["action"]["type"] == "Condemn"]
+    assert condemn["target"]["label"] == "Chad", events
+
+
 def test_a_clause_that_tells_another_event_gives_no_place(extract):
     events = extract("The Chadian airstrikes came a day after rebels ambushed a convoy in Tibesti.")
     (strikes,) = [e for e in events if e["action"]["text"] == "airstrikes"]
