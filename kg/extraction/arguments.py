@@ -597,6 +597,13 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
                 target = target or child
             else:
                 agent = agent or child
+    if agent is None and rules.predicate("request").has(fold(noun.lemma_), "nouns"):
+        # "calls for restraint from global leaders": the parser hangs the callers on what is called for
+        agent = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+                      for content in c.children if content.dep_ == "pobj"
+                      for f in content.children if f.dep_ == "prep" and f.lower_ == "from"
+                      for o in f.children if o.dep_ == "pobj" and is_actorish(o, rules) and not _is_place(o, rules)), None)
+        target = None if agent is not None and target is not None and target.i == agent.i else target
     laid_on = _laid_on(noun, rules)
     if laid_on is not None:  # "blamed the bombing on the PKK": the PKK did it, it was not done to them
         agent = laid_on

@@ -155,6 +155,8 @@ CASES = [
     # a rebellion stands for the rebels only when a name, or "the", says whose
     ("The army crushed the rebellion.", ("soldiers", "Repression", "insurgents", "asserted")),
     ("The Tuareg rebellion attacked the garrison.", ("Tuareg rebellion", "Attack", None, "asserted")),
+    # who calls for something is who it comes from, wherever the parser hangs the "from"
+    ("The killing drew calls for an inquiry from the African Union.", ("African Union", "Request", None, "asserted")),
     # one's own envoy recalled stands for the country they serve in
     ("The Somali government recalled its ambassador in Ethiopia.", ("Somali government", "Expel", "Ethiopia", "asserted")),
     ("Kenya recalled its envoy to Somalia.", ("Kenya", "Expel", "Somalia", "asserted")),
