@@ -89,6 +89,13 @@ def assess(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]], arg
     steps: list[tuple[str, Predicate, Token | None, bool]] = []
     negated = _participant_negated(arguments, rules) or own_negation(trigger, rules)
     children = list(trigger.children)
+    first = trigger
+    while first.dep_ in labels.conjuncts and first.head.pos_ in ("VERB", "AUX") and first.head.i < first.i:
+        first = first.head
+    if first is not trigger and trigger.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in labels.auxiliaries | labels.subjects | labels.passive_subjects for c in children):
+        # "will restrict the movement of people and violate the principles": the auxiliary is shared
+        children += [c for c in first.children if c.dep_ in labels.auxiliaries]
     for kind, name in OWN_MODIFIERS:
         predicate = rules.predicate(name)
         for child in children:
