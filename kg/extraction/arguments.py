@@ -728,8 +728,8 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     if preposition in ("for", "of", "with") and lemma in rules.words.answerable_verbs:
         # "blamed the rebels for the attack", "arrested X for the killing", "thanked Russia for its aid":
         # the object answers for the event
-        answerable = next((actor_within(_resolve_relative(c), rules) for c in verb.children if c.dep_ in ("dobj", "dative")
-                           and actor_within(_resolve_relative(c), rules) is not None), None)  # "groups that X blames for"
+        objects = (actor_within(_resolve_relative(c), rules) for c in verb.children if c.dep_ in ("dobj", "dative"))
+        answerable = next((o for o in objects if o is not None), None)  # (also "the groups that X blames for")
         if answerable is None and head.head.dep_ in ("dobj", "dative") and is_actorish(head.head, rules):
             answerable = head.head  # the preposition hung on the object: "accused the rebels of the killing"
         if answerable is None and verb.dep_ in rules.labels.noun_clauses and verb.tag_ == "VBN" \

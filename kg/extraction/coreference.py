@@ -270,9 +270,8 @@ def _tag_speaker(pronoun: Token, rules: Rules) -> tuple[Token | None, set[int]] 
     """For the subject of a quotation's tag ("'Maduro knows ...,' he added"): the speaker of the
     sentences before, whom the quotation goes on quoting, and the indices of the quotation in the
     pronoun's sentence, which the tag's pronoun never stands for. None when it is no such subject."""
-    verb = pronoun.head
-    if pronoun.dep_ not in rules.labels.subjects or verb.pos_ not in ("VERB", "AUX") \
-            or fold(verb.lemma_) not in _report_verbs(rules):
+    verb, verbs = pronoun.head, _report_verbs(rules)
+    if pronoun.dep_ not in rules.labels.subjects or verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in verbs:
         return None
     sentence = pronoun.sent
     marks = [t.i for t in sentence if t.i < pronoun.i and t.text in QUOTES]
@@ -288,7 +287,7 @@ def _tag_speaker(pronoun: Token, rules: Rules) -> tuple[Token | None, set[int]] 
             break
         earlier = pronoun.doc[earlier.start - 1].sent
         for said in earlier:
-            if said.pos_ in ("VERB", "AUX") and fold(said.lemma_) in _report_verbs(rules) and not _quoted(said):
+            if said.pos_ in ("VERB", "AUX") and fold(said.lemma_) in verbs and not _quoted(said):
                 subject = _inherited_subject(said, rules)
                 if subject is not None and not _quoted(subject):
                     return subject, inside

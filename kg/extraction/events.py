@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extraction.arguments import Arguments, clause_subject, find_arguments, is_passive, relative_object
 from kg.extraction.factuality import Factuality, assess, own_negation
 from kg.extraction.mentions import (DocContext, build_mention, is_actorish, located_after, mention_extent, noun_phrase,
-                                    numbered_description)
+                                    numbered_description, of_country)
 from kg.extraction.triggers import DEMAND_KEY, Trigger
 from kg.extraction.where_when import clause_tokens, place_of, times_of, without_descriptions
 from kg.rdf.iris import event_iri
@@ -630,8 +630,9 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
 
 def _once(records: list[EventRecord], rules: Rules) -> list[EventRecord]:
     """One event once in a sentence: of records of one type (or a bare attack and a kind of attack)
-    whose participants are the same, or one's a part of the other's, the fullest is kept. A thing as the target of an event that is
-    not done to things says less than a partner ("signed a memorandum with X": the signing with X)."""
+    whose participants are the same, or one's a part of the other's, the fullest is kept. A thing as
+    the target of an event that is not done to things says less than a partner ("signed a
+    memorandum with X": the signing with X)."""
     def names(ref: ActorRef | None, record: EventRecord) -> str | None:
         thing = ref is not None and ref.type == "Issue" and record.action.plover not in rules.words.place_target_roots
         return ref.label if ref is not None and not thing else None
@@ -755,9 +756,7 @@ def _as_crowd(ref: ActorRef, coding: dict, rules: Rules) -> ActorRef:
     if ref.type not in coding["agent_types"] or ref.type == "PoliticalParty" and ref.label != "political parties" \
             and not ref.label.endswith(" political parties"):
         return ref
-    demonym = rules.gazetteer.demonym(ref.country) if ref.country else None
-    label = coding["agent_label"]
-    return ActorRef(**{**ref.__dict__, "label": f"{demonym} {label}" if demonym else label, "type": "Protesters"})
+    return ActorRef(**{**ref.__dict__, "label": of_country(coding["agent_label"], ref.country, rules), "type": "Protesters"})
 
 
 def _as_armed(ref: ActorRef, rules: Rules) -> ActorRef:
@@ -766,9 +765,8 @@ def _as_armed(ref: ActorRef, rules: Rules) -> ActorRef:
     if ref.type not in rules.acled["riot"]["agent_types"]:
         return ref
     kind = rules.groups[fold(rules.acled["riot"]["remote_agent_noun"])]
-    demonym = rules.gazetteer.demonym(ref.country) if ref.country else None
-    label = f"{demonym} {kind.label}" if demonym else kind.label
-    return ActorRef(**{**ref.__dict__, "label": label, "type": kind.type, "sector": kind.sector})
+    return ActorRef(**{**ref.__dict__, "label": of_country(kind.label, ref.country, rules), "type": kind.type,
+                       "sector": kind.sector})
 
 
 def _issue_ref(head, exclude: set[int], rules: Rules) -> ActorRef:

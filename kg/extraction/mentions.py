@@ -871,8 +871,12 @@ def _is_proper_name(ent: Span, rules: Rules) -> bool:
     return False
 
 
-def _group_ref(kind: ActorKind, country: str | None, rules: Rules, text: str) -> ActorRef:
+def of_country(label: str, country: str | None, rules: Rules) -> str:
+    """A group's label with its country's demonym ("Malian soldiers"), or alone when none is known."""
     demonym = rules.gazetteer.demonym(country) if country else None
-    base = kind.label or text
-    label = f"{demonym} {base}" if demonym else base
+    return f"{demonym} {label}" if demonym else label
+
+
+def _group_ref(kind: ActorKind, country: str | None, rules: Rules, text: str) -> ActorRef:
+    label = of_country(kind.label or text, country, rules)
     return ActorRef(text=text, label=label, type=kind.type, sector=kind.sector, country=country)
