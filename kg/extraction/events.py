@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.arguments import Arguments, clause_subject, find_arguments, is_passive, relative_object
+from kg.extraction.arguments import (RELATIVE_PRONOUNS, Arguments, clause_subject, find_arguments, is_passive,
+                                     relative_object)
 from kg.extraction.factuality import Factuality, assess, own_negation
 from kg.extraction.mentions import (DocContext, build_mention, is_actorish, located_after, mention_extent, noun_phrase,
                                     numbered_description, of_country)
@@ -98,6 +99,8 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         args = find_arguments(trigger, rules)
         exclude = {trigger.token.i, *trigger.consumed, *boilerplate}  # no mention reaches into "in a statement"
         agents = _mentions(args.agents, rules, ctx, exclude, _narrower(rules.participants[event_type].agent, rules))
+        if _done_by_thing(trigger, event_type, agents, rules):
+            continue  # "the decision violates the principles", "the deal calls for talks": no one's act
         placed = rules.event_types[event_type].plover in rules.words.place_target_roots  # "attacked a base in Gao"
         targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude,
                             placed=placed)
@@ -688,6 +691,20 @@ def _reports(trigger: Trigger, rules: Rules) -> bool:
     if rules.event_types[trigger.type].plover in ("THREATEN", "ACCUSE", "REQUEST", "REJECT"):
         return False
     return any(c.dep_ in labels.reported_clauses and c.pos_ in ("VERB", "AUX") for c in token.children)
+
+
+def _done_by_thing(trigger: Trigger, event_type: str, agents: list, rules: Rules) -> bool:
+    """Whether a verb of a sense only actors perform has a thing or an event as its subject: a
+    thing that names no actor, or an event whatever actor it names ("the seizure of the bank")."""
+    if trigger.nominal or not rules.participants[event_type].agentive or is_passive(trigger.token):
+        return False
+    subject = clause_subject(trigger.token)
+    clause = next((t for t in trigger.token.ancestors if t.dep_ in rules.labels.relative_clauses), None)
+    if subject is not None and fold(subject.text) in RELATIVE_PRONOUNS and clause is not None:
+        subject = clause.head  # "the decision, which it said violates the principles"
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or is_actorish(subject, rules):
+        return False
+    return not agents or fold(subject.lemma_) in rules.noun_triggers
 
 
 def _sense_allows(event_type: str, agents, targets, rules: Rules) -> bool:

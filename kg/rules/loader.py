@@ -22,7 +22,7 @@ EFFECTS = ("negate", "factual", "not_happened", "requested", "cancelled", "hypot
            "alleged", "reported", "not_an_event")
 #: Parts of speech a predicate class lists its words by (``words``: any part of speech).
 WORD_CLASSES = ("verbs", "nouns", "adjectives", "adverbs", "auxiliaries", "markers", "words")
-TRIGGER_KEYS = {"verbs", "nouns", "of", "poss", "weak", "planned_form_of", "agent", "target", "crowd"}
+TRIGGER_KEYS = {"verbs", "nouns", "of", "poss", "weak", "planned_form_of", "agent", "target", "crowd", "agentive"}
 PREDICATE_KEYS = {"effect", "phrases", "relations", "source", "agent", "claims_only", "belief", *WORD_CLASSES}
 ACTOR_TABLES = {"group": {"type", "sector", "label", "nouns"}, "title": {"type", "sector", "words"},
                 "organization": {"type", "sector", "country", "names"}}
@@ -179,6 +179,7 @@ class Participants:
     target: frozenset[str]
     crowd: frozenset[str] = frozenset()  # trigger keys that make this event only when a crowd does it
     things: bool = True  # a thing may be the target (the default; a sense naming its targets names "issue")
+    agentive: bool = False  # only an actor does it: a thing as its subject tells of another sense
 
 
 @dataclass
@@ -382,7 +383,10 @@ def _triggers(table: dict, types: dict[str, EventType], kinds: dict[str, frozens
         for word in crowd:
             verb_triggers.setdefault(word, type_name)
         things = "target" not in spec or ISSUE_KIND in spec["target"]
-        participants[type_name] = Participants(**sides, crowd=crowd, things=things)
+        agentive = spec.get("agentive", False)
+        if not isinstance(agentive, bool):
+            raise RulesError(f"triggers.toml: [{type_name}] agentive must be true or false, not {agentive!r}")
+        participants[type_name] = Participants(**sides, crowd=crowd, things=things, agentive=agentive)
     return {"verb_triggers": verb_triggers, "noun_triggers": noun_triggers, "of_role": of_role,
             "poss_role": poss_role, "weak": weak, "planned_form": planned_form, "participants": participants}
 

@@ -659,3 +659,29 @@ def test_a_town_the_model_takes_for_a_person_is_a_place(extract, extractor):
     # someone named in full in the same text keeps their name
     people = extract("Lincoln Moyo, a lawyer, was arrested on Monday. Police said Lincoln was held in Harare.")
     assert "Person" in {(e["target"] or {}).get("type") for e in people}, people
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("Zambia said the ruling violates the principles of the trade bloc.", "Reject"),
+    ("Zambia regretted the ruling, which it said violates the treaty of the trade bloc.", "Reject"),
+    ("The charter calls for the disarmament of the militias.", "Request"),
+    ("The lawyers said the seizure of the bank had nullified the earlier accord.", "Reject"),
+])
+def test_a_sense_only_actors_perform_is_not_done_by_a_thing(extract, sentence, event_type):
+    assert not [e for e in extract(sentence) if e["action"]["type"] == event_type]
+
+
+@pytest.mark.parametrize("sentence, event_type, actor", [
+    ("Militiamen violated the truce in Ituri.", "Reject", "Militiamen"),
+    ("The regional council called for the disarmament of the militias.", "Request", "The regional council"),
+])
+def test_an_actor_performing_that_sense_still_does(extract, sentence, event_type, actor):
+    assert [e["actor"]["text"] for e in extract(sentence) if e["action"]["type"] == event_type] == [actor]
+
+
+@pytest.mark.parametrize("sentence, evacuated", [
+    ("Twelve aid workers were evacuated from the camp by helicopter.", "Twelve aid workers"),
+    ("The navy evacuated 400 civilians from the port.", "400 civilians"),
+])
+def test_the_evacuated_are_who_the_evacuation_helps(extract, sentence, evacuated):
+    assert [e["target"]["text"] for e in extract(sentence) if e["action"]["type"] == "ProvideAid"] == [evacuated]
