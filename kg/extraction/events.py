@@ -633,7 +633,8 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
 
 def _once(records: list[EventRecord], rules: Rules) -> list[EventRecord]:
     """One event once in a sentence: of records of one type (or a bare attack and a kind of attack)
-    whose participants are the same, or one's a part of the other's, the fullest is kept. A thing as
+    whose participants are the same, or one's a part of the other's, the fullest is kept; the
+    wounded of an attack told beside its dead are of that attack. A thing as
     the target of an event that is not done to things says less than a partner ("signed a
     memorandum with X": the signing with X)."""
     def names(ref: ActorRef | None, record: EventRecord) -> str | None:
@@ -652,10 +653,11 @@ def _once(records: list[EventRecord], rules: Rules) -> list[EventRecord]:
         for index, other in enumerate(kept):
             if not one_kind(record.action.type, other.action.type):
                 continue
-            if record.action.type != other.action.type and (record.target is None or other.target is None
-                                                             or record.target.start != other.target.start):
-                continue  # a kind of attack and a bare one are one only when done to the same mention
             theirs = (names(other.actor, other), names(other.target, other), other.time.value if other.time else None)
+            if record.action.type != other.action.type and (record.target is None or other.target is None or (
+                    record.target.start != other.target.start and not (record.quantity and other.quantity and mine == theirs))):
+                continue  # a kind of attack and a bare one are one when done to the same mention, or to
+                # counted victims of the same side ("killing six people and wounding 80 others")
             if other.action.type == bare != record.action.type and mine == theirs:
                 kept[index] = record  # "killed them in an ambush and an attack": the ambush
                 covered = True

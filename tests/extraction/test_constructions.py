@@ -685,3 +685,12 @@ def test_an_actor_performing_that_sense_still_does(extract, sentence, event_type
 ])
 def test_the_evacuated_are_who_the_evacuation_helps(extract, sentence, evacuated):
     assert [e["target"]["text"] for e in extract(sentence) if e["action"]["type"] == "ProvideAid"] == [evacuated]
+
+
+@pytest.mark.parametrize("sentence, kind, dead", [
+    ("Two Kenyan soldiers were killed and at least nine wounded in a drone strike on a camp near Lamu.",
+     "Airstrike", "Two Kenyan soldiers"),
+    ("A car bomb exploded outside the ministry, killing four people and injuring 30 others.", "Bombing", "four people"),
+])
+def test_the_wounded_told_beside_the_dead_are_of_the_same_attack(extract, sentence, kind, dead):
+    assert [(e["action"]["type"], e["target"]["text"]) for e in extract(sentence)] == [(kind, dead)]
