@@ -164,6 +164,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             or _own_intention(fact, agents, rules, ctx, exclude))
         told.append(_Told(trigger, event_type, agents, targets, fact, args, exclude, announced=announced))
     told = _event_subjects(told, rules)
+    told = _given_events(told, rules)
     told = _participle_adjuncts(told, rules)
     told = _hand_over(told, sentence, rules, ctx, phrases)
     told = _threat_contents(told, rules)
@@ -337,6 +338,27 @@ def _event_subjects(told: list[_Told], rules: Rules) -> list[_Told]:
         merged |= {other.trigger.token.i for other in fresh}
         item.words = item.words.union(*(other.words for other in fresh))
     return [item for item in told if item.trigger.token.i not in merged]
+
+
+def _given_events(told: list[_Told], rules: Rules) -> list[_Told]:
+    """A verb of giving whose object is an event of another type gives that event, and is none of
+    its own: "offered talks to the rebels" is talks offered to them, "extended recognition to
+    Somaliland" a recognition, no aid. The event takes the verb's participants it lacks."""
+    nouns = {item.trigger.token.i: item for item in told if item.trigger.nominal}
+    giving = rules.words.theme_verbs & rules.words.support_verbs
+    given: set[int] = set()
+    for item in told:
+        verb = item.trigger.token
+        if item.trigger.nominal or fold(verb.lemma_) not in giving:
+            continue
+        objects = [nouns[c.i] for c in verb.children if c.dep_ in rules.labels.direct_objects and c.i in nouns]
+        gift = next((noun for noun in objects if noun.type != item.type), None)
+        if gift is None:
+            continue
+        gift.agents = gift.agents or item.agents
+        gift.targets = gift.targets or item.targets
+        given.add(verb.i)
+    return [item for item in told if item.trigger.token.i not in given]
 
 
 def _participle_adjuncts(told: list[_Told], rules: Rules) -> list[_Told]:

@@ -694,3 +694,13 @@ def test_the_evacuated_are_who_the_evacuation_helps(extract, sentence, evacuated
 ])
 def test_the_wounded_told_beside_the_dead_are_of_the_same_attack(extract, sentence, kind, dead):
     assert [(e["action"]["type"], e["target"]["text"]) for e in extract(sentence)] == [(kind, dead)]
+
+
+@pytest.mark.parametrize("sentence, given, target", [
+    ("The president offered talks to the armed groups in the north.", "Consult", "armed groups"),
+    ("Ankara offered recognition to Kosovo.", "Support", "Kosovo"),
+])
+def test_a_giving_verb_whose_object_is_an_event_gives_that_event(extract, sentence, given, target):
+    events = extract(sentence)
+    assert [e["action"]["type"] for e in events] == [given], events
+    assert target in events[0]["target"]["text"], events
