@@ -58,8 +58,8 @@ CASES = [
     # a participle that names other victims is an outcome of its own
     ("Soldiers attacked the militants, killing three villagers.", ("soldiers", "Killing", "civilians", "asserted")),
     # "others" are more people of the kind named before them, not a thing the event is done to
-    ("Gunmen shot dead four villagers and wounded nine others.", ("armed men", "Attack", "civilians", "asserted")),
-    ("A roadside bomb killed two soldiers, wounding three others.", (None, "Attack", "soldiers", "asserted")),
+    ("Gunmen shot dead four villagers and wounded nine others.", ("armed men", "Killing", "civilians", "asserted")),
+    ("A roadside bomb killed two soldiers, wounding three others.", (None, "Bombing", "soldiers", "asserted")),
     # a word that is a protest only when a crowd does it
     ("Hundreds of protesters gathered outside the parliament on Wednesday.",
      ("protesters", "Protest", None, "asserted")),

@@ -23,9 +23,9 @@ PRESENT = [
     # an apposition's own clause of an event stays out; the apposition does not
     ("Hassan Ali, a rebel leader accused of war crimes, surrendered to the army.", "actor", "Hassan Ali, a rebel leader"),
     # a bare count that shares a passive's auxiliary is more of the people named before it
-    ("Five soldiers were killed and 12 wounded in the ambush.", "target", "12"),
+    ("Five soldiers were killed and 12 abducted in the ambush.", "target", "12"),
     # "others" keep their own words, with their number
-    ("Gunmen shot dead four villagers and wounded nine others.", "target", "nine others"),
+    ("Gunmen shot dead four villagers and abducted nine others.", "target", "nine others"),
     # a name the recogniser stops inside its "of" phrase goes on to the phrase's end
     ("The Parliament of the United Kingdom condemned the attack.", "actor", "The Parliament of the United Kingdom"),
     # a phrase that stands for the actor inside it keeps what completes it and its apposition
