@@ -150,6 +150,8 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             targets = [t for t in targets if t[0].type != "Issue"]  # "exchanged fire across the LoC": not with it
             if not targets and not (event_type in rules.words.symmetric_types and len(agents) > 1):
                 continue  # a sense done only to actors, told of a thing: "fighting corruption"
+        if targets and info.plover in rules.words.press_roots and _only_the_press(args.targets, rules):
+            continue  # "the AU invited media to a briefing", "spoke to reporters": news being made
         if not _sense_allows(event_type, agents, targets, rules) or not _crowd_allows(trigger, event_type, agents, rules):
             continue  # a participant this sense cannot take: another word sense ("holds elections")
         fact = assess(planner or trigger.token, rules, phrases, args.agents + args.targets, ctx)
@@ -715,6 +717,12 @@ def _reports(trigger: Trigger, rules: Rules) -> bool:
     if rules.event_types[trigger.type].plover in ("THREATEN", "ACCUSE", "REQUEST", "REJECT"):
         return False
     return any(c.dep_ in labels.reported_clauses and c.pos_ in ("VERB", "AUX") for c in token.children)
+
+
+def _only_the_press(heads: list[Token], rules: Rules) -> bool:
+    """Whether the only other party of an exchange is the press, named by a common noun."""
+    return bool(heads) and all(head.pos_ == "NOUN" and not head.ent_type_ and (
+        fold(head.lemma_) in rules.words.press_nouns or fold(head.text) in rules.words.press_nouns) for head in heads)
 
 
 def _done_by_thing(trigger: Trigger, event_type: str, agents: list, rules: Rules) -> bool:

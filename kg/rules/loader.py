@@ -110,6 +110,8 @@ class ArgumentWords:
     country_target_roots: frozenset[str]
     symmetric_types: frozenset[str]
     counterpart_nouns: frozenset[str]
+    press_roots: frozenset[str]
+    press_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -405,7 +407,7 @@ def _argument_words(table: dict, types: dict[str, EventType]) -> ArgumentWords:
         raise RulesError(f"arguments.toml: the list {missing[0]!r} is missing")
     verbatim = ("place_target_roots", "foreign_object_roots", "country_target_roots", "symmetric_types", "bare_event_roots", "inherited_target_roots",
                 "event_object_roots", "specific_types", "passive_issue_roots",
-                "issue_target_roots", "located_types")  # event-type and PLOVER names keep their case
+                "issue_target_roots", "located_types", "press_roots")  # event-type and PLOVER names keep their case
     roots = {t.plover for t in types.values()}
     for name in verbatim:
         for value in table[name]:

@@ -704,3 +704,17 @@ def test_a_giving_verb_whose_object_is_an_event_gives_that_event(extract, senten
     events = extract(sentence)
     assert [e["action"]["type"] for e in events] == [given], events
     assert target in events[0]["target"]["text"], events
+
+
+@pytest.mark.parametrize("sentence", [
+    "The regional bloc invited the media to a briefing by its envoy in Niamey.",
+    "The defence minister spoke to reporters after the meeting.",
+    "The general met journalists at the airbase on Tuesday.",
+])
+def test_an_exchange_with_the_press_alone_is_no_event(extract, sentence):
+    assert extract(sentence) == []
+
+
+def test_a_named_outlet_stays_a_party(extract):
+    events = extract("The junta summoned the BBC correspondent in Ouagadougou.")
+    assert [e["target"]["label"] for e in events] == ["BBC"], events
