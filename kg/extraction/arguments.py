@@ -103,6 +103,9 @@ def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: i
               and (fold(c.text) in rules.words.companion_preps
                    or any(fold(o.lemma_) in rules.words.companion_nouns for o in c.children))
               for t in c.subtree}  # "fought alongside X", "on X's side": on X's side
+    topic = rules.words.topic_preps - rules.words.target_preps
+    taken |= {t.i for p in root.subtree if p.dep_ in rules.labels.preposition and fold(p.text) in topic
+              for t in p.subtree}  # "stands by its reporting about Burkina Faso": what it is about
     for token in root.subtree:
         if token.i <= root.i or token.i > root.i + window or token.i in taken:
             continue

@@ -718,3 +718,8 @@ def test_an_exchange_with_the_press_alone_is_no_event(extract, sentence):
 def test_a_named_outlet_stays_a_party(extract):
     events = extract("The junta summoned the BBC correspondent in Ouagadougou.")
     assert [e["target"]["label"] for e in events] == ["BBC"], events
+
+
+def test_what_a_thing_is_about_is_no_target(extract):
+    events = extract("The broadcaster stands by its coverage about Ethiopia.")
+    assert not [e for e in events if e["target"] and "Ethiopia" in e["target"]["text"]], events
