@@ -128,7 +128,19 @@ def _mention_head(token: Token, rules: Rules, actorish: Callable[[Token], bool])
         start, end = entity_bounds(token)
         if start <= token.head.i < end and token.head.i != token.i:
             return False  # a word inside a longer name
-    return actorish(token) and not _in_dateline(token)
+    return actorish(token) and not _in_dateline(token) and not _press_told(token, rules)
+
+
+def _press_told(token: Token, rules: Rules) -> bool:
+    """The press as the one a verb of saying tells ("told the Associated Press news agency that ..."):
+    the channel of what is said, no one it can speak of."""
+    if token.dep_ not in rules.labels.objects or fold(token.head.lemma_) not in _report_verbs(rules):
+        return False
+    start, end = entity_bounds(token)
+    name = fold(token.doc[start:end].text.removeprefix("the ").removeprefix("The "))
+    organization = rules.organizations.get(name)
+    return (organization is not None and organization.type == "Media") or fold(token.lemma_) in rules.words.press_nouns \
+        or fold(token.doc[token.i - 1: token.i + 1].text) in rules.words.press_nouns
 
 
 def entity_bounds(token: Token) -> tuple[int, int]:
