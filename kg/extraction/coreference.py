@@ -337,7 +337,9 @@ def _cataphor(pronoun: Token, rules: Rules) -> Token | None:
         return None
     root = pronoun.sent.root
     subject = _own_subject(root, rules)
-    if subject is not None and subject.i > pronoun.i and pronoun.i < root.i and subject.pos_ != "PRON":
+    reported = any(c.dep_ in rules.labels.reported_clauses and c.left_edge.i <= pronoun.i <= c.right_edge.i
+                   for c in root.children)  # ("told X of the threat during her visit, an official said": not his)
+    if subject is not None and subject.i > pronoun.i and pronoun.i < root.i and subject.pos_ != "PRON" and not reported:
         inside_subject = subject.left_edge.i <= pronoun.i <= subject.right_edge.i
         return None if inside_subject else subject
     return None

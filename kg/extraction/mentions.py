@@ -258,6 +258,8 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
                 break  # "accused the army of extrajudicial killings": what it is accused of is no name
             if around and fold(head.lemma_) in rules.noun_triggers:
                 break  # "a Damascus warning of military action": an event noun's phrases name its part in it
+            if head.ent_type_ == "PERSON" and all(o.pos_ == "NOUN" and not o.ent_type_ for o in objects):
+                break  # "told Minister Anna Berg of the danger": a person's name ends at it (not "Musa of Somaliland")
             if fold(child.text) in rules.words.locating_preps and all(
                     o.tag_ == "NN" and not list(o.lefts) and fold(o.lemma_) not in rules.words.region_nouns
                     and o.ent_type_ not in PLACE_ENTS for o in objects):

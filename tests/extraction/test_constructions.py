@@ -211,6 +211,9 @@ CASES = [
     ("The rebels accused the army of using helicopters to bomb their camps.", ("soldiers", "Bombing", "insurgents", "alleged")),
     # a possessive pronoun that stands for someone other than the agent names the target
     ("The militia accused the police of raiding its offices.", ("police forces", "Attack", "armed men", "alleged")),
+    # a possessive deep in what a trailing speaker says does not look ahead to the speaker
+    ("Junta officials told Foreign Minister Anna Berg of the danger during her visit to Gao last week, a diplomat said.",
+     ("Anna Berg", "Visit", None, "reported")),
     # the press a speaker tells is the channel of what is said, no one a pronoun in it stands for
     ("A police spokesman told the Reuters news agency the raid answered the militia's attacks, including their "
      "occupation of the hospitals.", ("armed men", "TerritoryTakeover", "civilians", "reported")),

@@ -26,6 +26,8 @@ PRESENT = [
     ("Five soldiers were killed and 12 abducted in the ambush.", "target", "12"),
     # "others" keep their own words, with their number
     ("Gunmen shot dead four villagers and abducted nine others.", "target", "nine others"),
+    # a person's name ends at an "of" phrase of a common noun the parser hangs on it
+    ("The envoys warned Minister Anna Berg of the danger.", "target", "Minister Anna Berg"),
     # a name the recogniser stops inside its "of" phrase goes on to the phrase's end
     ("The Parliament of the United Kingdom condemned the attack.", "actor", "The Parliament of the United Kingdom"),
     # a phrase that stands for the actor inside it keeps what completes it and its apposition
