@@ -602,6 +602,9 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
     symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
+    if event_type in rules.words.symmetric_types and weak and not trigger.nominal and any(
+            c.dep_ in rules.labels.direct_objects and _kind_of_conflict(c, rules) for c in trigger.token.children):
+        return []  # "binds the three countries to settle armed rebellions": a kind of conflict, no deal with anyone
     if symmetric and targets and (args.nearby or all(ref.type == "Issue" for ref, _ in targets) or args.targets and all(
             t.head.dep_ in rules.labels.preposition and fold(t.head.text) in rules.words.topic_preps for t in args.targets)):
         # "Trump and Putin agreed to share information on North Korea", "Rwanda and Congo signed a
@@ -723,6 +726,15 @@ def _only_the_press(heads: list[Token], rules: Rules) -> bool:
     """Whether the only other party of an exchange is the press, named by a common noun."""
     return bool(heads) and all(head.pos_ == "NOUN" and not head.ent_type_ and (
         fold(head.lemma_) in rules.words.press_nouns or fold(head.text) in rules.words.press_nouns) for head in heads)
+
+
+def _kind_of_conflict(noun: Token, rules: Rules) -> bool:
+    """A hostile event named as a kind, not as one that happened: a bare plural event noun
+    ("armed rebellions", "coups"), with no determiner, possessor or number."""
+    event_type = rules.noun_triggers.get(fold(noun.lemma_))
+    if event_type is None or rules.event_types[event_type].plover in COOPERATIVE or noun.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in rules.labels.determiners | rules.labels.possessors or c.like_num for c in noun.children)
 
 
 def _done_by_thing(trigger: Trigger, event_type: str, agents: list, rules: Rules) -> bool:

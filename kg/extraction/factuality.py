@@ -408,6 +408,8 @@ def phrase(token: Token, rules: Rules) -> str:
     tokens = [t for t in token.subtree
               if not (t.dep_ in labels.noun_clauses | labels.punctuation and t.head == token)]
     lefts = [t for t in tokens if t.i <= token.i]
+    while lefts and lefts[0].i < token.i and (lefts[0].is_punct or _is_dateline(lefts[0])):
+        lefts = lefts[1:]  # "(Reuters) – Russia accused": the dateline is no part of the source
     start = lefts[0].i if lefts else token.i
     end = token.i + 1
     for child in token.rights:

@@ -729,3 +729,15 @@ def test_a_named_outlet_stays_a_party(extract):
 def test_what_a_thing_is_about_is_no_target(extract):
     events = extract("The broadcaster stands by its coverage about Ethiopia.")
     assert not [e for e in events if e["target"] and "Ethiopia" in e["target"]["text"]], events
+
+
+def test_a_dateline_is_no_part_of_the_source(extract):
+    events = extract("(AFP) – Chad accused Sudan on Monday of arming the rebels.")
+    assert {e["attributed_to"] for e in events if e["modality"] == "alleged"} == {"Chad"}, events
+
+
+def test_settling_a_kind_of_conflict_is_no_deal_between_the_settlers(extract):
+    events = extract("Chad, Niger and Sudan signed a charter. It commits the three states to settle armed uprisings.")
+    assert {e["action"]["text"] for e in events} == {"signed"}, events
+    (deal,) = [e for e in extract("The army and the rebels settled the clashes in Kidal.") if e["action"]["type"] == "Agree"]
+    assert (deal["actor"]["label"], deal["target"]["label"]) == ("soldiers", "insurgents")
