@@ -628,6 +628,8 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
     if agent is not None and agent.dep_ == "poss" and agent.pos_ == "PRON" and noun.dep_ == "pobj" \
             and fold(noun.head.head.lemma_) in rules.words.answerable_verbs:
         agent = None  # "thanked Russia for its support": the one thanked is the one who supported
+    if target is None and rules.event_types[trigger.type].plover == "ACCUSE":
+        target = _answerer(noun, agent, rules)
     if agent is None or target is None:
         governor_agent, governor_target = _from_governor(noun, rules)
         agent = agent or governor_agent
@@ -685,6 +687,19 @@ def _laid_on(noun: Token, rules: Rules) -> Token | None:
                 if obj.dep_ in rules.labels.preposition_objects and is_actorish(obj, rules):
                     return obj
     return None
+
+
+def _answerer(noun: Token, agent: Token | None, rules: Rules) -> Token | None:
+    """Who answers an accusation is whom it is against: "Wagner has not commented on the Western
+    allegations", "the ministry rejected the accusations"."""
+    verb = noun.head.head if noun.dep_ in rules.labels.preposition_objects and noun.head.dep_ in rules.labels.preposition \
+        else noun.head if noun.dep_ in rules.labels.direct_objects else None
+    if verb is None or verb.pos_ != "VERB" or fold(verb.lemma_) not in rules.words.response_verbs:
+        return None
+    subject = clause_subject(verb)
+    if subject is None or not is_actorish(subject, rules) or (agent is not None and subject.i == agent.i):
+        return None
+    return subject
 
 
 def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | None]:

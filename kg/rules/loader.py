@@ -112,6 +112,7 @@ class ArgumentWords:
     counterpart_nouns: frozenset[str]
     press_roots: frozenset[str]
     press_nouns: frozenset[str]
+    response_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -741,3 +741,12 @@ def test_settling_a_kind_of_conflict_is_no_deal_between_the_settlers(extract):
     assert {e["action"]["text"] for e in events} == {"signed"}, events
     (deal,) = [e for e in extract("The army and the rebels settled the clashes in Kidal.") if e["action"]["type"] == "Agree"]
     assert (deal["actor"]["label"], deal["target"]["label"]) == ("soldiers", "insurgents")
+
+
+@pytest.mark.parametrize("sentence, accused", [
+    ("The militia has not commented on the allegations of the rights group.", "armed men"),
+    ("The governor responded to the accusations on Tuesday.", "The governor"),
+])
+def test_who_answers_an_accusation_is_whom_it_is_against(extract, sentence, accused):
+    events = [e for e in extract(sentence) if e["action"]["type"] == "Accuse"]
+    assert [accused in (e["target"]["label"], e["target"]["text"]) for e in events] == [True], events
