@@ -106,6 +106,8 @@ def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: i
     topic = rules.words.topic_preps - rules.words.target_preps
     taken |= {t.i for p in root.subtree if p.dep_ in rules.labels.preposition and fold(p.text) in topic
               for t in p.subtree}  # "stands by its reporting about Burkina Faso": what it is about
+    taken |= {t.i for u in root.subtree if u.i != root.i and fold(u.lemma_) in rules.words.instrument_verbs
+              for t in u.subtree}  # "violated the truce by using artillery": the means used, no target
     for token in root.subtree:
         if token.i <= root.i or token.i > root.i + window or token.i in taken:
             continue

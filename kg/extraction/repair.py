@@ -11,13 +11,17 @@ before any event is looked for, so that every later step reads the mended tree:
   leader Muse Bihi Abdi]");
 - a name broken into several subjects or objects of one verb: "Libyan Prime Minister Fayez al-Sarraj"
   and "Hezb-e-Islami" come as side-by-side subjects at their hyphens; adjacent phrases of the same
-  part with no comma or coordinator between them, the last a proper noun, are one name headed by it.
+  part with no comma or coordinator between them, the last a proper noun, are one name headed by it;
+- a preposition coordinated with a clause: in "accused the army of halting the talks so that it could
+  undermine them and of violating the ceasefire", the second "of" comes as a conjunct of "undermine";
+  it is a second phrase of the word the same preposition before it is of ("accused the army of
+  halting ... and of violating").
 """
 from __future__ import annotations
 
 from spacy.attrs import DEP, HEAD, POS
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import ADP, NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from kg.extraction.coreference import entity_bounds
@@ -52,7 +56,26 @@ def repair(doc: Doc, rules: Rules) -> Doc:
         for run in broken_names(doc[verb], rules):
             for part in run[:-1]:
                 part.head, part.dep_ = run[-1], compound
+    conjuncts = {get_string_id(label) for label in labels.conjuncts}
+    for i, (pos, dep) in enumerate(doc.to_array([POS, DEP]).tolist()):
+        if pos == ADP and dep in conjuncts:
+            token = doc[i]
+            first = coordinated_preposition(token, rules)
+            if first is not None:  # a second phrase of the word the first is of
+                token.head, token.dep_ = first.head, first.dep_
     return doc
+
+
+def coordinated_preposition(preposition: Token, rules: Rules) -> Token | None:
+    """The same preposition before a conjunct preposition hung on a word of another kind, of which
+    it is the conjunct ("of halting the talks so that it could undermine them and of violating")."""
+    if preposition.head.pos_ == "ADP" or preposition.head.i > preposition.i:
+        return None
+    word = preposition.lower_
+    for before in reversed(preposition.doc[preposition.sent.start: preposition.head.i]):
+        if before.pos_ == "ADP" and before.lower_ == word and before.dep_ in rules.labels.preposition:
+            return before
+    return None
 
 
 def broken_names(verb: Token, rules: Rules) -> list[list[Token]]:

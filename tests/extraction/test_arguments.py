@@ -197,3 +197,27 @@ def test_a_person_s_name_merged_into_anothers_modifiers_is_the_first_party(rules
                 ents=["O", "B-PERSON", "I-PERSON", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O"])
     repair(doc, rules)
     assert (doc[2].dep_, doc[2].head.i, doc[7].dep_, doc[7].head.i) == ("nsubj", 8, "conj", 2)
+
+
+def test_a_preposition_coordinated_with_a_clause_is_a_second_phrase_of_the_first_one_s_word(rules):
+    # "Rebels accused the army of halting talks so it could regroup and of shelling towns", with
+    # the second "of" parsed as a conjunct of "regroup"
+    words = ["Rebels", "accused", "the", "army", "of", "halting", "talks", "so", "it", "could", "regroup",
+             "and", "of", "shelling", "towns"]
+    doc = parse(words, [1, 1, 3, 1, 1, 4, 5, 10, 10, 10, 1, 10, 10, 12, 13],
+                ["nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "dobj", "mark", "nsubj", "aux", "advcl",
+                 "cc", "conj", "pcomp", "dobj"],
+                ["NOUN", "VERB", "DET", "NOUN", "ADP", "VERB", "NOUN", "SCONJ", "PRON", "AUX", "VERB",
+                 "CCONJ", "ADP", "VERB", "NOUN"],
+                ["rebel", "accuse", "the", "army", "of", "halt", "talk", "so", "it", "could", "regroup",
+                 "and", "of", "shell", "town"],
+                tags=["NNS", "VBD", "DT", "NN", "IN", "VBG", "NNS", "IN", "PRP", "MD", "VB", "CC", "IN", "VBG", "NNS"])
+    repair(doc, rules)
+    assert (doc[12].dep_, doc[12].head.i) == ("prep", 1)
+    # a preposition joined to another preposition stays as it is
+    doc = parse(["Troops", "moved", "in", "and", "out", "."], [1, 1, 1, 2, 2, 1],
+                ["nsubj", "ROOT", "prep", "cc", "conj", "punct"], ["NOUN", "VERB", "ADP", "CCONJ", "ADP", "PUNCT"],
+                ["troop", "move", "in", "and", "out", "."])
+    repair(doc, rules)
+    assert (doc[4].dep_, doc[4].head.i) == ("conj", 2)
+

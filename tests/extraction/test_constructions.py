@@ -750,3 +750,9 @@ def test_settling_a_kind_of_conflict_is_no_deal_between_the_settlers(extract):
 def test_who_answers_an_accusation_is_whom_it_is_against(extract, sentence, accused):
     events = [e for e in extract(sentence) if e["action"]["type"] == "Accuse"]
     assert [accused in (e["target"]["label"], e["target"]["text"]) for e in events] == [True], events
+
+
+def test_the_means_used_is_no_target(extract):
+    events = extract("The rebels accused the army of violating the truce by using artillery.")
+    (violation,) = [e for e in events if e["action"]["type"] == "Reject"]
+    assert (violation["actor"]["label"], violation["target"]["text"]) == ("soldiers", "the truce"), violation
