@@ -769,6 +769,10 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
             victim = clause_subject(verb)
             return _agent_phrase(verb, rules), _among(victim) if victim is not None else None
         return clause_subject(verb), next((c for c in verb.children if c.dep_ in OBJECTS), None)
+    if preposition == "during" and not is_actorish(noun, rules) and not is_passive(verb) \
+            and fold(noun.lemma_) in rules.noun_triggers \
+            and rules.event_types[rules.noun_triggers[fold(noun.lemma_)]].plover == "CONSULT":
+        return clause_subject(verb), None  # "Zelenskiy told a press conference during a visit to Finland"
     if preposition == "in" and verb.tag_ == "VBN":
         victim = clause_subject(verb)
         return None, _among(victim) if victim is not None else None

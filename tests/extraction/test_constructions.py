@@ -756,3 +756,9 @@ def test_the_means_used_is_no_target(extract):
     events = extract("The rebels accused the army of violating the truce by using artillery.")
     (violation,) = [e for e in events if e["action"]["type"] == "Reject"]
     assert (violation["actor"]["label"], violation["target"]["text"]) == ("soldiers", "the truce"), violation
+
+
+def test_who_speaks_during_a_visit_is_the_visitor(extract):
+    events = extract("The Kenyan president told a news conference during a visit to Uganda that talks would resume.")
+    (visit,) = [e for e in events if e["action"]["type"] == "Visit"]
+    assert (visit["actor"]["text"], visit["target"]["label"]) == ("The Kenyan president", "Uganda"), visit
