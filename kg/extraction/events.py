@@ -926,11 +926,30 @@ def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int],
         if numbered is not None:  # "the two countries agreed": the two named before, each a party
             result += [(ref, None) for ref in numbered]
             continue
-        ref, quantity = build_mention(head, rules, ctx, exclude, fits=fits)
+        ref, quantity = _persons_country(head, rules, ctx, exclude) or build_mention(head, rules, ctx, exclude, fits=fits)
         if ref is not None:
             _widen_text(ref, head, rules, exclude, placed)
             result.append((ref, quantity))
     return result
+
+
+def _persons_country(head: Token, rules: Rules, ctx: DocContext, exclude: set[int]) -> tuple[ActorRef, None] | None:
+    """A person's own country as the text says it ("Jagdeo said his country has no plans"): the
+    country the person is of, not the person."""
+    noun, owner = head, head
+    if head.dep_ in rules.labels.possessors:
+        noun = head.head
+    else:
+        owner = next((c for c in head.children if c.dep_ in rules.labels.possessors), None)
+    if owner is None or owner.pos_ != "PRON" or fold(noun.lemma_) not in rules.words.country_nouns:
+        return None
+    ref, _ = build_mention(owner, rules, ctx, exclude)
+    place = rules.gazetteer.by_iso3.get(ref.country) if ref is not None and ref.type == "Person" and ref.country else None
+    if place is None:
+        return None
+    span = noun.doc[min(owner.i, noun.i): noun.i + 1]
+    return ActorRef(text=span.text, label=place.name, type="Country", sector="GOV", country=place.country,
+                    start=span.start_char, end=span.end_char), None
 
 
 def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int], placed: bool = False) -> None:

@@ -411,6 +411,10 @@ def build_mention(head: Token, rules: Rules, ctx: DocContext, exclude: set[int] 
             if not (sent.start_char <= ref.start and ref.end <= sent.end_char):
                 ref.text, ref.start, ref.end = head.text, head.idx, head.idx + len(head.text)
             return ref, quantity
+        if kind == "speaker" and depth < MAX_DEPTH:
+            ref = _speaking_person(head, rules, ctx, depth)
+            if ref is not None:
+                return ref, quantity
         return ActorRef(text=head.text, label=head.text, type="Person" if kind == "person" else "Actor",
                         start=head.idx, end=head.idx + len(head.text), pronoun=True), quantity
     for child in head.children:
@@ -535,6 +539,27 @@ def _antecedent(head: Token, candidates, rules: Rules, ctx: DocContext, depth: i
                 ref.type = next(iter(types))
         return ref
     return None
+
+
+def _speaking_person(pronoun: Token, rules: Rules, ctx: DocContext, depth: int) -> ActorRef | None:
+    """Whom a first-person pronoun of a person's words stands for: "I" the person, "we" the
+    country the person is of, when the text says which ("Guyana's Vice President Bharrat Jagdeo
+    said: 'We have no plans'")."""
+    speaker = next(pronoun_candidates(pronoun, rules, lambda t: is_actorish(t, rules)), None)
+    ref = build_mention(speaker, rules, ctx, depth=depth + 1)[0] if speaker is not None else None
+    if ref is None or ref.type != "Person":
+        return None
+    sent = ctx.sentence(pronoun)
+    span = {"text": pronoun.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun.text)}
+    if pronoun.morph.get("Number") == ["Sing"]:
+        if sent.start_char <= ref.start and ref.end <= sent.end_char:
+            span = {"text": ref.text, "start": ref.start, "end": ref.end}  # as coders mark the named mention
+        return ActorRef(**{**ref.__dict__, **span})
+    stated = _country_of_modifiers(speaker, rules, ctx)  # (not the article's country a person is taken to be of)
+    place = rules.gazetteer.by_iso3.get(stated) if stated else None
+    if place is None:
+        return None
+    return ActorRef(label=place.name, type="Country", sector="GOV", country=place.country, **span)
 
 
 def _seat_of_government(country, text: str, rules: Rules) -> ActorRef:

@@ -113,6 +113,7 @@ class ArgumentWords:
     press_roots: frozenset[str]
     press_nouns: frozenset[str]
     response_verbs: frozenset[str]
+    country_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)

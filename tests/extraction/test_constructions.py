@@ -762,3 +762,20 @@ def test_who_speaks_during_a_visit_is_the_visitor(extract):
     events = extract("The Kenyan president told a news conference during a visit to Uganda that talks would resume.")
     (visit,) = [e for e in events if e["action"]["type"] == "Visit"]
     assert (visit["actor"]["text"], visit["target"]["label"]) == ("The Kenyan president", "Uganda"), visit
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("“I will not attack the rebels,” Colonel Assimi Goita said.", "Assimi Goita"),
+    ("Chad's Foreign Minister Abderaman Koulamallah said: “We will not attack Sudan.”", "Chad"),
+    ("Chad's Foreign Minister Abderaman Koulamallah said his country would not attack Sudan.", "Chad"),
+])
+def test_a_person_s_own_words_speak_for_the_person_and_their_country(extract, sentence, actor):
+    assert [e["actor"]["label"] for e in extract(sentence)] == [actor]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister said the ambush “leaves us no option but to strike back”.",
+    "The blast left five people dead in the market.",
+])
+def test_a_thing_leaving_someone_somewhere_is_no_withdrawal(extract, sentence):
+    assert not [e for e in extract(sentence) if e["action"]["type"] == "Withdraw"]
