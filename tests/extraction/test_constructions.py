@@ -214,6 +214,9 @@ CASES = [
     # a possessive deep in what a trailing speaker says does not look ahead to the speaker
     ("Junta officials told Foreign Minister Anna Berg of the danger during her visit to Gao last week, a diplomat said.",
      ("Anna Berg", "Visit", None, "reported")),
+    # rallying one's supporters or troops is a mobilisation, no protest; closing a mission's offices cuts relations
+    ("The opposition leader rallied his supporters in the capital.", ("political parties", "Mobilize", None, "asserted")),
+    ("Kenya ordered the closure of the Ugandan consulate in Mombasa.", ("Kenya", "ReduceRelations", None, "asserted")),
     # the press a speaker tells is the channel of what is said, no one a pronoun in it stands for
     ("A police spokesman told the Reuters news agency the raid answered the militia's attacks, including their "
      "occupation of the hospitals.", ("armed men", "TerritoryTakeover", "civilians", "reported")),
