@@ -150,6 +150,8 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
             targets = [t for t in targets if t[0].type != "Issue"]  # "exchanged fire across the LoC": not with it
             if not targets and not (event_type in rules.words.symmetric_types and len(agents) > 1):
                 continue  # a sense done only to actors, told of a thing: "fighting corruption"
+        if info.plover == "MOBILIZE" and _sends_a_person(trigger, rules):
+            continue  # "Kenya dispatched former Prime Minister Raila Odinga to mediate": an envoy, no forces
         if targets and info.plover in rules.words.press_roots and _only_the_press(args.targets, rules):
             continue  # "the AU invited media to a briefing", "spoke to reporters": news being made
         if not _sense_allows(event_type, agents, targets, rules) or not _crowd_allows(trigger, event_type, agents, rules):
@@ -720,6 +722,17 @@ def _reports(trigger: Trigger, rules: Rules) -> bool:
     if rules.event_types[trigger.type].plover in ("THREATEN", "ACCUSE", "REQUEST", "REJECT"):
         return False
     return any(c.dep_ in labels.reported_clauses and c.pos_ in ("VERB", "AUX") for c in token.children)
+
+
+def _sends_a_person(trigger: Trigger, rules: Rules) -> bool:
+    """Whether a verb of moving forces moves a person: a name or a title as its object."""
+    if trigger.nominal or fold(trigger.token.lemma_) not in rules.words.theme_verbs:
+        return False
+    labels, verb = rules.labels, trigger.token
+    moved = [c for c in verb.children if c.dep_ in labels.direct_objects and c.i not in trigger.consumed]
+    moved += [s for c in verb.children if c.dep_ in labels.open_clauses | labels.adverbial_clauses and c.i > verb.i
+              for s in c.children if s.dep_ in labels.subjects and s.i > verb.i]  # "dispatched X to mediate"
+    return any(m.ent_type_ == "PERSON" or fold(m.lemma_) in rules.titles for m in moved)
 
 
 def _only_the_press(heads: list[Token], rules: Rules) -> bool:

@@ -782,3 +782,12 @@ def test_a_person_s_own_words_speak_for_the_person_and_their_country(extract, se
 ])
 def test_a_thing_leaving_someone_somewhere_is_no_withdrawal(extract, sentence):
     assert not [e for e in extract(sentence) if e["action"]["type"] == "Withdraw"]
+
+
+@pytest.mark.parametrize("sentence, types", [
+    ("Nigeria dispatched former President Goodluck Jonathan to mediate in the crisis.", {"Consult"}),
+    ("The African Union dispatched an envoy to Juba.", {"Consult"}),
+    ("Rwanda sent troops to Mozambique.", {"Mobilize"}),
+])
+def test_sending_a_person_is_a_mission_no_mobilisation(extract, sentence, types):
+    assert {e["action"]["type"] for e in extract(sentence)} == types
