@@ -99,6 +99,8 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         args = find_arguments(trigger, rules)
         exclude = {trigger.token.i, *trigger.consumed, *boilerplate}  # no mention reaches into "in a statement"
         agents = _mentions(args.agents, rules, ctx, exclude, _narrower(rules.participants[event_type].agent, rules))
+        if trigger.nominal and not args.agents and not args.targets and _described_again(trigger.token, rules):
+            continue  # "The airstrikes were the first since 2022": what is said of an event told before
         if _done_by_thing(trigger, event_type, agents, rules):
             continue  # "the decision violates the principles", "the deal calls for talks": no one's act
         placed = rules.event_types[event_type].plover in rules.words.place_target_roots  # "attacked a base in Gao"
@@ -748,6 +750,15 @@ def _kind_of_conflict(noun: Token, rules: Rules) -> bool:
     if event_type is None or rules.event_types[event_type].plover in COOPERATIVE or noun.tag_ != "NNS":
         return False
     return not any(c.dep_ in rules.labels.determiners | rules.labels.possessors or c.like_num for c in noun.children)
+
+
+def _described_again(noun: Token, rules: Rules) -> bool:
+    """A definite event noun that is the subject of a copula: the sentence describes an event named
+    before ("The airstrikes were the first since 2022"), it tells none of its own."""
+    head = noun.head
+    return noun.dep_ in rules.labels.subjects and head.lemma_ == "be" and head.pos_ == "AUX" \
+        and any(c.dep_ in rules.labels.determiners and fold(c.text) in DEFINITE for c in noun.children) \
+        and not any(c.dep_ in rules.labels.preposition for c in noun.children)  # ("the attack on the base was ...")
 
 
 def _done_by_thing(trigger: Trigger, event_type: str, agents: list, rules: Rules) -> bool:

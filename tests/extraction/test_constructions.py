@@ -791,3 +791,8 @@ def test_a_thing_leaving_someone_somewhere_is_no_withdrawal(extract, sentence):
 ])
 def test_sending_a_person_is_a_mission_no_mobilisation(extract, sentence, types):
     assert {e["action"]["type"] for e in extract(sentence)} == types
+
+
+def test_what_is_said_of_an_event_named_before_is_no_event_of_its_own(extract):
+    events = extract("Kenyan jets bombed the camps on Monday. The raids were the first since 2019, when Kenya shelled Somali towns.")
+    assert [e["action"]["text"] for e in events] == ["bombed", "shelled"], events
