@@ -796,3 +796,8 @@ def test_sending_a_person_is_a_mission_no_mobilisation(extract, sentence, types)
 def test_what_is_said_of_an_event_named_before_is_no_event_of_its_own(extract):
     events = extract("Kenyan jets bombed the camps on Monday. The raids were the first since 2019, when Kenya shelled Somali towns.")
     assert [e["action"]["text"] for e in events] == ["bombed", "shelled"], events
+
+
+def test_a_ban_by_a_thing_is_no_one_s_act(extract):
+    events = extract("The minister said the closure will restrict trade between the two countries.")
+    assert not [e for e in events if e["action"]["type"] == "Ban"], events

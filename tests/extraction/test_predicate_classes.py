@@ -38,6 +38,8 @@ CLASSES = {
         ("The junta refused talks with the regional bloc.", "Consult", ABSENT),
         ("The bloc said all efforts to hold talks with the junta had been rejected.", "Consult", ABSENT),
         ("Police prevented an attack on the embassy.", "Attack", ABSENT),
+        ("The governor banned demonstrations in the regional capital.", "Protest", ABSENT),
+        ("The governor banned demonstrations in the regional capital.", "Ban", ("the governor", ANY, "asserted")),
     ],
     "request": [
         ("The United Nations called for the release of the detained activists.", "Release", ABSENT),
