@@ -217,6 +217,9 @@ CASES = [
     # rallying one's supporters or troops is a mobilisation, no protest; closing a mission's offices cuts relations
     ("The opposition leader rallied his supporters in the capital.", ("political parties", "Mobilize", None, "asserted")),
     ("Kenya ordered the closure of the Ugandan consulate in Mombasa.", ("Kenya", "ReduceRelations", None, "asserted")),
+    # violating a truce is an act of fighting; violating a charter stays a rejection
+    ("Militiamen violated the truce in Ituri on Sunday.", ("armed men", "Attack", None, "asserted")),
+    ("The junta violated the charter of the bloc.", ("military junta", "Reject", None, "asserted")),
     # the press a speaker tells is the channel of what is said, no one a pronoun in it stands for
     ("A police spokesman told the Reuters news agency the raid answered the militia's attacks, including their "
      "occupation of the hospitals.", ("armed men", "TerritoryTakeover", "civilians", "reported")),
@@ -681,7 +684,7 @@ def test_a_sense_only_actors_perform_is_not_done_by_a_thing(extract, sentence, e
 
 
 @pytest.mark.parametrize("sentence, event_type, actor", [
-    ("Militiamen violated the truce in Ituri.", "Reject", "Militiamen"),
+    ("Militiamen violated the charter in Ituri.", "Reject", "Militiamen"),
     ("The regional council called for the disarmament of the militias.", "Request", "The regional council"),
 ])
 def test_an_actor_performing_that_sense_still_does(extract, sentence, event_type, actor):
@@ -756,9 +759,9 @@ def test_who_answers_an_accusation_is_whom_it_is_against(extract, sentence, accu
 
 
 def test_the_means_used_is_no_target(extract):
-    events = extract("The rebels accused the army of violating the truce by using artillery.")
+    events = extract("The rebels accused the army of violating the agreement by using artillery.")
     (violation,) = [e for e in events if e["action"]["type"] == "Reject"]
-    assert (violation["actor"]["label"], violation["target"]["text"]) == ("soldiers", "the truce"), violation
+    assert (violation["actor"]["label"], violation["target"]["text"]) == ("soldiers", "the agreement"), violation
 
 
 def test_who_speaks_during_a_visit_is_the_visitor(extract):

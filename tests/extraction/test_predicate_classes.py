@@ -72,7 +72,7 @@ CLASSES = {
         ("The army plans to launch an offensive against the rebels.", "Attack", ("soldiers", "insurgents", "planned")),
         ("The government will deploy troops to the border region.", "Mobilize", ("government", ANY, "planned")),
         # an auxiliary shared by coordinated verbs makes each of them future
-        ("The rebels will seize the mines and violate the truce of the regional bloc.", "Reject", (ANY, ANY, "planned")),
+        ("The rebels will seize the mines and violate the charter of the regional bloc.", "Reject", (ANY, ANY, "planned")),
     ],
     "arrangement": [
         ("The troops are to withdraw from the northern town by Friday.", "Withdraw", ("soldiers", ANY, "planned")),
