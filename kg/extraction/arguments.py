@@ -97,17 +97,17 @@ def _nearest_actor_after(trigger: Trigger, agent: Token, rules: Rules, window: i
     taken = {t.i for t in agent.subtree} | {root.i, *trigger.consumed}
     if not trigger.nominal and fold(root.lemma_) in rules.words.theme_verbs:
         taken |= {t.i for c in root.children if c.dep_ == "dobj" for t in c.subtree}  # what is moved
-    taken |= {t.i for t in root.subtree if t.dep_ == "acl" and fold(t.lemma_) in rules.words.broker_verbs
-              for t in t.subtree}  # "agreed to a truce mediated by the AU": the broker is no party
     taken |= {t.i for c in root.children if c.dep_ in rules.labels.preposition
               and (fold(c.text) in rules.words.companion_preps
                    or any(fold(o.lemma_) in rules.words.companion_nouns for o in c.children))
               for t in c.subtree}  # "fought alongside X", "on X's side": on X's side
     topic = rules.words.topic_preps - rules.words.target_preps
-    taken |= {t.i for p in root.subtree if p.dep_ in rules.labels.preposition and fold(p.text) in topic
-              for t in p.subtree}  # "stands by its reporting about Burkina Faso": what it is about
-    taken |= {t.i for u in root.subtree if u.i != root.i and fold(u.lemma_) in rules.words.instrument_verbs
-              for t in u.subtree}  # "violated the truce by using artillery": the means used, no target
+    for word in root.subtree:  # phrases whose actors are no party: a broker ("a truce mediated by the AU"),
+        # what a thing is about ("its reporting about Burkina Faso"), a means ("by using artillery")
+        if (word.dep_ == "acl" and fold(word.lemma_) in rules.words.broker_verbs) \
+                or (word.dep_ in rules.labels.preposition and fold(word.text) in topic) \
+                or (word.i != root.i and fold(word.lemma_) in rules.words.instrument_verbs):
+            taken |= {t.i for t in word.subtree}
     for token in root.subtree:
         if token.i <= root.i or token.i > root.i + window or token.i in taken:
             continue

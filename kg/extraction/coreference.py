@@ -134,10 +134,13 @@ def _mention_head(token: Token, rules: Rules, actorish: Callable[[Token], bool])
 def _press_told(token: Token, rules: Rules) -> bool:
     """The press as the one a verb of saying tells ("told the Associated Press news agency that ..."):
     the channel of what is said, no one it can speak of."""
-    if token.dep_ not in rules.labels.objects or fold(token.head.lemma_) not in _report_verbs(rules):
+    if token.dep_ not in rules.labels.objects:
+        return False
+    verb = fold(token.head.lemma_)
+    if verb not in rules.words.saying_verbs and verb not in rules.predicate("report").words.get("verbs", ()):
         return False
     start, end = entity_bounds(token)
-    name = fold(token.doc[start:end].text.removeprefix("the ").removeprefix("The "))
+    name = fold(token.doc[start:end].text).removeprefix("the ")
     organization = rules.organizations.get(name)
     return (organization is not None and organization.type == "Media") or fold(token.lemma_) in rules.words.press_nouns \
         or fold(token.doc[token.i - 1: token.i + 1].text) in rules.words.press_nouns

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.extraction.arguments import (RELATIVE_PRONOUNS, Arguments, clause_subject, find_arguments, is_passive,
                                      relative_object)
 from kg.extraction.factuality import Factuality, assess, own_negation
-from kg.extraction.mentions import (DocContext, build_mention, is_actorish, located_after, mention_extent, noun_phrase,
-                                    numbered_description, of_country)
+from kg.extraction.mentions import (DocContext, build_mention, country_actor, is_actorish, located_after, mention_extent,
+                                    noun_phrase, numbered_description, of_country, persons_country)
 from kg.extraction.triggers import DEMAND_KEY, Trigger
 from kg.extraction.where_when import clause_tokens, place_of, times_of, without_descriptions
 from kg.rdf.iris import event_iri
@@ -98,9 +98,9 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         event_type, planner = _planned_form(trigger, rules)
         args = find_arguments(trigger, rules)
         exclude = {trigger.token.i, *trigger.consumed, *boilerplate}  # no mention reaches into "in a statement"
-        agents = _mentions(args.agents, rules, ctx, exclude, _narrower(rules.participants[event_type].agent, rules))
         if trigger.nominal and not args.agents and not args.targets and _described_again(trigger.token, rules):
             continue  # "The airstrikes were the first since 2022": what is said of an event told before
+        agents = _mentions(args.agents, rules, ctx, exclude, _narrower(rules.participants[event_type].agent, rules))
         if _done_by_thing(trigger, event_type, agents, rules):
             continue  # "the decision violates the principles", "the deal calls for talks": no one's act
         placed = rules.event_types[event_type].plover in rules.words.place_target_roots  # "attacked a base in Gao"
@@ -578,6 +578,9 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     weak = (event_type, fold(trigger.token.lemma_)) in rules.weak
     if trigger.comments or not agents and not targets and (weak or info.plover not in rules.words.bare_event_roots):
         return []  # (a comment on an event told just before is that event: what it says is said of it)
+    if event_type in rules.words.symmetric_types and weak and not trigger.nominal and any(
+            c.dep_ in rules.labels.direct_objects and _kind_of_conflict(c, rules) for c in trigger.token.children):
+        return []  # "binds the three countries to settle armed rebellions": a kind of conflict, no deal with anyone
     modality, attribution = fact.modality, fact.source
     if attribution is not None and fact.source_head is not None and fact.source_head.pos_ == "PRON":
         said_by, _ = build_mention(fact.source_head, rules, ctx)  # "..., he added": the speaker he stands for
@@ -606,9 +609,6 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     if not agents and not targets and place is None and times == [None]:
         return []  # "an explosion" with no one, nowhere and no time is not worth a fact
     symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
-    if event_type in rules.words.symmetric_types and weak and not trigger.nominal and any(
-            c.dep_ in rules.labels.direct_objects and _kind_of_conflict(c, rules) for c in trigger.token.children):
-        return []  # "binds the three countries to settle armed rebellions": a kind of conflict, no deal with anyone
     if symmetric and targets and (args.nearby or all(ref.type == "Issue" for ref, _ in targets) or args.targets and all(
             t.head.dep_ in rules.labels.preposition and fold(t.head.text) in rules.words.topic_preps for t in args.targets)):
         # "Trump and Putin agreed to share information on North Korea", "Rwanda and Congo signed a
@@ -893,7 +893,7 @@ def _place_actor(place, rules: Rules, word: Token | None = None, exclude: set[in
         text = word.doc[start:end].text
     country = rules.gazetteer.country(place.text)
     if country is not None:
-        return ActorRef(text=text, label=country.name, type="Country", sector="GOV", country=country.country)
+        return country_actor(country, text)
     return ActorRef(text=text, label=place.label, type="Actor", country=place.country)
 
 
@@ -950,30 +950,11 @@ def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int],
         if numbered is not None:  # "the two countries agreed": the two named before, each a party
             result += [(ref, None) for ref in numbered]
             continue
-        ref, quantity = _persons_country(head, rules, ctx, exclude) or build_mention(head, rules, ctx, exclude, fits=fits)
+        ref, quantity = persons_country(head, rules, ctx, exclude) or build_mention(head, rules, ctx, exclude, fits=fits)
         if ref is not None:
             _widen_text(ref, head, rules, exclude, placed)
             result.append((ref, quantity))
     return result
-
-
-def _persons_country(head: Token, rules: Rules, ctx: DocContext, exclude: set[int]) -> tuple[ActorRef, None] | None:
-    """A person's own country as the text says it ("Jagdeo said his country has no plans"): the
-    country the person is of, not the person."""
-    noun, owner = head, head
-    if head.dep_ in rules.labels.possessors:
-        noun = head.head
-    else:
-        owner = next((c for c in head.children if c.dep_ in rules.labels.possessors), None)
-    if owner is None or owner.pos_ != "PRON" or fold(noun.lemma_) not in rules.words.country_nouns:
-        return None
-    ref, _ = build_mention(owner, rules, ctx, exclude)
-    place = rules.gazetteer.by_iso3.get(ref.country) if ref is not None and ref.type == "Person" and ref.country else None
-    if place is None:
-        return None
-    span = noun.doc[min(owner.i, noun.i): noun.i + 1]
-    return ActorRef(text=span.text, label=place.name, type="Country", sector="GOV", country=place.country,
-                    start=span.start_char, end=span.end_char), None
 
 
 def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int], placed: bool = False) -> None:

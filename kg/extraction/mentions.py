@@ -559,7 +559,30 @@ def _speaking_person(pronoun: Token, rules: Rules, ctx: DocContext, depth: int) 
     place = rules.gazetteer.by_iso3.get(stated) if stated else None
     if place is None:
         return None
-    return ActorRef(label=place.name, type="Country", sector="GOV", country=place.country, **span)
+    return country_actor(place, **span)
+
+
+def persons_country(head: Token, rules: Rules, ctx: DocContext, exclude: set[int]) -> tuple[ActorRef, None] | None:
+    """A person's own country as the text says it ("Jagdeo said his country has no plans"): the
+    country the person is of, not the person."""
+    noun, owner = head, head
+    if head.dep_ in rules.labels.possessors:
+        noun = head.head
+    else:
+        owner = next((c for c in head.children if c.dep_ in rules.labels.possessors), None)
+    if owner is None or owner.pos_ != "PRON" or fold(noun.lemma_) not in rules.words.country_nouns:
+        return None
+    ref, _ = build_mention(owner, rules, ctx, exclude)
+    place = rules.gazetteer.by_iso3.get(ref.country) if ref is not None and ref.type == "Person" and ref.country else None
+    if place is None:
+        return None
+    span = noun.doc[min(owner.i, noun.i): noun.i + 1]
+    return country_actor(place, span.text, span.start_char, span.end_char), None
+
+
+def country_actor(place, text: str, start: int = 0, end: int = 0) -> ActorRef:
+    """A country of the gazetteer as an actor."""
+    return ActorRef(text=text, label=place.name, type="Country", sector="GOV", country=place.country, start=start, end=end)
 
 
 def _seat_of_government(country, text: str, rules: Rules) -> ActorRef:
@@ -788,7 +811,7 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
         if label_ == "GPE":
             place = gaz.country(ent.text)
             if place is not None:
-                return ActorRef(text=text, label=place.name, type="Country", sector="GOV", country=place.country)
+                return country_actor(place, text)
             capital = gaz.capital_of(ent.text)
             if capital is not None:  # "Kigali supports the rebels": a capital speaks for its government
                 return _seat_of_government(capital, text, rules)

@@ -36,7 +36,8 @@ def repair(doc: Doc, rules: Rules) -> Doc:
     of parts of speech and labels made once (a repair relabels only words up to the one it mends,
     so the labels of those after it stay as read)."""
     compounds = {get_string_id(label) for label in rules.labels.compounds}
-    for i, (pos, dep) in enumerate(doc.to_array([POS, DEP]).tolist()):
+    rows = doc.to_array([POS, DEP]).tolist()
+    for i, (pos, dep) in enumerate(rows):
         if pos not in (NOUN, PROPN) or dep in compounds:
             continue
         token = doc[i]
@@ -57,8 +58,8 @@ def repair(doc: Doc, rules: Rules) -> Doc:
             for part in run[:-1]:
                 part.head, part.dep_ = run[-1], compound
     conjuncts = {get_string_id(label) for label in labels.conjuncts}
-    for i, (pos, dep) in enumerate(doc.to_array([POS, DEP]).tolist()):
-        if pos == ADP and dep in conjuncts:
+    for i, (pos, dep) in enumerate(rows):
+        if pos == ADP and dep in conjuncts and doc[i].dep_ in labels.conjuncts:  # (as read, and still)
             token = doc[i]
             first = coordinated_preposition(token, rules)
             if first is not None:  # a second phrase of the word the first is of
