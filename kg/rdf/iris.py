@@ -41,9 +41,14 @@ def issue_iri(name: str) -> URIRef:
     return URIRef(f"{DATA_BASE}issue/{slug(name)}")
 
 
-def place_iri(name: str, geonames_id: int | None = None) -> URIRef:
-    """IRI of a place: its GeoNames id when linked, else its name."""
-    return URIRef(f"{DATA_BASE}place/" + (f"geonames-{geonames_id}" if geonames_id else slug(name)))
+def place_iri(name: str, geonames_id: int | None = None, country: str | None = None) -> URIRef:
+    """IRI of a place: its GeoNames id when linked, else its name and the country it was placed in.
+
+    A name the gazetteer does not know is placed in the country of the article that names it, so
+    two articles about two countries naming a "Kerfala" speak of two places, each in one country."""
+    if geonames_id:
+        return URIRef(f"{DATA_BASE}place/geonames-{geonames_id}")
+    return URIRef(f"{DATA_BASE}place/" + slug(f"{name} {country}" if country else name))
 
 
 def event_iri(event_type: str, agent: str | None, target: str | None, date: str | None, place: str | None = None) -> URIRef:

@@ -116,7 +116,7 @@ def event_quads(event: EventRecord, article: Article, source: ox.NamedNode, own:
         if len(event.time.value) == 10:
             yield Quad(node, BEGIN, _typed(event.time.value, XSD.date), shared)
     if event.place:
-        place = _N(str(place_iri(event.place.label, event.place.geonames)))
+        place = _N(str(place_iri(event.place.label, event.place.geonames, event.place.country)))
         yield Quad(node, HAS_PLACE, place, shared)
         yield Quad(place, TYPE, K_PLACE, shared)
         yield Quad(place, LABEL, ox.Literal(event.place.label), shared)
@@ -172,7 +172,7 @@ def article_graph(article: Article, events: Iterable[EventRecord], merged: Colle
         if index in merged:
             described = {_N(event.iri)}
             if event.place:
-                described.add(_N(str(place_iri(event.place.label, event.place.geonames))))
+                described.add(_N(str(place_iri(event.place.label, event.place.geonames, event.place.country))))
             quads.extend(q for q in event_quads(event, article, source, own)
                          if q.graph_name != SHARED or q.subject not in described)
         else:

@@ -123,3 +123,23 @@ def test_validator_ignores_the_graph_of_quads(validator):
     quads = article_graph(article, next(HandBuiltExtractor(0.7).stream([article]))[1])
     assert len(quads[0]) == 4
     assert validator.check(quads) == []
+
+
+def test_a_place_the_gazetteer_does_not_know_is_one_place_per_country_it_is_placed_in():
+    """Two articles about two countries each name a "Kerfala" unknown to the gazetteer: each is
+    placed in its article's country, and the store holds two places, each in one country."""
+    from kg.api import KnowledgeGraph
+    from support.events import actor, event, place, store_stories, story
+
+    graph = KnowledgeGraph(":memory:")
+    army = actor("Malian army", "MilitaryForce", "MLI")
+    police = actor("Nigerien police", "Police", "NER")
+    store_stories(graph.store, [
+        story("a", "2025-08-04", [event("Attack", army, date="2025-08-02", place=place("Kerfala", "MLI"))]),
+        story("b", "2025-08-05", [event("Arrest", police, date="2025-08-03", place=place("Kerfala", "NER"))]),
+    ])
+    rows = graph.store.select("SELECT ?p ?c WHERE { ?p a <https://w3id.org/kg/ontology#Place> ; "
+                              "<https://w3id.org/kg/ontology#countryCode> ?c }")
+    assert sorted(r["c"].value for r in rows) == ["MLI", "NER"]
+    assert len({r["p"] for r in rows}) == 2
+    assert graph.validate() == []
