@@ -21,8 +21,8 @@ class CountingValidator(Validator):
 def test_a_failing_batch_checks_again_only_the_articles_its_violations_name():
     army, mayor = actor("army", "MilitaryForce"), actor("mayor", "Person")
     stories = [
-        story("georgia-1", "2025", [event("Arrest", army, mayor, place=place("Georgia", "GEO"))]),
-        story("georgia-2", "2025", [event("Arrest", army, mayor, date="2025-05", place=place("Georgia", "USA"))]),
+        story("georgia-1", "2025", [event("Arrest", army, mayor, place=place("Georgia", "GEO", geonames=614540))]),
+        story("georgia-2", "2025", [event("Arrest", army, mayor, date="2025-05", place=place("Georgia", "USA", geonames=614540))]),
         story("bad-code", "2025", [event("Attack", army, mayor, place=place("Gao", "Mali"))]),
         story("elsewhere", "2025", [event("Protest", actor("students"), actor("junta"), place=place("Niamey", "NER"))]),
     ]
