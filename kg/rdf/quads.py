@@ -7,6 +7,7 @@ decimals and dates) the stored graph has always had.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Collection, Iterable, Iterator
 
 import pyoxigraph as ox
@@ -44,21 +45,25 @@ DERIVED_FROM, GENERATED_BY = _N(str(PROV.wasDerivedFrom)), _N(str(PROV.wasGenera
 HAS_SOURCE, HAS_SELECTOR, SELECTOR, START, END = (
     _N(str(term)) for term in (OA.hasSource, OA.hasSelector, OA.TextPositionSelector, OA.start, OA.end))
 NON_NEGATIVE, INTEGER, ANY_URI = _N(str(XSD.nonNegativeInteger)), _N(str(XSD.integer)), _N(str(XSD.anyURI))
+X_DATE, X_DECIMAL, X_INTEGER, X_NON_NEGATIVE = XSD.date, XSD.decimal, XSD.integer, XSD.nonNegativeInteger
 
 
 def date_literal(value: str) -> Literal:
     """An ISO date of any precision as xsd:gYear, xsd:gYearMonth or xsd:date."""
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), X_DATE)
     return Literal(value, datatype=datatype)
 
 
+@lru_cache(maxsize=1 << 14)
 def _typed(value, datatype) -> ox.Literal:
-    """A typed literal with the lexical form rdflib gives it (an int's is its decimal digits)."""
+    """A typed literal with the lexical form rdflib gives it (an int's is its decimal digits);
+    remembered, as the same confidences, dates, offsets and coordinates recur in every article."""
     if type(value) is int:
         return ox.Literal(str(value), datatype=_N(str(datatype)))
     return to_ox(Literal(value, datatype=datatype))
 
 
+@lru_cache(maxsize=1 << 12)
 def _date(value: str) -> ox.Literal:
     return to_ox(date_literal(value))
 
@@ -114,7 +119,7 @@ def event_quads(event: EventRecord, article: Article, source: ox.NamedNode, own:
     if event.time and event.time.value:
         yield Quad(node, K_DATE, _date(event.time.value), shared)
         if len(event.time.value) == 10:
-            yield Quad(node, BEGIN, _typed(event.time.value, XSD.date), shared)
+            yield Quad(node, BEGIN, _typed(event.time.value, X_DATE), shared)
     if event.place:
         place = _N(str(place_iri(event.place.label, event.place.geonames, event.place.country)))
         yield Quad(node, HAS_PLACE, place, shared)
@@ -123,17 +128,17 @@ def event_quads(event: EventRecord, article: Article, source: ox.NamedNode, own:
         if event.place.country:
             yield Quad(place, K_COUNTRY, ox.Literal(event.place.country), shared)
         if event.place.geonames:
-            yield Quad(place, K_GEONAMES, _typed(event.place.geonames, XSD.integer), shared)
+            yield Quad(place, K_GEONAMES, _typed(event.place.geonames, X_INTEGER), shared)
         if event.place.lat is not None:
-            yield Quad(place, K_LATITUDE, _typed(str(event.place.lat), XSD.decimal), shared)
-            yield Quad(place, K_LONGITUDE, _typed(str(event.place.lon), XSD.decimal), shared)
+            yield Quad(place, K_LATITUDE, _typed(str(event.place.lat), X_DECIMAL), shared)
+            yield Quad(place, K_LONGITUDE, _typed(str(event.place.lon), X_DECIMAL), shared)
     assertion = assertion_iri(article.id, event.start, event.end, event.iri)
     selector = _N(str(selector_iri(assertion)))
     assertion = _N(str(assertion))
     yield Quad(assertion, TYPE, K_ASSERTION, own)
     yield Quad(assertion, K_ASSERTS, node, own)
     yield Quad(assertion, K_MODALITY, MODALITY[event.modality], own)
-    yield Quad(assertion, K_CONFIDENCE, _typed(f"{event.confidence:.2f}", XSD.decimal), own)
+    yield Quad(assertion, K_CONFIDENCE, _typed(f"{event.confidence:.2f}", X_DECIMAL), own)
     yield Quad(assertion, K_SENTENCE, ox.Literal(event.sentence), own)
     yield Quad(assertion, K_ACTION_TEXT, ox.Literal(event.action.text), own)
     if event.actor:
@@ -155,8 +160,8 @@ def event_quads(event: EventRecord, article: Article, source: ox.NamedNode, own:
     yield Quad(assertion, GENERATED_BY, EXTRACTION, own)
     yield Quad(assertion, HAS_SELECTOR, selector, own)
     yield Quad(selector, TYPE, SELECTOR, own)
-    yield Quad(selector, START, _typed(event.start, XSD.nonNegativeInteger), own)
-    yield Quad(selector, END, _typed(event.end, XSD.nonNegativeInteger), own)
+    yield Quad(selector, START, _typed(event.start, X_NON_NEGATIVE), own)
+    yield Quad(selector, END, _typed(event.end, X_NON_NEGATIVE), own)
 
 
 def article_graph(article: Article, events: Iterable[EventRecord], merged: Collection[int] = ()) -> list[Quad]:
