@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator
 import pyoxigraph as ox
 from rdflib.namespace import RDFS
 
-from kg.build.engines import make_engine
+from kg.build.engines import check_batch, make_engine
 from kg.ingest.intake import Intake
 from kg.ingest.limits import Limits
 from kg.rdf.quads import article_graph
@@ -31,6 +31,7 @@ from kg.resolve.merge import merge_events
 from kg.validate.validators import Validator
 
 FLUSH_EVERY = 100  # articles between store flushes: memory stays flat (RocksDB keeps unflushed writes in RAM)
+CHECK_AT_MOST = 64  # articles the store thread checks against the shapes in one go
 
 
 @dataclass
@@ -38,7 +39,7 @@ class BuildSummary:
     """What a build did: articles stored, skipped (unchanged) and rejected (not conforming to the
     shapes, with their violations in ``errors``), event assertions and quads written, assertions
     merged into an event another article reported, words stored and the time it took
-    (``validation_seconds`` counts only articles checked one by one in the main process)."""
+    """
 
     articles: int = 0
     skipped: int = 0
@@ -46,7 +47,6 @@ class BuildSummary:
     quads: int = 0
     errors: list[str] = field(default_factory=list)
     rejected: int = 0
-    validation_seconds: float = 0.0
     merged: int = 0
     words: int = 0
     seconds: float = 0.0
@@ -137,9 +137,9 @@ def _stored_full_names(store) -> list[str]:
 
 
 class _Writer:
-    """The main process's side of a build, in input order: cross-article names and checks here;
-    merging and store writes on a thread of their own (the store's work runs outside the GIL, so
-    it overlaps the next articles' extraction)."""
+    """The main process's side of a build, in input order: cross-article names here; the SHACL
+    check of what this process extracted, merging and store writes on a thread of their own (their
+    queries and writes run outside the GIL, so they overlap the next articles' extraction)."""
 
     def __init__(self, store, options: BuildOptions, summary: BuildSummary, engine, progress=None):
         self.store = store
@@ -162,7 +162,7 @@ class _Writer:
         return self.ledger.resolver.surnames
 
     def write(self, result) -> None:
-        """Settle names and check an article, then queue it for the store."""
+        """Settle names for an article, then queue it to be checked and stored."""
         article = result.article
         if result.learned is not None and not self.ledger.accept(result.learned, result.answers):
             result = self.engine.again(article, dict(self.known_names()))  # as a one-process build would
@@ -171,7 +171,7 @@ class _Writer:
             self.asked[article.id] = (article, result.answers)
         else:
             self.asked.pop(article.id, None)
-        self._checked(result)
+        self._queue(result)
 
     def settle(self) -> None:
         """Extract again each article whose surnames alone the build's final names answer otherwise
@@ -182,21 +182,12 @@ class _Writer:
             if any(names.candidates(label) != answer for label, answer in answers.items()):
                 result = self.engine.again(article, dict(names.surnames))
                 result.redone = True
-                self._checked(result)
+                self._queue(result)
         self.asked.clear()
 
-    def _checked(self, result) -> None:
-        article = result.article
+    def _queue(self, result) -> None:
         if result.quads is None and result.nquads is None:
-            result.quads = article_graph(article, result.events)
-        if self.options.validate and result.violations is None:
-            result.violations = self._check(result.quads)
-        if result.violations:
-            self.summary.rejected += 1
-            self.summary.errors.extend(f"{article.id}: {v.line()}" for v in result.violations)
-            if self.progress:
-                self.progress(self.summary)
-            return
+            result.quads = article_graph(result.article, result.events)
         self._put(result)
 
     def _put(self, item) -> None:
@@ -217,14 +208,50 @@ class _Writer:
         if self.failure is not None:
             raise self.failure
 
+    def _batches(self) -> Iterator[list]:
+        """What the main thread queues, in order, in groups of at most ``CHECK_AT_MOST``: what
+        arrives within a moment of a group's first result joins it, so that it is checked with it."""
+        while True:
+            batch = [self.queue.get()]
+            while batch[-1] is not None and len(batch) < CHECK_AT_MOST:
+                try:
+                    batch.append(self.queue.get(timeout=0.05))
+                except queue.Empty:
+                    break
+            if batch[-1] is None:
+                if len(batch) > 1:
+                    yield batch[:-1]
+                return
+            yield batch
+
     def _store_loop(self) -> None:
-        while (result := self.queue.get()) is not None:
+        for batch in self._batches():
             if self.failure is not None:
                 continue  # drain: the main thread raises at its next put or at close
             try:
-                self._store(result)
+                for result in self._conforming(batch):
+                    self._store(result)
             except BaseException as exc:  # noqa: BLE001 - handed to the main thread
                 self.failure = exc
+
+    def _conforming(self, batch: list) -> list:
+        """The results of ``batch`` that conform to the shapes, checked here when no worker checked
+        them (in one go, :func:`kg.build.engines.check_batch`; the queries run outside the GIL,
+        beside the main thread's parsing); the others are counted as rejected."""
+        unchecked = [r for r in batch if self.options.validate and r.violations is None]
+        if unchecked:  # extracted in this process, so with their quads
+            self.validator = self.validator or Validator()
+            check_batch(unchecked, self.validator)
+        kept = []
+        for result in batch:
+            if not result.violations:
+                kept.append(result)
+                continue
+            self.summary.rejected += 1
+            self.summary.errors.extend(f"{result.article.id}: {v.line()}" for v in result.violations)
+            if self.progress:
+                self.progress(self.summary)
+        return kept
 
     def _store(self, result) -> None:
         article, events, quads = result.article, result.events, result.quads
@@ -245,10 +272,3 @@ class _Writer:
         self.summary.words += len(article.text.split())
         if self.progress:
             self.progress(self.summary)
-
-    def _check(self, quads) -> list:
-        started = perf_counter()
-        self.validator = self.validator or Validator()
-        violations = self.validator.check(quads)
-        self.summary.validation_seconds += perf_counter() - started
-        return violations

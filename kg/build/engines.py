@@ -85,17 +85,22 @@ def extract_batch(articles: list[Article], model: str | None = None, validate: b
 
 def finish(results: list[Extracted], validator=None) -> list[Extracted]:
     """Give each result its quads (pyoxigraph quads, made once for the check and the store) and,
-    with a ``validator``, its violations: the batch is checked in one go and, when it fails, each
+    with a ``validator``, its violations (:func:`check_batch`)."""
+    for result in results:
+        result.quads = article_graph(result.article, result.events)
+    if validator is not None:
+        check_batch(results, validator)
+    return results
+
+
+def check_batch(results: list[Extracted], validator) -> list[Extracted]:
+    """Give each result its violations: the batch is checked in one go and, when it fails, each
     article that names a node the batch's violations are about is checked again on its own.
 
     A violation an article has alone, the batch has too, at the same node (more triples cannot
     undo a maximum count, a datatype or a pattern; what more triples can satisfy, such as a minimum
     count, the batch check has always trusted the batch with), so an article that names none of
     those nodes conforms."""
-    for result in results:
-        result.quads = article_graph(result.article, result.events)
-    if validator is None:
-        return results
     found = validator.check([q for result in results for q in result.quads])
     focus = {focus_iri(v) for v in found}
     nodes = None if None in focus else {ox.NamedNode(iri) for iri in focus}
@@ -109,14 +114,15 @@ def finish(results: list[Extracted], validator=None) -> list[Extracted]:
 
 class LocalEngine:
     """Extraction in this process with ``nlp.pipe``, one resolver carried across articles, starting
-    from the names the build knows at the start (``names()``: those already in the store)."""
+    from the names the build knows at the start (``names()``: those already in the store). Its
+    results come back with their quads, unchecked: the build checks them on its store thread,
+    where the check's queries run beside the next articles' parsing."""
 
-    def __init__(self, extractor=None, model: str | None = None, validate: bool = True, batch_size: int = 32,
+    def __init__(self, extractor=None, model: str | None = None, batch_size: int = 32,
                  piece_chars: int = PIECE_CHARS):
         self.extractor = extractor
         self.model = model
         self.piece_chars = piece_chars
-        self.validate = validate
         self.batch_size = batch_size
 
     def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
@@ -127,7 +133,6 @@ class LocalEngine:
         if self.extractor is None:
             self.extractor = Extractor(model=self.model, piece_chars=self.piece_chars)
         resolver = RecordingResolver({key: tuple(known) for key, known in names().items()})
-        validator = _worker_validator() if self.validate else None
         sizes: deque = deque()
         articles = (a for batch in _chain(first, batches) if not sizes.append(len(batch)) for a in batch)
         pending: list[Extracted] = []
@@ -138,17 +143,16 @@ class LocalEngine:
             resolver.learned, resolver.answers = [], {}
             if len(pending) == sizes[0]:
                 sizes.popleft()
-                yield from finish(pending, validator)
+                yield from finish(pending)
                 pending = []
         if pending:
-            yield from finish(pending, validator)
+            yield from finish(pending)
 
     def again(self, article: Article, surnames: dict[str, tuple[str, ...]]) -> Extracted:
         """Extract one article again, its resolver starting from ``surnames``."""
         resolver = RecordingResolver(dict(surnames))
         ((_, events),) = self.extractor.stream([article], resolver=resolver)
-        return finish([Extracted(article, events, learned=resolver.learned, answers=resolver.answers)],
-                      _worker_validator() if self.validate else None)[0]
+        return finish([Extracted(article, events, learned=resolver.learned, answers=resolver.answers)])[0]
 
     def close(self) -> None:
         pass
@@ -241,7 +245,7 @@ def make_engine(engine: str, *, processes: int = 1, scheduler: str | None = None
         raise UsageError("--scheduler is for --engine dask")
     if engine == "processes" or processes > 1:
         return PoolEngine(processes, model, validate, batch_size, piece_chars)
-    return LocalEngine(extractor, model, validate, batch_size, piece_chars)
+    return LocalEngine(extractor, model, batch_size, piece_chars)
 
 
 def _chain(first: list, rest: Iterator[list]) -> Iterator[list]:
