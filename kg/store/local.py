@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from itertools import islice
+from itertools import islice, zip_longest
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -101,22 +101,19 @@ class LocalStore:
     def merge_candidates(self, wanted: list[Identity], own: str) -> dict[Identity, list[Row]]:
         """The stored events of each ``wanted`` identity that graphs other than ``own`` assert (what
         :func:`kg.resolve.merge.sparql_candidates` finds), read off the store's indexes from the
-        identity's agent (or, without one, its target): the cost is that of the events of that
-        actor, not of the store."""
+        identity's agent or its target, whichever has fewer events: the cost is that of the events
+        of the rarer actor, not of the store (an army or the police is agent of many events, the
+        person it arrests of few)."""
         own_graph = ox.NamedNode(own)
         store = self.store
         found: dict[Identity, list[Row]] = {}
         for key in wanted:
             kind, agent, target = key
             kind_node = ox.NamedNode(kind)
-            if agent:
-                events = [q.subject for q in store.quads_for_pattern(None, AGENT, ox.NamedNode(agent), ENTITY_GRAPH_OX)]
-            else:
-                node = ox.NamedNode(target)
-                events = [q.subject for p in (TARGET, ABOUT) for q in store.quads_for_pattern(None, p, node, ENTITY_GRAPH_OX)]
+            agent_node = ox.NamedNode(agent) if agent else None
             target_node = ox.NamedNode(target) if target else None
             rows = []
-            for event in dict.fromkeys(events):
+            for event in self._events_of(agent_node, target_node):
                 if ox.Quad(event, EVENT_TYPE, kind_node, ENTITY_GRAPH_OX) not in store:
                     continue
                 if target_node is not None:
@@ -125,7 +122,10 @@ class LocalStore:
                         continue
                 elif self._has(event, TARGET) or self._has(event, ABOUT):
                     continue
-                if not agent and self._has(event, AGENT):
+                if agent_node is None:
+                    if self._has(event, AGENT):
+                        continue
+                elif ox.Quad(event, AGENT, agent_node, ENTITY_GRAPH_OX) not in store:
                     continue
                 if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name != own_graph
                            for q in store.quads_for_pattern(None, ASSERTS, event, None)):
@@ -135,6 +135,26 @@ class LocalStore:
             if rows:
                 found[key] = rows
         return found
+
+    def _events_of(self, agent: ox.NamedNode | None, target: ox.NamedNode | None) -> list:
+        """The events (distinct, in index order) of whichever of ``agent`` and ``target`` (given
+        one at least) has fewer: both runs of the index are read in step, and the first to end is
+        the answer, so that what is read is about twice the rarer run."""
+        runs = []
+        if agent is not None:
+            runs.append((q.subject for q in self.store.quads_for_pattern(None, AGENT, agent, ENTITY_GRAPH_OX)))
+        if target is not None:
+            runs.append((q.subject for p in (TARGET, ABOUT)
+                         for q in self.store.quads_for_pattern(None, p, target, ENTITY_GRAPH_OX)))
+        if len(runs) == 1:
+            return list(dict.fromkeys(runs[0]))
+        read: tuple[list, list] = ([], [])
+        for pair in zip_longest(*runs, fillvalue=None):
+            for side, event in enumerate(pair):
+                if event is None:
+                    return list(dict.fromkeys(read[side]))
+                read[side].append(event)
+        return list(dict.fromkeys(read[0]))  # both ended together
 
     def _has(self, subject, predicate: ox.NamedNode) -> bool:
         """Whether ``subject`` has a value of ``predicate`` in the shared graph."""
