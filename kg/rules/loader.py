@@ -268,16 +268,21 @@ class Rules:
         """spaCy entity-ruler patterns for countries, demonyms and known organisations.
 
         Short or all-capital names (``UN``, ``IS``, ``AU``) match case-sensitively, token by token,
-        so that ordinary words ("is", "un") never become entities.
+        so that ordinary words ("is", "un") never become entities; those of one word are one
+        pattern per label (``ORTH IN``), which the matcher tries once at each token instead of once
+        for each name.
         """
         patterns: list[dict] = []
+        words: dict[str, list[str]] = {}
         seen: set[tuple[str, str]] = set()
 
         def add(label: str, text: str) -> None:
             if (label, text) in seen:
                 return
             seen.add((label, text))
-            if len(text) <= 4 or text.isupper():
+            if len(text.split()) == 1 and (len(text) <= 4 or text.isupper()):
+                words.setdefault(label, []).append(text)
+            elif len(text) <= 4 or text.isupper():
                 patterns.append({"label": label, "pattern": [{"ORTH": part} for part in text.split()]})
             else:
                 patterns.append({"label": label, "pattern": text})
@@ -288,6 +293,7 @@ class Rules:
             add("NORP", demonym)
         for name in self.organization_names:
             add("ORG", name)
+        patterns.extend({"label": label, "pattern": [{"ORTH": {"IN": names}}]} for label, names in words.items())
         return patterns
 
 
