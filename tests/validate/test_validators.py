@@ -87,16 +87,19 @@ def test_violation_lines_name_the_node_by_its_label(validator):
 
 
 class HandBuiltExtractor:
-    """Yields one hand-built event per article, with the confidence given."""
+    """Yields one hand-built event per article, with the confidence given (or, for the articles
+    ``by_id`` names, the one it gives)."""
 
-    def __init__(self, confidence: float):
+    def __init__(self, confidence: float, by_id: dict[str, float] | None = None):
         self.confidence = confidence
+        self.by_id = by_id or {}
 
     def stream(self, articles, resolver=None):
         for article in articles:
             actor = ActorRef("Soldiers", "Malian soldiers", "MilitaryForce", "MLI", "MIL", iri="https://w3id.org/kg/id/actor/malian-soldiers")
             action = ActionRef("arrested", "arrest", "Arrest", "COERCE", "173", "Strategic developments", "Arrests")
-            event = EventRecord(action, actor, None, "asserted", article.text, 0, len(article.text), self.confidence,
+            confidence = self.by_id.get(article.id, self.confidence)
+            event = EventRecord(action, actor, None, "asserted", article.text, 0, len(article.text), confidence,
                                 iri="https://w3id.org/kg/id/event/arrest-test")
             yield article, [event]
 
@@ -113,6 +116,21 @@ def test_build_refuses_an_article_that_does_not_conform(tmp_path):
     assert graph.store.count("?s a <https://w3id.org/kg/ontology#Assertion>") == 0
     summary = graph.build([doc], extractor=HandBuiltExtractor(confidence=0.9))
     assert (summary.articles, summary.rejected, summary.errors) == (1, 0, [])
+    assert graph.validate() == []
+
+
+def test_a_build_of_many_articles_refuses_only_the_one_that_does_not_conform(tmp_path):
+    """The articles are checked in groups on the store thread: the one that fails is left out and
+    named, every other article of its group is stored."""
+    from kg.api import KnowledgeGraph
+
+    for n in range(40):
+        (tmp_path / f"doc-{n:02}.txt").write_text(f"Soldiers arrested mayor number {n}.", encoding="utf-8")
+    graph = KnowledgeGraph(":memory:")
+    summary = graph.build([tmp_path], extractor=HandBuiltExtractor(0.8, {"doc-17": 1.5}))
+    assert (summary.articles, summary.rejected) == (39, 1)
+    assert len(summary.errors) == 1 and summary.errors[0].startswith("doc-17: ") and "kgo:confidence" in summary.errors[0]
+    assert graph.store.count("?s a <https://w3id.org/kg/ontology#Assertion>") == 39
     assert graph.validate() == []
 
 
