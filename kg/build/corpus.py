@@ -38,8 +38,7 @@ CHECK_AT_MOST = 64  # articles the store thread checks against the shapes in one
 class BuildSummary:
     """What a build did: articles stored, skipped (unchanged) and rejected (not conforming to the
     shapes, with their violations in ``errors``), event assertions and quads written, assertions
-    merged into an event another article reported, words stored and the time it took
-    """
+    merged into an event another article reported, words stored and the time it took."""
 
     articles: int = 0
     skipped: int = 0

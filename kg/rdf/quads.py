@@ -45,12 +45,13 @@ DERIVED_FROM, GENERATED_BY = _N(str(PROV.wasDerivedFrom)), _N(str(PROV.wasGenera
 HAS_SOURCE, HAS_SELECTOR, SELECTOR, START, END = (
     _N(str(term)) for term in (OA.hasSource, OA.hasSelector, OA.TextPositionSelector, OA.start, OA.end))
 NON_NEGATIVE, INTEGER, ANY_URI = _N(str(XSD.nonNegativeInteger)), _N(str(XSD.integer)), _N(str(XSD.anyURI))
+# (rdflib's namespace attributes are looked up anew at each access: the datatypes of every event's literals, once)
 X_DATE, X_DECIMAL, X_INTEGER, X_NON_NEGATIVE = XSD.date, XSD.decimal, XSD.integer, XSD.nonNegativeInteger
 
 
 def date_literal(value: str) -> Literal:
     """An ISO date of any precision as xsd:gYear, xsd:gYearMonth or xsd:date."""
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), X_DATE)
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
     return Literal(value, datatype=datatype)
 
 
