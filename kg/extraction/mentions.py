@@ -38,9 +38,11 @@ class DocContext:
     sentences: tuple[Span, ...] = ()
     _starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
     _facts: dict[tuple[str, int], object] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _text: str = field(default="", init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self._starts = [sentence.start for sentence in self.sentences]
+        self._text = self.sentences[0].doc.text if self.sentences else ""
 
     def sentence(self, token: Token) -> Span:
         """The sentence ``token`` is in (``token.sent``)."""
@@ -61,12 +63,10 @@ class DocContext:
         return self.of_sentence("dateline_end", self.sentence(token), dateline_end)
 
     def text(self, sentence: Span) -> str:
-        """``sentence.text``."""
-        return self.of_sentence("text", sentence, _text)
-
-
-def _text(span: Span) -> str:
-    return span.text
+        """``sentence.text``, sliced from the Doc's text (made once) rather than joined from its words."""
+        if not self.sentences or self.sentences[0].doc is not sentence.doc:
+            return sentence.text
+        return self._text[sentence.start_char:sentence.end_char]
 
 
 def _dateline_end(token: Token, ctx: DocContext | None) -> int:

@@ -12,12 +12,15 @@ verb with its object, before the bare lemma).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+
+import numpy
 
 from spacy.attrs import DEP, HEAD, LEMMA, POS
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from kg.rules.loader import Rules
@@ -50,6 +53,29 @@ class Trigger:
         if indices[-1] - indices[0] <= 3:
             return doc[indices[0] : indices[-1] + 1].text
         return self.token.text
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What the matchers found in a Doc: (token index, "verb" or "noun") -> (shape, key, other
+    tokens of the key) for every key found; and, in text order, the indices of the words with a key
+    and of the verbs of saying (where "says X must ..." demands are looked for), so that each
+    sentence reads its own by bisection instead of looking at every word."""
+
+    keys: dict[tuple[int, str], list[tuple[str, str, tuple[int, ...]]]]
+    words: list[int]
+    saying: list[int]
+
+    def get(self, key: tuple[int, str]) -> list[tuple[str, str, tuple[int, ...]]] | None:
+        return self.keys.get(key)
+
+    def __contains__(self, key: tuple[int, str]) -> bool:
+        return key in self.keys
+
+    @staticmethod
+    def within(indices: list[int], sentence: Span) -> list[int]:
+        """The ``indices`` inside ``sentence``."""
+        return indices[bisect_left(indices, sentence.start):bisect_left(indices, sentence.end)]
 
 
 class TriggerMatcher:
@@ -139,9 +165,8 @@ class TriggerMatcher:
             return ["modifier"] if part.dep_ in labels.compounds | labels.adjective_modifiers else ["preposition"]
         return [kind]
 
-    def candidates(self, doc: Doc) -> dict[tuple[int, str], list[tuple[str, str, tuple[int, ...]]]]:
-        """(token index, "verb" or "noun") -> (shape, key, other tokens of the key) for every key the
-        matchers find in ``doc``."""
+    def candidates(self, doc: Doc) -> Candidates:
+        """Every key the matchers find in ``doc`` (see :class:`Candidates`)."""
         vocab = doc.vocab
         verbs, nouns = self.rules.verb_triggers, self.rules.noun_triggers
         found: dict[tuple[int, str], list[tuple[str, str, tuple[int, ...]]]] = {}
@@ -169,7 +194,11 @@ class TriggerMatcher:
             pos = name.split()[0]
             for shape in self._shapes(name, rest[0], rest[1] if len(rest) > 1 else None):
                 self._add_structure(add, pos, shape, head, rest)
-        return found
+        saying = self.rules.words.saying_verbs
+        rows = doc.to_array([POS, LEMMA]) if len(doc) else numpy.zeros((0, 2), dtype=numpy.uint64)
+        verbs = numpy.flatnonzero(rows[:, 0] == VERB).tolist()
+        return Candidates(found, sorted({i for i, _ in found}),
+                          [i for i in verbs if fold(vocab.strings[int(rows[i, 1])]) in saying])
 
     @staticmethod
     def _add_structure(add, pos: str, shape: str, head: Token, rest: list[Token]) -> None:
@@ -195,12 +224,12 @@ class TriggerMatcher:
                 add(head.i, pos, shape, f"{fold(rest[0].lemma_)} {lemma}", (rest[0].i,))
                 add(head.i, pos, shape, f"{fold(rest[0].text)} {fold(head.text)}", (rest[0].i,))
 
-    def find(self, sentence: Span, candidates) -> list[Trigger]:
+    def find(self, sentence: Span, candidates: Candidates) -> list[Trigger]:
         """All event triggers in a sentence, in order; a word that is part of a verb's trigger
         ("assistance" in "sought assistance") does not start an event of its own."""
         doc = sentence.doc
         verbal = []
-        words = [doc[i] for i in range(sentence.start, sentence.end) if (i, "verb") in candidates or (i, "noun") in candidates]
+        words = [doc[i] for i in candidates.within(candidates.words, sentence)]
         for token in words:
             found = candidates.get((token.i, "verb"))
             if found and _verbal(token, self.rules):
@@ -209,9 +238,7 @@ class TriggerMatcher:
                         and not _resultative(trigger, self.rules) and not _other_phrasal_verb(trigger, self.rules) \
                         and not _naming(trigger, self.rules):
                     verbal.append(trigger)
-        saying = self.rules.words.saying_verbs
-        demands = [t for t in (_demand_by_saying(token, self.rules) for token in sentence
-                               if token.pos_ == "VERB" and fold(token.lemma_) in saying) if t]
+        demands = [t for t in (_demand_by_saying(doc[i], self.rules) for i in candidates.within(candidates.saying, sentence)) if t]
         demanded = {i for t in demands for i in t.consumed}  # "says Israel must end its strikes": asked, not done
         verbal = [t for t in verbal if t.token.i not in demanded] + demands
         verbal.sort(key=lambda t: t.token.i)
