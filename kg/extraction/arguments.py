@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg.extraction.memo import remembered
 from kg.extraction.mentions import TIME_ENTS, is_actorish
 from kg.extraction.triggers import DEMAND_KEY, Trigger, describes
 from kg.rules.loader import Rules
@@ -193,6 +194,10 @@ def _in_dateline(token: Token) -> bool:
     """
     if token.is_alpha and token.is_lower:
         return False  # (without looking for its sentence)
+    return remembered("dateline_subject", token, _opens_with_dateline)
+
+
+def _opens_with_dateline(token: Token) -> bool:
     sentence = token.sent
     for dash in sentence[: min(len(sentence), 10)]:
         if dash.text in ("--", "—", "–", "-") and dash.whitespace_ and dash.i > token.i:

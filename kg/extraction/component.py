@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from kg.extraction.events import sentence_events
 from kg.extraction.factuality import phrase_classes
+from kg.extraction.memo import reading
 from kg.extraction.mentions import DocContext, main_country, person_words
 from kg.extraction.repair import repair
 from kg.extraction.triggers import TriggerMatcher
@@ -50,20 +51,22 @@ class EventFinder:
             raise ValueError(f"the {self.name} component has no rules: add it with kg.extraction.component.add_event_finder")
         rules = self.rules
         repair(doc, rules)  # parses mended before anything reads them
-        ctx = DocContext(country=main_country(doc, rules), person_words=person_words(doc),
-                         full_name_words=person_words(doc, min_words=2), sentences=tuple(doc.sents))
-        candidates = self.triggers.candidates(doc)
-        phrases = phrase_classes(doc, ((self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)))
-        found, seen = [], set()
-        told_before: list[tuple] = []  # the events told so far, for the sentences that restate them
-        for sentence in ctx.sentences:
-            key = " ".join(ctx.text(sentence).split())
-            if not key or key in seen:
-                found.append([])  # repeated headlines and boilerplate lines
-                continue
-            seen.add(key)
-            triggers = self.triggers.find(sentence, candidates)
-            found.append(sentence_events(sentence, rules, ctx, triggers, phrases, doc._.published, told_before))
+        with reading(doc):
+            persons, full_names = person_words(doc)
+            ctx = DocContext(country=main_country(doc, rules), person_words=persons, full_name_words=full_names,
+                             sentences=tuple(doc.sents))
+            candidates = self.triggers.candidates(doc)
+            phrases = phrase_classes(doc, ((self.vocab.strings[m], s, e) for m, s, e in self.phrases(doc)))
+            found, seen = [], set()
+            told_before: list[tuple] = []  # the events told so far, for the sentences that restate them
+            for sentence in ctx.sentences:
+                key = " ".join(ctx.text(sentence).split())
+                if not key or key in seen:
+                    found.append([])  # repeated headlines and boilerplate lines
+                    continue
+                seen.add(key)
+                triggers = self.triggers.find(sentence, candidates)
+                found.append(sentence_events(sentence, rules, ctx, triggers, phrases, doc._.published, told_before))
         doc._.kg_events = found
         return doc
 

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+from kg.extraction.memo import remembered
 from kg.rules.loader import Rules
 from kg.text import fold
 
@@ -368,4 +369,4 @@ def _in_dateline(token: Token) -> bool:
     """A word of a news dateline ("KIGALI, Rwanda (AA) -"): all capitals before a dash opening the sentence."""
     if token.is_alpha and token.is_lower:
         return False  # a lowercase word ends any dateline before it (without looking for its sentence)
-    return token.i < dateline_end(token.sent)
+    return remembered("in_dateline", token, lambda t: t.i < dateline_end(t.sent))

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extraction.coreference import (dateline_end, description_candidates, entity_bounds, pronoun_candidates,
                                        pronoun_class)
+from kg.extraction.memo import remembered
 from kg.records import ActorRef
 from kg.rules.loader import ActorKind, Rules
 from kg.text import fold
@@ -74,11 +75,18 @@ def _dateline_end(token: Token, ctx: DocContext | None) -> int:
     return ctx.dateline_end(token) if ctx is not None else dateline_end(token.sent)
 
 
-def person_words(doc, min_words: int = 1) -> frozenset[str]:
-    """Folded name words of the document's PERSON entities of at least ``min_words`` words, to
-    recognise "Dembele" alone."""
-    return frozenset(fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= min_words
-                     for t in ent if t.pos_ == "PROPN" and len(t.text) > 2)
+def person_words(doc) -> tuple[frozenset[str], frozenset[str]]:
+    """Folded name words of the document's PERSON entities, to recognise "Dembele" alone: of all
+    of them, and of those of two words or more (full names)."""
+    every: set[str] = set()
+    full: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            words = {fold(t.text) for t in ent if t.pos_ == "PROPN" and len(t.text) > 2}
+            every |= words
+            if len(ent) >= 2:
+                full |= words
+    return frozenset(every), frozenset(full)
 
 
 def main_country(doc, rules: Rules) -> str | None:
@@ -114,9 +122,13 @@ def entity_of(token: Token) -> Span | None:
     return None
 
 
-def _suffixes(token: Token) -> list[tuple[int, tuple[str, str]]]:
+def _suffixes(token: Token) -> tuple[tuple[int, tuple[str, str]], ...]:
     """The modifier+head suffixes of a common-noun phrase, longest first: the index of each one's
     first token, and its words folded as written and as lemmas ("deputy army chief", "army chief", "chief")."""
+    return remembered("suffixes", token, _suffixes_of)
+
+
+def _suffixes_of(token: Token) -> tuple[tuple[int, tuple[str, str]], ...]:
     doc = token.doc
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
     words = [token]
@@ -125,7 +137,7 @@ def _suffixes(token: Token) -> list[tuple[int, tuple[str, str]]]:
         before = [doc[left[0].i - 1]] if left[0].i > 0 else []
         left = [c for c in before if c.head in words and c.dep_ in ("compound", "amod")]
     texts, lemmas = [fold(w.text) for w in words], [fold(w.lemma_) for w in words]
-    return [(words[start].i, (" ".join(texts[start:]), " ".join(lemmas[start:]))) for start in range(len(words))]
+    return tuple((words[start].i, (" ".join(texts[start:]), " ".join(lemmas[start:]))) for start in range(len(words)))
 
 
 def group_kind(token: Token, rules: Rules) -> tuple[ActorKind | None, int]:
@@ -155,6 +167,10 @@ def title_kind(token: Token, rules: Rules) -> ActorKind | None:
 
 def is_actorish(token: Token, rules: Rules) -> bool:
     """Whether a noun can name an actor on its own (entity, group noun, pronoun, title)."""
+    return remembered("actorish", token, lambda t: _is_actorish(t, rules))
+
+
+def _is_actorish(token: Token, rules: Rules) -> bool:
     if token.ent_type_ in ENTITY_LABELS and token.ent_type_ != "FAC":
         return True
     lower = fold(token.text)

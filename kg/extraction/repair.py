@@ -19,7 +19,8 @@ before any event is looked for, so that every later step reads the mended tree:
 """
 from __future__ import annotations
 
-from spacy.attrs import DEP, HEAD, POS
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, POS
 from spacy.strings import get_string_id
 from spacy.symbols import ADP, NOUN, PROPN
 from spacy.tokens import Doc, Token
@@ -37,13 +38,15 @@ def repair(doc: Doc, rules: Rules) -> Doc:
     so the labels of those after it stay as read)."""
     compounds = {get_string_id(label) for label in rules.labels.compounds}
     rows = doc.to_array([POS, DEP]).tolist()
+    possible = _possible_merges(doc, rules)
     for i, (pos, dep) in enumerate(rows):
-        if pos not in (NOUN, PROPN) or dep in compounds:
+        if pos not in (NOUN, PROPN) or dep in compounds or i not in possible:
             continue
         token = doc[i]
         first = merged_conjunct(token, rules)
         if first is not None:
             _split(token, first, rules)
+            possible = _possible_merges(doc, rules)  # (the split rewrote heads: read them again)
     labels = rules.labels
     parts = {get_string_id(label) for label in labels.subjects | labels.passive_subjects | labels.direct_objects}
     first_of: dict[tuple[int, int], int] = {}
@@ -65,6 +68,22 @@ def repair(doc: Doc, rules: Rules) -> Doc:
             if first is not None:  # a second phrase of the word the first is of
                 token.head, token.dep_ = first.head, first.dep_
     return doc
+
+
+def _possible_merges(doc: Doc, rules: Rules) -> set[int]:
+    """The words :func:`merged_conjunct` can find a merged coordination under, read off arrays of
+    the parse: the head of a noun modifier that has a coordinator of its own, and the words of a
+    person's name; every other word is passed over without a Token made for it."""
+    labels = rules.labels
+    rows = doc.to_array([HEAD, DEP, POS, ENT_TYPE])
+    heads = (numpy.arange(len(rows)) + rows[:, 0].astype(numpy.int64)).tolist()  # (offsets stored unsigned)
+    deps, parts, types = rows[:, 1].tolist(), rows[:, 2].tolist(), rows[:, 3].tolist()
+    coordinators = {get_string_id(label) for label in labels.coordinators}
+    compounds = {get_string_id(label) for label in labels.compounds}
+    person = get_string_id("PERSON")
+    found = {heads[heads[c]] for c, dep in enumerate(deps)
+             if dep in coordinators and deps[heads[c]] in compounds and parts[heads[c]] == NOUN}
+    return found | {i for i, kind in enumerate(types) if kind == person}
 
 
 def coordinated_preposition(preposition: Token, rules: Rules) -> Token | None:

@@ -119,15 +119,18 @@ class TriggerMatcher:
         once, without a Token object per word looked at."""
         if not len(doc):
             return []
-        rows = doc.to_array([HEAD, DEP, POS, LEMMA]).tolist()
-        heads = [i + (h if h < 2 ** 63 else h - 2 ** 64) for i, (h, *_) in enumerate(rows)]
-        children: list[list[int]] = [[] for _ in rows]
+        rows = doc.to_array([HEAD, DEP, POS, LEMMA])
+        lemmas = rows[:, 3].tolist()
+        verbs = [i for i, lemma in enumerate(lemmas) if lemma in self._verb_heads]
+        nouns = [i for i, lemma in enumerate(lemmas) if lemma in self._noun_heads]
+        if not verbs and not nouns:
+            return []
+        heads = (numpy.arange(len(rows)) + rows[:, 0].astype(numpy.int64)).tolist()  # (offsets stored unsigned)
+        children: list[list[int]] = [[] for _ in heads]
         for i, h in enumerate(heads):
             if h != i:
                 children[h].append(i)
-        deps = [row[1] for row in rows]
-        verbs = [i for i, row in enumerate(rows) if row[3] in self._verb_heads]
-        nouns = [i for i, row in enumerate(rows) if row[3] in self._noun_heads]
+        deps, tags = rows[:, 1].tolist(), rows[:, 2].tolist()
         found: list[tuple[str, tuple[int, ...]]] = []
 
         def child(name: str, words: list[int], relations: frozenset[int]) -> None:
@@ -141,7 +144,7 @@ class TriggerMatcher:
         child("verb child", verbs, self._verb_child)
         grandchild("verb grandchild", verbs, self._verb_grandchild)
         found.extend(("verb head_noun", (i, heads[i])) for i in verbs
-                     if deps[i] in self._head_noun and heads[i] != i and rows[heads[i]][2] in (NOUN, PROPN))
+                     if deps[i] in self._head_noun and heads[i] != i and tags[heads[i]] in (NOUN, PROPN))
         child("noun child", nouns, self._noun_child)
         grandchild("noun preposition_object", nouns, self._noun_grandchild)
         return found

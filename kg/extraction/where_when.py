@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extraction.coreference import entity_bounds
+from kg.extraction.memo import remembered_of_doc
 from kg.extraction.mentions import DocContext
 from kg.extraction.timex import normalise
 from kg.records import PlaceRef, TimeRef
@@ -95,18 +96,17 @@ def times_of(tokens: list[Token], published: str | None) -> list[TimeRef]:
 
 
 def _entities_of(tokens: list[Token]) -> list[Span]:
-    """The named entities that begin or end among ``tokens``, in text order, read off the tokens
-    themselves (``doc.ents`` would build every entity of the article for each event)."""
+    """The named entities that begin or end among ``tokens``, in text order."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
     indices = {t.i for t in tokens}
-    found: dict[int, Span] = {}
-    doc = tokens[0].doc if tokens else None
-    for token in sorted(tokens, key=lambda t: t.i):
-        if token.ent_iob_ not in ("B", "I"):
-            continue
-        start, end = entity_bounds(token)
-        if start not in found and (start in indices or end - 1 in indices):
-            found[start] = Span(doc, start, end, label=token.ent_type_)
-    return list(found.values())
+    return [Span(doc, start, end, label=label) for start, end, label in remembered_of_doc("entities", doc, _entity_bounds)
+            if start in indices or end - 1 in indices]
+
+
+def _entity_bounds(doc) -> list[tuple[int, int, str]]:
+    return [(ent.start, ent.end, ent.label_) for ent in doc.ents]
 
 
 def place_of(tokens: list[Token], rules: Rules, ctx: DocContext,
