@@ -19,7 +19,6 @@ before any event is looked for, so that every later step reads the mended tree:
 """
 from __future__ import annotations
 
-import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, POS
 from spacy.strings import get_string_id
 from spacy.symbols import ADP, NOUN, PROPN
@@ -27,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extraction.coreference import entity_bounds
 from kg.extraction.mentions import group_kind, title_kind
+from kg.extraction.triggers import absolute_heads
 from kg.rules.loader import Rules
 
 
@@ -51,10 +51,9 @@ def repair(doc: Doc, rules: Rules) -> Doc:
     parts = {get_string_id(label) for label in labels.subjects | labels.passive_subjects | labels.direct_objects}
     first_of: dict[tuple[int, int], int] = {}
     shared: set[int] = set()  # verbs with two subjects or two objects, the only ones a broken name can be under
-    offsets = doc.to_array(HEAD).astype("int64").tolist()  # (stored unsigned: a head before is negative)
-    for i, (offset, dep) in enumerate(zip(offsets, doc.to_array(DEP).tolist())):
-        if dep in parts and first_of.setdefault((i + offset, dep), i) != i:
-            shared.add(i + offset)
+    for i, (head, dep) in enumerate(zip(absolute_heads(doc.to_array(HEAD)), doc.to_array(DEP).tolist())):
+        if dep in parts and first_of.setdefault((head, dep), i) != i:
+            shared.add(head)
     compound = min(labels.compounds)
     for verb in sorted(shared):
         for run in broken_names(doc[verb], rules):
@@ -76,7 +75,7 @@ def _possible_merges(doc: Doc, rules: Rules) -> set[int]:
     person's name; every other word is passed over without a Token made for it."""
     labels = rules.labels
     rows = doc.to_array([HEAD, DEP, POS, ENT_TYPE])
-    heads = (numpy.arange(len(rows)) + rows[:, 0].astype(numpy.int64)).tolist()  # (offsets stored unsigned)
+    heads = absolute_heads(rows[:, 0])
     deps, parts, types = rows[:, 1].tolist(), rows[:, 2].tolist(), rows[:, 3].tolist()
     coordinators = {get_string_id(label) for label in labels.coordinators}
     compounds = {get_string_id(label) for label in labels.compounds}

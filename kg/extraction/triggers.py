@@ -55,6 +55,12 @@ class Trigger:
         return self.token.text
 
 
+def absolute_heads(offsets: numpy.ndarray) -> list[int]:
+    """Each word's head index, from the ``HEAD`` column of ``Doc.to_array`` (offsets from the word,
+    stored unsigned: a head before the word is a negative offset)."""
+    return (numpy.arange(len(offsets)) + offsets.astype(numpy.int64)).tolist()
+
+
 @dataclass(frozen=True)
 class Candidates:
     """What the matchers found in a Doc: (token index, "verb" or "noun") -> (shape, key, other
@@ -125,7 +131,7 @@ class TriggerMatcher:
         nouns = [i for i, lemma in enumerate(lemmas) if lemma in self._noun_heads]
         if not verbs and not nouns:
             return []
-        heads = (numpy.arange(len(rows)) + rows[:, 0].astype(numpy.int64)).tolist()  # (offsets stored unsigned)
+        heads = absolute_heads(rows[:, 0])
         children: list[list[int]] = [[] for _ in heads]
         for i, h in enumerate(heads):
             if h != i:
@@ -198,10 +204,9 @@ class TriggerMatcher:
             for shape in self._shapes(name, rest[0], rest[1] if len(rest) > 1 else None):
                 self._add_structure(add, pos, shape, head, rest)
         saying = self.rules.words.saying_verbs
-        rows = doc.to_array([POS, LEMMA]) if len(doc) else numpy.zeros((0, 2), dtype=numpy.uint64)
-        verbs = numpy.flatnonzero(rows[:, 0] == VERB).tolist()
-        return Candidates(found, sorted({i for i, _ in found}),
-                          [i for i in verbs if fold(vocab.strings[int(rows[i, 1])]) in saying])
+        said = [i for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
+                if pos == VERB and fold(vocab.strings[lemma]) in saying]
+        return Candidates(found, sorted({i for i, _ in found}), said)
 
     @staticmethod
     def _add_structure(add, pos: str, shape: str, head: Token, rest: list[Token]) -> None:
