@@ -4,13 +4,15 @@ spaCy's ``AttributeRuler`` runs a ``Matcher`` that tries every one of its patter
 token: on news text that is a fifth of the small English model's whole time. Nearly all of its
 patterns are one token compared for equality on a few attributes ("the tag is NN", "the tag is VBZ
 and the word is 's"), which a dictionary answers at once. :class:`IndexedAttributeRuler` takes the
-ruler's own patterns, answers those from dictionaries keyed by the attributes they compare, leaves
-the rest (several tokens, regular expressions, alternatives) to a ``Matcher`` of their own, and sets
-the attributes in the order the ruler does, later patterns over earlier ones: every token gets the
-same part of speech, morphology and lemma.
+ruler's own patterns and answers those from dictionaries keyed by the attributes they compare; the
+other one-token patterns (``NOT_IN``, ``REGEX``, alternatives) it tests once per distinct token
+(word, tag, dependency), remembered; patterns of several tokens it leaves to a ``Matcher`` of
+their own. It sets the attributes in the order the ruler does, later patterns over earlier ones:
+every token gets the same part of speech, morphology and lemma.
 """
 from __future__ import annotations
 
+import re
 from itertools import product
 from typing import Iterable
 
@@ -28,7 +30,7 @@ SEEN_AT_MOST = 1 << 18  # distinct tokens (word, tag, dependency) whose rules ar
 
 
 class IndexedAttributeRuler:
-    """An attribute ruler whose one-token equality patterns are dictionary look-ups (see the module)."""
+    """An attribute ruler whose one-token patterns are look-ups and tests (see the module)."""
 
     def __init__(self, vocab, name: str = ATTRIBUTE_INDEX):
         self.vocab = vocab
@@ -36,42 +38,46 @@ class IndexedAttributeRuler:
         self.patterns: list[dict] = []
         self.attrs: list[dict] = []
         self.indices: list[int] = []
-        self.columns: list[int] = []  # the array attributes the look-ups read
+        self.columns: list[int] = []  # the array attributes the one-token patterns read
         self.tables: list[tuple[tuple[int, ...], dict[tuple, list[int]]]] = []  # columns -> values -> rules
+        self.tested: list[tuple[int, list[list[tuple[int, str, object]]]]] = []  # rule, its alternatives' tests
         self.matcher = Matcher(vocab, validate=False)
         self.matched = False  # whether any rule is left to the matcher
-        self.seen: dict[tuple, tuple[int, ...]] = {}  # a token's looked-up values -> the rules they match
+        self.seen: dict[tuple, tuple[int, ...]] = {}  # a token's values of the columns -> the rules they match
 
     def use(self, patterns: Iterable[dict]) -> "IndexedAttributeRuler":
         """Take an attribute ruler's patterns (``AttributeRuler.patterns``), in its order."""
-        strings = self.vocab.strings
         tables: dict[tuple[str, ...], dict[tuple, list[int]]] = {}
+        tested: list[tuple[int, list]] = []
         for rule, pattern in enumerate(patterns):
             self.patterns.append(pattern)
             self.attrs.append(normalize_token_attrs(self.vocab, pattern["attrs"]))
             index = pattern.get("index", 0)
             self.indices.append(index)
-            keys = _lookup_keys(pattern["patterns"], index)
-            if keys is None:
+            alternatives = _one_token_tests(pattern["patterns"], index)
+            if alternatives is None:
                 self.matcher.add(str(rule), pattern["patterns"])
                 self.matched = True
-                continue
-            names, value_sets = keys
-            table = tables.setdefault(names, {})
-            for values in product(*value_sets):
-                hashed = tuple(int(v) if names[k] in FLAG_ATTRS else strings.add(v) for k, v in enumerate(values))
-                table.setdefault(hashed, []).append(rule)
+            elif len(alternatives) == 1 and all(op == "IN" for _, op, _ in alternatives[0]):
+                names = tuple(name for name, _, _ in alternatives[0])
+                table = tables.setdefault(names, {})
+                for values in product(*(values for _, _, values in alternatives[0])):
+                    table.setdefault(tuple(self._hash(n, v) for n, v in zip(names, values)), []).append(rule)
+            else:
+                tested.append((rule, alternatives))
         ids = {**STRING_ATTRS, **FLAG_ATTRS}
-        columns = sorted({ids[name] for names in tables for name in names})
-        self.columns = columns
-        self.tables = [(tuple(columns.index(ids[name]) for name in names), table) for names, table in tables.items()]
+        names = {name for key in tables for name in key} | {t[0] for _, alts in tested for alt in alts for t in alt}
+        self.columns = columns = sorted({ids[name] for name in names})
+        self.tables = [(tuple(columns.index(ids[name]) for name in key), table) for key, table in tables.items()]
+        self.tested = [(rule, [[(columns.index(ids[name]), op, self._operand(name, op, values)) for name, op, values in alt]
+                               for alt in alts]) for rule, alts in tested]
         return self
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc) or not self.patterns:
             return doc
         found = []  # (rule, start, end), in the order the ruler applies them
-        if self.tables:
+        if self.columns:
             seen = self.seen
             if len(seen) > SEEN_AT_MOST:
                 seen.clear()
@@ -93,35 +99,63 @@ class IndexedAttributeRuler:
         return doc
 
     def _rules_of(self, row: tuple) -> tuple[int, ...]:
-        """The looked-up rules a token with these values of :attr:`columns` matches, in order."""
+        """The one-token rules a token with these values of :attr:`columns` matches, in order."""
         rules = []
         for positions, table in self.tables:
             rules.extend(table.get(tuple(row[p] for p in positions), ()))
+        strings = self.vocab.strings
+        for rule, alternatives in self.tested:
+            if any(all(_passes(row[position], op, operand, strings) for position, op, operand in tests)
+                   for tests in alternatives):
+                rules.append(rule)
         return tuple(sorted(rules))
 
+    def _hash(self, name: str, value) -> int:
+        """A pattern's value as the token array holds it: a string's hash, a flag's 0 or 1."""
+        return int(value) if name in FLAG_ATTRS else self.vocab.strings.add(value)
 
-def _lookup_keys(alternatives: list, index: int) -> tuple[tuple[str, ...], list[list]] | None:
-    """The attribute names and the values for each that a rule's patterns compare, when the rule is
-    one one-token pattern of equalities (a value, or ``IN`` a list of values) on attributes a look-up
-    can read; else None: the rule is left to the matcher."""
-    if len(alternatives) != 1 or len(alternatives[0]) != 1 or index not in (0, -1):
+    def _operand(self, name: str, op: str, values: list):
+        if op == "REGEX":
+            return re.compile(values[0])
+        return frozenset(self._hash(name, value) for value in values)
+
+
+def _passes(value: int, op: str, operand, strings) -> bool:
+    """Whether a token's array value passes one test of a pattern, as the matcher tests it."""
+    if op == "IN":
+        return value in operand
+    if op == "NOT_IN":
+        return value not in operand
+    return operand.search(strings[value]) is not None  # REGEX, on the attribute's string
+
+
+def _one_token_tests(alternatives: list, index: int) -> list[list[tuple[str, str, list]]] | None:
+    """The tests of a rule whose patterns are each one token, per pattern: (attribute, ``IN``,
+    ``NOT_IN`` or ``REGEX``, values), an equality being ``IN`` one value; None for a rule the
+    matcher must match (several tokens, operators, attributes a token array cannot answer)."""
+    if index not in (0, -1) or not alternatives or any(len(pattern) != 1 for pattern in alternatives):
         return None
-    (token,) = alternatives[0]
-    if not token or any(key in token for key in ("OP", "_")):
-        return None
-    names, values = [], []
-    for name in sorted(token):
-        value = token[name]
-        if name in STRING_ATTRS:
-            choices = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
-            if not all(isinstance(choice, str) for choice in choices):
-                return None
-        elif name in FLAG_ATTRS:
-            if not isinstance(value, bool):
-                return None
-            choices = [value]
-        else:
+    found = []
+    for (token,) in alternatives:
+        if not token:
             return None
-        names.append(name)
-        values.append(sorted(set(choices)))
-    return tuple(names), values
+        tests = []
+        for name in sorted(token):
+            value = token[name]
+            if name in STRING_ATTRS:
+                if isinstance(value, str):
+                    op, values = "IN", [value]
+                elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN", "REGEX"}:
+                    ((op, values),) = value.items()
+                    values = [values] if op == "REGEX" else values
+                    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                        return None
+                else:
+                    return None
+            elif name in FLAG_ATTRS and isinstance(value, bool):
+                op, values = "IN", [value]
+            else:
+                return None
+            tests.append((name, op, sorted(set(values), key=str)))
+        found.append(tests)
+    return found

@@ -8,7 +8,7 @@ from spacy.attrs import LEMMA, MORPH, POS
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from kg.nlp.attributes import IndexedAttributeRuler, _lookup_keys
+from kg.nlp.attributes import IndexedAttributeRuler, _one_token_tests
 
 PATTERNS = [
     {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Sing"}},
@@ -59,20 +59,29 @@ def test_later_patterns_win_and_each_kind_of_pattern_applies():
     assert result[1][2] == "to" and result[2][0] == "SPACE" and result[3][2] == "putsch"
 
 
-@pytest.mark.parametrize("pattern, index, looked_up", [
-    ([[{"TAG": "NN"}]], 0, (("TAG",), [["NN"]])),
-    ([[{"TAG": {"IN": ["VBZ", "VBD"]}, "LOWER": "has"}]], 0, (("LOWER", "TAG"), [["has"], ["VBD", "VBZ"]])),
-    ([[{"IS_SPACE": True}]], -1, (("IS_SPACE",), [[True]])),
-    ([[{"LOWER": "gon"}, {"LOWER": "na"}]], 0, None),  # two tokens
-    ([[{"TAG": "NN"}], [{"TAG": "NNS"}]], 0, None),  # alternatives
-    ([[{"LOWER": {"REGEX": "^y'?$"}}]], 0, None),
-    ([[{"DEP": {"NOT_IN": ["det"]}}]], 0, None),
+@pytest.mark.parametrize("pattern, index, tests", [
+    ([[{"TAG": "NN"}]], 0, [[("TAG", "IN", ["NN"])]]),
+    ([[{"TAG": {"IN": ["VBZ", "VBD"]}, "LOWER": "has"}]], 0, [[("LOWER", "IN", ["has"]), ("TAG", "IN", ["VBD", "VBZ"])]]),
+    ([[{"IS_SPACE": True}]], -1, [[("IS_SPACE", "IN", [True])]]),
+    ([[{"TAG": "NN"}], [{"TAG": "NNS"}]], 0, [[("TAG", "IN", ["NN"])], [("TAG", "IN", ["NNS"])]]),
+    ([[{"LOWER": {"REGEX": "^y'?$"}}]], 0, [[("LOWER", "REGEX", ["^y'?$"])]]),
+    ([[{"DEP": {"NOT_IN": ["det", ""]}}]], 0, [[("DEP", "NOT_IN", ["", "det"])]]),
+    ([[{"LOWER": "gon"}, {"LOWER": "na"}]], 0, None),  # two tokens: the matcher's
     ([[{"POS": "NOUN"}]], 0, None),  # a symbol, not a string hash
     ([[{"TAG": "NN", "OP": "+"}]], 0, None),
+    ([[{"LENGTH": {">=": 3}}]], 0, None),
     ([[{"TAG": "NN"}]], 1, None),  # an index past the match: the matcher's error
 ])
-def test_which_patterns_are_looked_up(pattern, index, looked_up):
-    assert _lookup_keys(pattern, index) == looked_up
+def test_which_patterns_are_looked_up_or_tested(pattern, index, tests):
+    assert _one_token_tests(pattern, index) == tests
+
+
+def test_tested_patterns_are_remembered_per_distinct_token():
+    nlp = spacy.blank("en")
+    indexed = IndexedAttributeRuler(nlp.vocab).use(PATTERNS)
+    annotated(indexed, ["not", "not", "nt"], ["RB", "RB", "RB"], ["neg", "neg", "neg"])
+    assert len(indexed.seen) == 2
+    assert [indexed.patterns[rule]["attrs"] for rule in indexed.seen[next(iter(indexed.seen))]] == [{"POS": "PART"}]
 
 
 @pytest.mark.model
@@ -80,7 +89,7 @@ def test_the_pipeline_uses_it_with_the_models_own_patterns(extractor):
     nlp = extractor.nlp
     ruler = nlp.get_pipe("attribute_ruler")
     assert isinstance(ruler, IndexedAttributeRuler) and len(ruler.patterns) > 100
-    assert ruler.tables and ruler.matched  # most patterns looked up, a few matched
+    assert ruler.tables and ruler.tested and ruler.matched  # most patterns looked up, some tested, a few matched
     reference = AttributeRuler(nlp.vocab)
     reference.add_patterns(ruler.patterns)
     text = ("The junta's spokesman said they weren't gonna free the two generals, and there's no deal. "
