@@ -20,7 +20,8 @@ from typing import Callable, Iterable, Iterator
 import pyoxigraph as ox
 from rdflib.namespace import RDFS
 
-from kg.build.engines import check_batch, make_engine
+from kg.build.engines import check_batch, make_engine, resolved_again
+from kg.build.shelf import Shelf
 from kg.ingest.intake import Intake
 from kg.ingest.limits import Limits
 from kg.rdf.quads import article_graph
@@ -97,7 +98,7 @@ def build_corpus(store, inputs, options: BuildOptions | None = None, *, extracto
     engine = make_engine(options.engine, processes=options.processes, scheduler=options.scheduler,
                          model=options.model, validate=options.validate, extractor=extractor,
                          piece_chars=options.limits.piece_chars)
-    writer = _Writer(store, options, summary, engine, progress)
+    writer = _Writer(store, options, summary, progress)
     try:
         fresh = _changed(store, intake.articles(inputs, published=options.published), options, summary, progress)
         for result in engine.run(fresh, writer.known_names):
@@ -140,7 +141,7 @@ class _Writer:
     check of what this process extracted, merging and store writes on a thread of their own (their
     queries and writes run outside the GIL, so they overlap the next articles' extraction)."""
 
-    def __init__(self, store, options: BuildOptions, summary: BuildSummary, engine, progress=None):
+    def __init__(self, store, options: BuildOptions, summary: BuildSummary, progress=None):
         self.store = store
         self.options = options
         self.summary = summary
@@ -148,8 +149,8 @@ class _Writer:
         self.ledger = NameLedger()
         for name in _stored_full_names(store):  # names earlier builds settled: an incremental build
             self.ledger.resolver.learn(name)    # resolves "Goïta" as a one-off build of everything would
-        self.engine = engine  # extracts again an article whose worker's names the ledger cannot take
-        self.asked: dict[str, tuple[Article, dict]] = {}  # articles that resolved a surname by other articles' names
+        self.asked: dict[str, dict] = {}  # what articles that resolved a surname alone answered, by article
+        self.unresolved = Shelf()  # and what resolving their names again takes
         self.validator = None
         self.queue: queue.Queue = queue.Queue(maxsize=256)
         self.failure: BaseException | None = None
@@ -164,23 +165,27 @@ class _Writer:
         """Settle names for an article, then queue it to be checked and stored."""
         article = result.article
         if result.learned is not None and not self.ledger.accept(result.learned, result.answers):
-            result = self.engine.again(article, dict(self.known_names()))  # as a one-process build would
+            result = resolved_again(result.unresolved, dict(self.known_names()))  # as a one-process build would
             self.ledger.adopt(result.learned)
         if result.answers:
-            self.asked[article.id] = (article, result.answers)
-        else:
-            self.asked.pop(article.id, None)
+            self.asked[article.id] = result.answers
+            self.unresolved.put(article.id, result.unresolved)
+        elif article.id in self.asked:
+            del self.asked[article.id]
+            self.unresolved.discard(article.id)
+        result.unresolved = None  # the shelf has it
         self._queue(result)
 
     def settle(self) -> None:
-        """Extract again each article whose surnames alone the build's final names answer otherwise
-        (a full name, or a second person of that surname, first named by a later article): the
-        names settled are then those of the whole build, whatever order its articles came in."""
+        """Resolve again the names of each article whose surnames alone the build's final names
+        answer otherwise (a full name, or a second person of that surname, first named by a later
+        article): the names settled are then those of the whole build, whatever order its articles
+        came in."""
         names = self.ledger.resolver
-        for article, answers in list(self.asked.values()):
+        for article_id, answers in self.asked.items():
             if any(names.candidates(label) != answer for label, answer in answers.items()):
-                result = self.engine.again(article, dict(names.surnames))
-                result.redone = True
+                result = resolved_again(self.unresolved.get(article_id), dict(names.surnames))
+                result.redone, result.unresolved = True, None
                 self._queue(result)
         self.asked.clear()
 
@@ -201,6 +206,7 @@ class _Writer:
 
     def close(self) -> None:
         """Wait for the queued articles to be stored; raise what went wrong on the writer thread."""
+        self.unresolved.close()
         if self.thread.is_alive():
             self.queue.put(None)
             self.thread.join()

@@ -4,7 +4,9 @@ Every engine takes batches of articles (and a function giving the full names the
 far, which workers start their resolvers from) and yields one :class:`Extracted` per article, in input
 order, with at most a few batches in flight so that memory stays flat however long the corpus.
 Workers load the spaCy pipeline once each, extract, make the article's quads and check them against
-the SHACL shapes; the store is written by the main process only.
+the SHACL shapes; the store is written by the main process only. An article that resolved a
+surname alone comes back with what its names need to be resolved again (:func:`resolved_again`),
+in the main process, without parsing it again.
 """
 from __future__ import annotations
 
@@ -16,10 +18,8 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from kg.errors import KgError, UsageError
-from kg.extraction.events import extract_events
-from kg.extraction.extractor import Extractor
+from kg.extraction.extractor import Extractor, Unresolved
 from kg.ingest.limits import PIECE_CHARS
-from kg.nlp.pieces import joined, parse_in_pieces
 from kg.rdf.quads import article_graph
 from kg.records import Article, EventRecord
 from kg.resolve.ledger import RecordingResolver
@@ -33,7 +33,8 @@ ENGINES = ("local", "processes", "dask")
 class Extracted:
     """One article's extraction: its events, its quads (pyoxigraph quads made here, or N-Quads from a
     worker), its SHACL violations (None when not checked) and, from a worker, the names it
-    learned and the surnames it resolved (see :mod:`kg.resolve.ledger`)."""
+    learned and the surnames it resolved (see :mod:`kg.resolve.ledger`), and when it resolved any,
+    the article's events before resolution (``unresolved``)."""
 
     article: Article
     events: list[EventRecord]
@@ -42,7 +43,8 @@ class Extracted:
     violations: list | None = None
     learned: list[str] | None = None
     answers: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    redone: bool = False  # extracted again once the build's names were settled: it replaces its first version
+    redone: bool = False  # resolved again once the build's names were settled: it replaces its first version
+    unresolved: Unresolved | None = None
 
 
 @lru_cache(maxsize=2)
@@ -64,23 +66,35 @@ def extract_batch(articles: list[Article], model: str | None = None, validate: b
     ``validate``) checked; long articles are parsed in pieces (see :mod:`kg.nlp.pieces`). Pure apart
     from the worker's cached pipeline."""
     extractor = _worker_extractor(model, piece_chars)
-    resolvers: dict[int, RecordingResolver] = {}
-
-    def extract(doc, piece):
-        if piece.offset == 0:  # an article's first piece: its own resolver, shared by its pieces
-            resolvers[id(piece.article)] = RecordingResolver(dict(surnames or {}))
-        return piece, extract_events(doc, piece.part, extractor.rules, resolvers[id(piece.article)])
-
+    start = dict(surnames or {})
+    resolver = RecordingResolver(dict(start))
     results = []
-    parsed = parse_in_pieces(extractor.nlp, articles, piece_chars, batch_size)
-    for article, events in joined(extract(doc, piece) for doc, piece in parsed):
-        resolver = resolvers.pop(id(article))
-        results.append(Extracted(article, events, learned=resolver.learned, answers=resolver.answers))
+    for article, events, unresolved in extractor.stream(articles, batch_size, resolver=resolver, keep=True):
+        results.append(_extracted(article, events, resolver, unresolved))
+        # the next article starts from the batch's names too (the stream resolves an article's
+        # pieces only once the previous one has been taken)
+        resolver.surnames, resolver.learned, resolver.answers = dict(start), [], {}
     finish(results, _worker_validator() if validate else None)
     for result in results:  # N-Quads travel back to the main process faster than pickled terms
         result.nquads = ox.serialize(result.quads, format=ox.RdfFormat.N_QUADS)
         result.quads = None
     return results
+
+
+def _extracted(article: Article, events: list[EventRecord], resolver: RecordingResolver,
+               unresolved: Unresolved | None) -> Extracted:
+    """An article's result with what its resolver recorded; what resolving it again needs is kept
+    only when it resolved a surname alone (only then can the build's later names change it)."""
+    return Extracted(article, events, learned=resolver.learned, answers=resolver.answers,
+                     unresolved=unresolved if resolver.answers else None)
+
+
+def resolved_again(unresolved: Unresolved, surnames: dict[str, tuple[str, ...]]) -> Extracted:
+    """An article's names resolved again, its resolver starting from ``surnames``: the result a
+    new extraction from those names gives, without the parse."""
+    resolver = RecordingResolver(dict(surnames))
+    events = unresolved.resolve(resolver)
+    return finish([_extracted(unresolved.article, events, resolver, unresolved)])[0]
 
 
 def finish(results: list[Extracted], validator=None) -> list[Extracted]:
@@ -133,26 +147,13 @@ class LocalEngine:
         if self.extractor is None:
             self.extractor = Extractor(model=self.model, piece_chars=self.piece_chars)
         resolver = RecordingResolver({key: tuple(known) for key, known in names().items()})
-        sizes: deque = deque()
-        articles = (a for batch in _chain(first, batches) if not sizes.append(len(batch)) for a in batch)
-        pending: list[Extracted] = []
-        for article, events in self.extractor.stream(articles, resolver=resolver):
+        articles = (article for batch in _chain(first, batches) for article in batch)
+        for article, events, unresolved in self.extractor.stream(articles, resolver=resolver, keep=True):
             # pieces are resolved in order and an article is given back after its last piece, so
-            # what the resolver recorded since the previous article is this article's
-            pending.append(Extracted(article, events, learned=resolver.learned, answers=resolver.answers))
+            # what the resolver recorded since the previous article is this article's; each goes
+            # to the store thread at once, which so keeps up with the parser
+            yield finish([_extracted(article, events, resolver, unresolved)])[0]
             resolver.learned, resolver.answers = [], {}
-            if len(pending) == sizes[0]:
-                sizes.popleft()
-                yield from finish(pending)
-                pending = []
-        if pending:
-            yield from finish(pending)
-
-    def again(self, article: Article, surnames: dict[str, tuple[str, ...]]) -> Extracted:
-        """Extract one article again, its resolver starting from ``surnames``."""
-        resolver = RecordingResolver(dict(surnames))
-        ((_, events),) = self.extractor.stream([article], resolver=resolver)
-        return finish([Extracted(article, events, learned=resolver.learned, answers=resolver.answers)])[0]
 
     def close(self) -> None:
         pass
@@ -174,10 +175,6 @@ class PoolEngine:
     def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
         return _ordered(lambda batch: self.pool.submit(extract_batch, batch, *self.args, names()), batches,
                         2 * self.workers)
-
-    def again(self, article: Article, surnames: dict[str, tuple[str, ...]]) -> Extracted:
-        """Extract one article again in a worker, its resolver starting from ``surnames``."""
-        return self.pool.submit(extract_batch, [article], *self.args, surnames).result()[0]
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -209,10 +206,6 @@ class DaskEngine:
     def run(self, batches: Iterable[list[Article]], names=dict) -> Iterator[Extracted]:
         return _ordered(lambda batch: self.client.submit(extract_batch, batch, *self.args, names(), pure=False),
                         batches, 2 * self.workers)
-
-    def again(self, article: Article, surnames: dict[str, tuple[str, ...]]) -> Extracted:
-        """Extract one article again on the cluster, its resolver starting from ``surnames``."""
-        return self.client.submit(extract_batch, [article], *self.args, surnames, pure=False).result()[0]
 
     def close(self) -> None:
         self.client.close()

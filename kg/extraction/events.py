@@ -3,8 +3,8 @@
 :func:`sentence_events` (run by the ``kg_events`` component for each sentence) takes a sentence's
 triggers and finds their participants, factuality, attribution, time and place, keeping only what
 the text commits to and what each trigger's sense allows; one :class:`EventRecord` per trigger,
-participant pair and time. :func:`extract_events` gathers an article's events and settles names
-and IRIs. Neither touches RDF beyond minting event IRIs.
+participant pair and time. :func:`extract_events` gathers an article's events (:func:`found_events`) and settles names
+and IRIs (:func:`resolved_events`). Neither touches RDF beyond minting event IRIs.
 """
 from __future__ import annotations
 
@@ -29,9 +29,19 @@ GOVERNOR_WINDOW = 4
 DEFINITE = ("the", "this", "these", "those", "that")
 
 
-def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver | None = None) -> list[EventRecord]:
-    """All events of an article's Doc (found by the ``kg_events`` component), resolved and with
-    IRIs, in text order."""
+@dataclass
+class Found:
+    """A Doc's events before their names are resolved, with the persons the Doc names in full
+    ((offset, name) pairs): all that name resolution reads, so that a build can settle an article's
+    names again, once later articles have taught it more, without parsing the article again."""
+
+    events: list[EventRecord]
+    named: list[tuple[int, str]]
+
+
+def found_events(doc: Doc, rules: Rules) -> Found:
+    """The events of an article's Doc (found by the ``kg_events`` component), in text order, and
+    the full names of the persons it names, unresolved."""
     if doc._.kg_events is None:
         raise ValueError("the Doc was not parsed by a pipeline with the kg_events component")
     events = [event for sentence in doc._.kg_events for event in sentence]
@@ -41,7 +51,14 @@ def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver 
             words = [t.text for t in ent if t.lower_.rstrip(".") not in rules.titles and t.pos_ == "PROPN"]
             if len(words) >= 2:
                 named.append((ent.start_char, " ".join(words)))
-    resolve_events(events, resolver or Resolver(), article.id, named)
+    return Found(events, named)
+
+
+def resolved_events(found: Found, article_id: str, resolver: Resolver | None = None) -> list[EventRecord]:
+    """The events of ``found`` with their names resolved (in place) and their IRIs, one per IRI
+    and place in the text."""
+    events = found.events
+    resolve_events(events, resolver or Resolver(), article_id, found.named)
     unique: dict[tuple, EventRecord] = {}
     for event in events:
         event.iri = str(
@@ -56,6 +73,11 @@ def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver 
         if identity not in unique:
             unique[identity] = event
     return list(unique.values())
+
+
+def extract_events(doc: Doc, article: Article, rules: Rules, resolver: Resolver | None = None) -> list[EventRecord]:
+    """All events of an article's Doc, resolved and with IRIs, in text order."""
+    return resolved_events(found_events(doc, rules), article.id, resolver)
 
 
 @dataclass

@@ -7,8 +7,9 @@ that starts from the names the build had settled when the batch was sent, and no
 the article taught and the answers it gave to surnames alone. The build then replays the names in
 input order in a :class:`NameLedger`: when every answer is the one the running resolver would have
 given, the worker's result is exactly what a one-process build makes; when not (a surname named in
-full by an article still on its way when the batch was sent), the article is extracted again on a
-worker, its resolver starting from the ledger's names, and the ledger takes what it learned.
+full by an article still on its way when the batch was sent), the article's names are resolved
+again from the ledger's names (from what its parse found, without parsing it again), and the
+ledger takes what it learned.
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ class NameLedger:
     def accept(self, learned: list[str], answers: dict[str, tuple[str, ...]]) -> bool:
         """Take an article's names if its answers to surnames alone are the running resolver's
         (asked before the article's own names are learned); returns False, changing nothing, when
-        the article has to be extracted again with :attr:`resolver`."""
+        the article's names have to be resolved again with :attr:`resolver`."""
         if any(self.resolver.candidates(label) != answer for label, answer in answers.items()):
             return False
         self.adopt(learned)

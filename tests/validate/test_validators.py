@@ -94,14 +94,14 @@ class HandBuiltExtractor:
         self.confidence = confidence
         self.by_id = by_id or {}
 
-    def stream(self, articles, resolver=None):
+    def stream(self, articles, resolver=None, keep=False):
         for article in articles:
             actor = ActorRef("Soldiers", "Malian soldiers", "MilitaryForce", "MLI", "MIL", iri="https://w3id.org/kg/id/actor/malian-soldiers")
             action = ActionRef("arrested", "arrest", "Arrest", "COERCE", "173", "Strategic developments", "Arrests")
             confidence = self.by_id.get(article.id, self.confidence)
             event = EventRecord(action, actor, None, "asserted", article.text, 0, len(article.text), confidence,
                                 iri="https://w3id.org/kg/id/event/arrest-test")
-            yield article, [event]
+            yield (article, [event], None) if keep else (article, [event])
 
 
 def test_build_refuses_an_article_that_does_not_conform(tmp_path):
