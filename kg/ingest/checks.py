@@ -125,10 +125,18 @@ def stop_words() -> dict[str, frozenset[str]]:
 
 
 
+_NOT_ASCII_LETTERS = re.compile(r"[^A-Za-z]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def script_of(text: str) -> tuple[str, float]:
-    """The script most letters of ``text`` are in (LATIN, ARABIC, CYRILLIC, CJK...) and its share."""
+    """The script most letters of ``text`` are in (LATIN, ARABIC, CYRILLIC, CJK...) and its share.
+    ASCII letters, Latin all, are counted at once; only the other letters are looked up by name."""
     counts: dict[str, int] = {}
-    for ch in text:
+    ascii_letters = len(_NOT_ASCII_LETTERS.sub("", text))
+    if ascii_letters:
+        counts["LATIN"] = ascii_letters
+    for ch in _NOT_ASCII.findall(text):
         if ch.isalpha():
             name = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
             counts[name] = counts.get(name, 0) + 1

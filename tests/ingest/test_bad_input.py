@@ -415,3 +415,26 @@ def test_extract_writes_the_good_documents_and_names_the_bad(tmp_path):
     nothing = kg("extract", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "none.jsonl"))
     _one_line(nothing, 2, "missing.jsonl: no such file or folder")
     assert not (tmp_path / "none.jsonl").exists()  # nothing half-written
+
+
+def test_the_script_of_a_text_counts_every_letter_by_its_unicode_name():
+    import unicodedata
+
+    from kg.ingest.checks import script_of
+
+    def by_name(text: str) -> tuple[str, float]:
+        counts: dict[str, int] = {}
+        for ch in text:
+            if ch.isalpha():
+                name = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+                counts[name] = counts.get(name, 0) + 1
+        if not counts:
+            return "NONE", 0.0
+        script = max(counts, key=counts.get)
+        return script, counts[script] / sum(counts.values())
+
+    texts = ["Soldiers arrested the mayor of Gao.", "Le général Goïta a été reçu à Bamako.",
+             "Москва заявила, что войска отошли от Харькова (Kharkiv).", "القوات السودانية سيطرت على الفاشر 2024",
+             "北京 said 军队 had withdrawn.", "123 !!! ...", "", "Ωμέγα and ǅemal ß ﬁ İstanbul", "ａｂｃ full-width"]
+    for text in texts:
+        assert script_of(text) == by_name(text), text
