@@ -171,3 +171,33 @@ def test_the_build_command_prints_a_summary(corpus, tmp_path):
     assert any(line.startswith("store: ") and "articles/s" in line and "words/s" in line for line in lines)
     result = CliRunner().invoke(app, ["build", str(corpus), "--store", store])
     assert "0 article(s)" in result.output and "4 unchanged article(s) skipped" in result.output
+
+
+
+class _NoEvents:
+    """An extractor that finds nothing, or fails at the article named ``fail``."""
+
+    def __init__(self, fail: str | None = None):
+        self.fail = fail
+
+    def stream(self, articles, resolver=None, keep=False):
+        for article in articles:
+            if article.id == self.fail:
+                raise RuntimeError("extraction failed")
+            yield article, [], None
+
+
+def test_a_build_leaves_the_interpreter_switch_interval_as_it_found_it_even_when_it_fails(tmp_path):
+    import sys
+
+    (tmp_path / "a.txt").write_text("Soldiers arrested the mayor of Gao on 3 May 2025.", encoding="utf-8")
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(0.004)
+    try:
+        assert KnowledgeGraph(":memory:").build([tmp_path / "a.txt"], extractor=_NoEvents()).articles == 1
+        assert sys.getswitchinterval() == pytest.approx(0.004)
+        with pytest.raises(RuntimeError, match="extraction failed"):
+            KnowledgeGraph(":memory:").build([tmp_path / "a.txt"], extractor=_NoEvents(fail="a"))
+        assert sys.getswitchinterval() == pytest.approx(0.004)
+    finally:
+        sys.setswitchinterval(before)
