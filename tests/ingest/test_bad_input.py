@@ -419,19 +419,16 @@ def test_extract_writes_the_good_documents_and_names_the_bad(tmp_path):
 
 def test_the_script_of_a_text_counts_every_letter_by_its_unicode_name():
     import unicodedata
+    from collections import Counter
 
     from kg.ingest.checks import script_of
 
     def by_name(text: str) -> tuple[str, float]:
-        counts: dict[str, int] = {}
-        for ch in text:
-            if ch.isalpha():
-                name = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
-                counts[name] = counts.get(name, 0) + 1
-        if not counts:
+        scripts = Counter(unicodedata.name(ch, "UNKNOWN").split(" ")[0] for ch in text if ch.isalpha())
+        if not scripts:
             return "NONE", 0.0
-        script = max(counts, key=counts.get)
-        return script, counts[script] / sum(counts.values())
+        (script, count), = scripts.most_common(1)
+        return script, count / scripts.total()
 
     texts = ["Soldiers arrested the mayor of Gao.", "Le général Goïta a été reçu à Bamako.",
              "Москва заявила, что войска отошли от Харькова (Kharkiv).", "القوات السودانية سيطرت على الفاشر 2024",
