@@ -11,9 +11,12 @@ about any occasion. Corroboration is then countable: assertions, articles and so
 """
 from __future__ import annotations
 
+import calendar
+import re
+
 from rdflib import URIRef
 
-from kg.rdf.iris import ENTITY_GRAPH, graph_iri
+from kg.rdf.iris import ENTITY_GRAPH, event_iri, graph_iri
 from kg.rdf.vocab import KGO_NS as KGO
 from kg.rdf.vocab import event_type_iri
 from kg.records import Article, EventRecord
@@ -35,6 +38,28 @@ def compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return a.startswith(b) or b.startswith(a)
+
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def compatible_dates(date: str) -> list[str] | None:
+    """Every date compatible with an ISO year, month or day: the ones it lies in, itself and the
+    ones in it (``2025-08``: ``2025``, ``2025-08`` and its 31 days); None for a date of another shape."""
+    match = _ISO.fullmatch(date)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    if day:
+        return [year, f"{year}-{month}", date]
+    months = [int(month)] if month else list(range(1, 13))
+    if not all(1 <= m <= 12 for m in months):
+        return None
+    inside = []
+    for m in months:
+        inside.append(f"{year}-{m:02}")
+        inside.extend(f"{year}-{m:02}-{d:02}" for d in range(1, calendar.monthrange(int(year), m)[1] + 1))
+    return [year, *inside]
 
 
 def _identity(event: EventRecord) -> tuple:
@@ -69,20 +94,26 @@ def sparql_candidates(store, wanted: list[Identity], own: str) -> dict[Identity,
     return found
 
 
-def merge_events(store, article: Article, events: list[EventRecord]) -> set[int]:
+def merge_events(store, article: Article, events: list[EventRecord], by_iri: bool = True) -> set[int]:
     """Point each event of ``article`` at the one compatible event that other articles (or earlier
     sentences of this one) already assert, in place; returns the positions of the events so
     re-pointed: they add an assertion, not a second description of the event.
 
     ``store.merge_candidates(identities, own_graph)`` gives, for each identity, the stored events of
-    that identity that other graphs assert (see :func:`sparql_candidates`)."""
+    that identity that other graphs assert (see :func:`sparql_candidates`); with ``by_iri`` (the
+    default) the candidates are looked up by IRI instead (see :func:`_probed`), which gives the same
+    merges at a cost that does not grow with the store."""
     wanted = identities(events)
     if not wanted:
         return set()
+    own = str(graph_iri(article.id))
     known: dict[tuple, dict[str, str | None]] = {}
-    for key, rows in store.merge_candidates(wanted, str(graph_iri(article.id))).items():
-        for iri, _, _, date in rows:
-            known.setdefault(key, {})[iri] = date
+    if by_iri and hasattr(store, "asserted_events"):
+        wanted = _probed(store, events, own, known)
+    if wanted:
+        for key, rows in store.merge_candidates(wanted, own).items():
+            for iri, _, _, date in rows:
+                known.setdefault(key, {})[iri] = date
     moved: set[int] = set()
     for index, event in enumerate(events):
         if not ((event.actor and event.actor.iri) or (event.target and event.target.iri)):
@@ -98,6 +129,32 @@ def merge_events(store, article: Article, events: list[EventRecord]) -> set[int]
         else:
             candidates[event.iri] = date
     return moved
+
+
+def _probed(store, events: list[EventRecord], own: str, known: dict) -> list[Identity]:
+    """Fill ``known`` with the stored events the dated events of ``events`` may merge with, looked up
+    by IRI: an event's IRI is made from its type, agent, target and date, so the events of its
+    identity at the dates compatible with its own are the only ones it can merge with, and a few
+    IRIs name them all, however many events its agent has. Returns the identities left to look up
+    otherwise: those with an event dated by its year alone (its 378 compatible dates cost more
+    than most scans) or by a date of another shape."""
+    probes: dict[str, Identity] = {}
+    rest: set[Identity] = set()
+    for event in events:
+        if not ((event.actor and event.actor.iri) or (event.target and event.target.iri)):
+            continue
+        if not (event.time and event.time.value):
+            continue  # undated: merges with undated events only, which have its own IRI
+        key = _identity(event)
+        dates = compatible_dates(event.time.value) if len(event.time.value) > 4 else None
+        if dates is None:
+            rest.add(key)
+            continue
+        for date in dates:
+            probes[str(event_iri(event.action.type, key[1], key[2], date))] = key
+    for iri, date in store.asserted_events([i for i, key in probes.items() if key not in rest], own).items():
+        known.setdefault(probes[iri], {})[iri] = date
+    return sorted(rest, key=lambda key: tuple(k or "" for k in key))
 
 
 def _value(term) -> str | None:

@@ -9,7 +9,8 @@ elsewhere; :mod:`.location` says what a ``--store`` value names, and :func:`open
 
 One named graph per article holds its assertions and provenance; events, actors and places live in
 a shared graph; the ontology sits in a graph of its own. Queries see the union of all graphs.
-The embedded store answers the build's merge lookups off its own indexes (``merge_candidates``),
+The embedded store answers the build's merge lookups off its own indexes: by IRI
+(``asserted_events``) for events dated by day or month, else by identity (``merge_candidates``);
 a remote one with the SPARQL query of :mod:`kg.resolve.merge`.
 Takes quads and SPARQL; gives solutions. May import: ``kg.sparql``, ``kg.resolve``, ``kg.rdf``, ``kg.errors``.
 """

@@ -136,6 +136,23 @@ class LocalStore:
                 found[key] = rows
         return found
 
+    def asserted_events(self, iris: list[str], own: str) -> dict[str, str | None]:
+        """Those of ``iris`` that are events of the shared graph which a graph other than ``own``
+        asserts, with their dates (None when undated): a few index look-ups each."""
+        own_graph = ox.NamedNode(own)
+        store = self.store
+        found: dict[str, str | None] = {}
+        for iri in iris:
+            node = ox.NamedNode(iri)
+            if not self._has(node, EVENT_TYPE):
+                continue
+            if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name != own_graph
+                       for q in store.quads_for_pattern(None, ASSERTS, node, None)):
+                continue
+            dates = [q.object.value for q in store.quads_for_pattern(node, DATE, None, ENTITY_GRAPH_OX)]
+            found[iri] = dates[-1] if dates else None
+        return found
+
     def _events_of(self, agent: ox.NamedNode | None, target: ox.NamedNode | None) -> list:
         """The events (distinct, in index order) of whichever of ``agent`` and ``target`` (given
         one at least) has fewer: both runs of the index are read in step, and the first to end is

@@ -6,7 +6,8 @@ from kg.rdf.iris import actor_iri, graph_iri
 from kg.rdf.quads import article_graph
 from kg.rdf.vocab import event_type_iri
 from kg.records import ActionRef, ActorRef, Article, EventRecord, TimeRef
-from kg.resolve.merge import identities, sparql_candidates
+from kg.rdf.iris import event_iri
+from kg.resolve.merge import identities, merge_events, sparql_candidates
 from kg.store.local import LocalStore
 
 ARREST = ActionRef("arrested", "arrest", "Arrest", "COERCE", "173", "Strategic developments", "Arrests")
@@ -64,3 +65,34 @@ def test_an_event_only_the_asking_article_asserts_is_no_candidate():
     key = (str(event_type_iri("Attack")), str(SOLDIERS.iri), str(POLICE.iri))
     assert store.merge_candidates([key], str(graph_iri("a2"))) == {}
     assert [row[0] for row in store.merge_candidates([key], str(graph_iri("a0")))[key]] == ["https://w3id.org/kg/id/event/e7"]
+
+
+def minted(i: int, action, agent, target, date=None) -> EventRecord:
+    record = event(i, action, agent, target, date)
+    record.time = TimeRef(date, date) if date else None
+    record.iri = str(event_iri(action.type, agent.iri if agent else None, target.iri if target else None, date))
+    return record
+
+
+def test_the_look_up_by_iri_merges_exactly_as_the_identity_scan_does():
+    """Events of every identity shape at every precision of date, stored by three articles (one
+    event told by two of them), asked for by events at dates that contain, lie in, equal or miss the
+    stored ones, from each of the storing articles and from a new one."""
+    store = LocalStore.open(":memory:")
+    dates = ("2025", "2025-08", "2025-08-01", "2025-08-02", "2024-02-29", "2025-09", None)
+    shapes = [(ARREST, SOLDIERS, MARA), (ARREST, SOLDIERS, None), (ATTACK, None, POLICE), (ATTACK, POLICE, TALKS)]
+    stored_events = [minted(i, action, a, b, date) for i, ((action, a, b), date)
+                     in enumerate(product(shapes, ("2025-08", "2025-08-01", "2024", None)))]
+    for n in range(3):
+        events = stored_events[n::3] + ([stored_events[0]] if n else [])
+        article = Article(f"a{n}", " ".join(e.sentence for e in events))
+        store.replace_article(article.id, article_graph(article, events))
+    for own in ("a0", "a1", "a2", "new"):
+        asked = [minted(100 + i, action, a, b, date) for i, ((action, a, b), date) in enumerate(product(shapes, dates))]
+        twins = [minted(200 + i, e.action, e.actor, e.target, e.time.value if e.time else None) for i, e in enumerate(asked)]
+        article = Article(own, "Asked.")
+        by_iri = merge_events(store, article, asked)
+        by_scan = merge_events(store, article, twins, by_iri=False)
+        assert by_iri == by_scan
+        assert [e.iri for e in asked] == [e.iri for e in twins]
+        assert len(by_iri) >= 8, own  # many merge: the test says something
