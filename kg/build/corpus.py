@@ -178,7 +178,8 @@ class _Writer:
         if result.learned is not None and not self.ledger.accept(result.learned, result.answers):
             result = resolved_again(result.unresolved, dict(self.known_names()))  # as a one-process build would
             self.ledger.adopt(result.learned)
-        if result.answers:
+        # an extractor of another kind may keep nothing to resolve again from: its first resolution stands
+        if result.answers and result.unresolved is not None:
             self.asked[article.id] = result.answers
             self.unresolved.put(article.id, result.unresolved)
         elif article.id in self.asked:

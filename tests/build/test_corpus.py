@@ -201,3 +201,22 @@ def test_a_build_leaves_the_interpreter_switch_interval_as_it_found_it_even_when
         assert sys.getswitchinterval() == pytest.approx(0.004)
     finally:
         sys.setswitchinterval(before)
+
+
+class _AsksBySurname:
+    """An extractor that asks the build's resolver about a surname alone, and names the person in
+    full in its second article, but keeps nothing to resolve again from."""
+
+    def stream(self, articles, resolver=None, keep=False):
+        for n, article in enumerate(articles):
+            resolver.candidates("Traoré")
+            if n == 1:
+                resolver.learn("Ibrahim Traoré")
+            yield article, [], None
+
+
+def test_an_extractor_that_keeps_nothing_to_resolve_again_from_keeps_its_first_resolution(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Traoré spoke in {name}.", encoding="utf-8")
+    summary = KnowledgeGraph(":memory:").build([tmp_path / "a.txt", tmp_path / "b.txt"], extractor=_AsksBySurname())
+    assert (summary.articles, summary.rejected) == (2, 0)
