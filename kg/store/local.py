@@ -127,11 +127,9 @@ class LocalStore:
                         continue
                 elif ox.Quad(event, AGENT, agent_node, ENTITY_GRAPH_OX) not in store:
                     continue
-                if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name != own_graph
-                           for q in store.quads_for_pattern(None, ASSERTS, event, None)):
+                if not self._asserted_elsewhere(event, own_graph):
                     continue
-                dates = [q.object.value for q in store.quads_for_pattern(event, DATE, None, ENTITY_GRAPH_OX)] or [None]
-                rows.extend((event.value, agent, target, date) for date in dates)
+                rows.extend((event.value, agent, target, date) for date in self._dates(event) or [None])
             if rows:
                 found[key] = rows
         return found
@@ -140,18 +138,22 @@ class LocalStore:
         """Those of ``iris`` that are events of the shared graph which a graph other than ``own``
         asserts, with their dates (None when undated): a few index look-ups each."""
         own_graph = ox.NamedNode(own)
-        store = self.store
         found: dict[str, str | None] = {}
         for iri in iris:
             node = ox.NamedNode(iri)
-            if not self._has(node, EVENT_TYPE):
-                continue
-            if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name != own_graph
-                       for q in store.quads_for_pattern(None, ASSERTS, node, None)):
-                continue
-            dates = [q.object.value for q in store.quads_for_pattern(node, DATE, None, ENTITY_GRAPH_OX)]
-            found[iri] = dates[-1] if dates else None
+            if self._has(node, EVENT_TYPE) and self._asserted_elsewhere(node, own_graph):
+                dates = self._dates(node)
+                found[iri] = dates[-1] if dates else None
         return found
+
+    def _asserted_elsewhere(self, event: ox.NamedNode, own_graph: ox.NamedNode) -> bool:
+        """Whether a named graph other than ``own_graph`` asserts ``event``."""
+        return any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name != own_graph
+                   for q in self.store.quads_for_pattern(None, ASSERTS, event, None))
+
+    def _dates(self, event: ox.NamedNode) -> list[str]:
+        """The dates ``event`` has in the shared graph."""
+        return [q.object.value for q in self.store.quads_for_pattern(event, DATE, None, ENTITY_GRAPH_OX)]
 
     def _events_of(self, agent: ox.NamedNode | None, target: ox.NamedNode | None) -> list:
         """The events (distinct, in index order) of whichever of ``agent`` and ``target`` (given
