@@ -11,7 +11,7 @@ Lappin & Leass 1994, reduced to what a dependency parse gives):
   never someone the quotation names;
 - the subject of a conjoined clause is first the subject of its first conjunct ("HRW said ..., and
   it called on ...");
-- a pronoun object is never the subject of its own clause ("Burundi closed its border with
+- a pronoun object is never the subject of its own clause ("Niger closed its border with
   Rwanda, accusing it of ...": "it" is Rwanda);
 - a possessive in a phrase before the main clause's subject looks ahead to it ("In its report,
   the watchdog said ...");
@@ -133,7 +133,7 @@ def _mention_head(token: Token, rules: Rules, actorish: Callable[[Token], bool])
 
 
 def _press_told(token: Token, rules: Rules) -> bool:
-    """The press as the one a verb of saying tells ("told the Associated Press news agency that ..."):
+    """The press as the one a verb of saying tells ("told the Reuters news agency that ..."):
     the channel of what is said, no one it can speak of."""
     if token.dep_ not in rules.labels.objects:
         return False

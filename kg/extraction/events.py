@@ -121,7 +121,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         args = find_arguments(trigger, rules)
         exclude = {trigger.token.i, *trigger.consumed, *boilerplate}  # no mention reaches into "in a statement"
         if trigger.nominal and not args.agents and not args.targets and _described_again(trigger.token, rules):
-            continue  # "The airstrikes were the first since 2022": what is said of an event told before
+            continue  # "The raids were the deadliest this year": what is said of an event told before
         agents = _mentions(args.agents, rules, ctx, exclude, _narrower(rules.participants[event_type].agent, rules))
         if _done_by_thing(trigger, event_type, agents, rules):
             continue  # "the decision violates the principles", "the deal calls for talks": no one's act
@@ -142,7 +142,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         if info.plover in rules.words.event_object_roots and (event_type, fold(trigger.token.lemma_)) not in rules.weak:
             before = (told_before or []) + _told_participants(told, rules)
             about = _event_object_targets(trigger, triggers, agents, rules, ctx, exclude, before)
-            alleging = rules.predicate("allegation").has(fold(trigger.token.lemma_), "verbs")  # "blamed the attack on the PKK"
+            alleging = rules.predicate("allegation").has(fold(trigger.token.lemma_), "verbs")  # "blamed the raid on the rebels"
             if not targets or (not alleging and any(ref.type != "Issue" for ref, _ in about)):
                 targets = about or targets  # "condemned the detention of X": aimed at the detainers, when named
         if not targets and not trigger.nominal and trigger.token.dep_ in rules.labels.conjuncts \
@@ -169,13 +169,13 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         if weak and not any(_typed(m) and m.type != "Issue" for m, _ in agents + targets):
             continue  # a word that tells this event only of actors: "fighting terrorism", "floods hit the region"
         if weak and _speaks_of(trigger, rules):
-            continue  # "Diop spoke of a crisis of confidence": speech about something, no meeting
+            continue  # "the envoy spoke of a climate of mistrust": speech about something, no meeting
         if targets and not rules.participants[event_type].things:
             targets = [t for t in targets if t[0].type != "Issue"]  # "exchanged fire across the LoC": not with it
             if not targets and not (event_type in rules.words.symmetric_types and len(agents) > 1):
                 continue  # a sense done only to actors, told of a thing: "fighting corruption"
         if info.plover == "MOBILIZE" and _sends_a_person(trigger, rules):
-            continue  # "Kenya dispatched former Prime Minister Raila Odinga to mediate": an envoy, no forces
+            continue  # "Nigeria dispatched a former president to mediate": an envoy, no forces
         if targets and info.plover in rules.words.press_roots and _only_the_press(args.targets, rules):
             continue  # "the AU invited media to a briefing", "spoke to reporters": news being made
         if not _sense_allows(event_type, agents, targets, rules) or not _crowd_allows(trigger, event_type, agents, rules):
@@ -236,7 +236,7 @@ def _event_object_targets(trigger: Trigger, triggers: list[Trigger], agents: lis
     gap = relative_object(trigger.token, rules)
     verb = trigger.token
     if verb.dep_ in labels.noun_clauses and verb.tag_ == "VBN":
-        gap = verb.head  # "peace talks mediated by the African Union"
+        gap = verb.head  # "talks brokered by Qatar"
     for obj in [c for c in verb.children if c.dep_ in roles] + ([gap] if gap is not None else []):
         noun = nouns.get(obj.i)
         if noun is None:
@@ -324,8 +324,8 @@ def _own_possessive(target: Token, agents: list[Token], rules: Rules) -> bool:
 def _event_subjects(told: list[_Told], rules: Rules) -> list[_Told]:
     """One event where a clause tells one by two words of one root: a verb and the event its
     subject names ("Pakistani airstrikes killed eight people", "mortars fired by the rebels wounded
-    four soldiers") or the event named in its phrase of circumstance ("killed seven soldiers in a
-    suicide bombing", "were killed in an ambush by jihadists"). The event takes the participants
+    four soldiers") or the event named in its phrase of circumstance ("killed four guards in a
+    car bombing", "were killed in an ambush by jihadists"). The event takes the participants
     either word gives and the more specific of their types (``specific_types``: the method of an
     attack before its outcome); a weak verb ("hit", "target") takes the noun's type."""
     by_token = {item.trigger.token.i: item for item in told}
@@ -495,7 +495,7 @@ def _own_intention(fact: Factuality, agents: list, rules: Rules, ctx: DocContext
 
 
 def _threat_contents(told: list[_Told], rules: Rules) -> list[_Told]:
-    """What a threat threatens is its content, not an event of its own: "threatened to intervene
+    """What a threat threatens is its content, not an event of its own: "vowed to intervene
     militarily in Niger" is one threat against Niger, of military force."""
     by_token = {item.trigger.token.i: item for item in told}
     kept = []
@@ -514,8 +514,8 @@ def _threat_contents(told: list[_Told], rules: Rules) -> list[_Told]:
 
 
 def _denials(told: list[_Told], rules: Rules, ctx: DocContext) -> list[_Told]:
-    """A denial is an event too: who denies that an event happened rejects the claim ("Iran said it
-    was not involved in the attack" is a denied attack and Iran's rejection of the claim)."""
+    """A denial is an event too: who denies that an event happened rejects the claim ("Kigali said it
+    played no part in the raid" is a denied raid and Kigali's rejection of the claim)."""
     by_token = {item.trigger.token.i: item for item in told}
     added = []
     for item in told:
@@ -633,7 +633,7 @@ def _records(item: _Told, sentence: Span, where: tuple[str, int, int], rules: Ru
     symmetric = event_type in rules.words.symmetric_types and len(agents) > 1
     if symmetric and targets and (args.nearby or all(ref.type == "Issue" for ref, _ in targets) or args.targets and all(
             t.head.dep_ in rules.labels.preposition and fold(t.head.text) in rules.words.topic_preps for t in args.targets)):
-        # "Trump and Putin agreed to share information on North Korea", "Rwanda and Congo signed a
+        # "Chad and Niger agreed to share intelligence on the jihadists", "Rwanda and Congo signed a
         # peace agreement": each is the other's partner
         targets = []
     symmetric = symmetric and not targets
@@ -733,7 +733,7 @@ def _in_boilerplate(trigger: Trigger, boilerplate: set[int], rules: Rules) -> bo
     adjunct = rules.words.place_preps | rules.words.circumstance_words  # "in a statement", "without providing details"
     governed = [c for c in token.children if c.i > token.i and not (
         c.dep_ == "prep" and (fold(c.text) in adjunct or rules.predicate("negation").has(fold(c.text), "words")))]
-    objects = [o for c in governed if c.dep_ == "prep" for o in c.children]  # "asked for a moment of silence"
+    objects = [o for c in governed if c.dep_ == "prep" for o in c.children]  # "asked for a minute's silence"
     return token.i in boilerplate or any(c.i in boilerplate for c in (*governed, *objects))
 
 
@@ -776,7 +776,7 @@ def _kind_of_conflict(noun: Token, rules: Rules) -> bool:
 
 def _described_again(noun: Token, rules: Rules) -> bool:
     """A definite event noun that is the subject of a copula: the sentence describes an event named
-    before ("The airstrikes were the first since 2022"), it tells none of its own."""
+    before ("The raids were the deadliest this year"), it tells none of its own."""
     head = noun.head
     return noun.dep_ in rules.labels.subjects and head.lemma_ == "be" and head.pos_ == "AUX" \
         and any(c.dep_ in rules.labels.determiners and fold(c.text) in DEFINITE for c in noun.children) \
@@ -791,7 +791,7 @@ def _done_by_thing(trigger: Trigger, event_type: str, agents: list, rules: Rules
     subject = clause_subject(trigger.token)
     clause = next((t for t in trigger.token.ancestors if t.dep_ in rules.labels.relative_clauses), None)
     if subject is not None and fold(subject.text) in RELATIVE_PRONOUNS and clause is not None:
-        subject = clause.head  # "the decision, which it said violates the principles"
+        subject = clause.head  # "the ruling, which it said breaks the accord"
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or is_actorish(subject, rules):
         return False
     return not agents or fold(subject.lemma_) in rules.noun_triggers
@@ -981,9 +981,9 @@ def _mentions(heads, rules: Rules, ctx: DocContext, exclude: set[int],
 
 def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int], placed: bool = False) -> None:
     """Give an actor found inside a larger argument the text of that argument: the target of
-    "rejected U.S. calls for a truce" is the United States, said as "U.S. calls". The argument keeps
+    "rejected French calls for a ceasefire" is France, said as "French calls". The argument keeps
     the phrases that complete it and its appositions ("its NATO ally Turkey"), and where it is only
-    when ``placed``, for events done to places ("attacked a military base in Borno state"). The
+    when ``placed``, for events done to places ("attacked an army base in Kano state"). The
     agent of a noun's by-phrase, and the participant in an event noun's "of" phrase, are mentions by
     themselves, as coders mark them: "accusations by the opposition" and "the demands of the
     teachers" are aimed at "the opposition" and "the teachers"."""
@@ -1008,7 +1008,7 @@ def _widen_text(ref: ActorRef, head, rules: Rules, exclude: set[int], placed: bo
         return
     doc = head.doc
     start, end = mention_extent(outer, *noun_phrase(outer, exclude), rules, exclude, around=True, placed=placed)
-    if placed and outer.pos_ == "NOUN":  # "stormed a police headquarters [in eastern Afghanistan]"
+    if placed and outer.pos_ == "NOUN":  # "stormed a police station [in northern Mali]"
         end = located_after(outer, end, rules, exclude)
     start = min(start, head.left_edge.i) if head.i < outer.i else start
     end = max(end, head.i + 1)

@@ -23,7 +23,7 @@ def clause_tokens(trigger: Token, rules: Rules) -> list[Token]:
     if root.i == trigger.i:
         return list(root.subtree)
     # (but not a clause of the verb's that tells an earlier or later event of its own subject: "the
-    # strikes came two days after insurgents killed seven soldiers in northwest Pakistan")
+    # raids came a day after militants shot four guards in northern Mali")
     labels = rules.labels
     other = {t.i for c in root.children if c.dep_ in labels.adverbial_clauses
              and any(g.dep_ in labels.subjects | labels.passive_subjects for g in c.children)
