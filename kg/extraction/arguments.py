@@ -46,7 +46,7 @@ def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
     else:
         agent, target = _verbal_arguments(trigger, rules)
     if agent is not None and _names_of_a_thing(agent, rules):
-        agent = None  # "where the Mali, Burkina Faso and Niger borders meet": the borders meet
+        agent = None  # "where the Chad, Niger and Nigeria borders meet": the borders meet
     nearby = False
     if target is None and agent is not None and is_actorish(agent, rules):
         target = _nearest_actor_after(trigger, agent, rules)
@@ -63,7 +63,7 @@ def find_arguments(trigger: Trigger, rules: Rules) -> Arguments:
 
 
 def _names_of_a_thing(head: Token, rules: Rules) -> bool:
-    """Coordinated names sharing the head noun of their last conjunct ("the Mali, Burkina Faso and
+    """Coordinated names sharing the head noun of their last conjunct ("the Chad, Niger and
     Niger borders") when that noun is a place or a thing: the names only modify it."""
     last = head
     while True:
@@ -129,7 +129,7 @@ def _issue(trigger: Trigger, rules: Rules) -> Token | None:
     verb = trigger.token
     if fold(verb.lemma_) in rules.words.theme_verbs:
         return None
-    if is_passive(verb):  # "all efforts to dialogue have been rejected by coup leaders"
+    if is_passive(verb):  # "every offer of talks has been turned down by the junta"
         if rules.event_types[trigger.type].plover not in rules.words.passive_issue_roots:
             return None
         subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
@@ -375,14 +375,16 @@ def _is_place(token: Token, rules: Rules) -> bool:
 def _verbal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, Token | None]:
     verb = trigger.token
     consumed = set(trigger.consumed)
-    if trigger.key == DEMAND_KEY:  # "Russia says Israel must end attacks": Russia -> Israel
+    if trigger.key == DEMAND_KEY:  # "Egypt says Ethiopia must stop the filling": Egypt -> Ethiopia
         clause = verb.doc[trigger.consumed[0]]
         return _resolve_relative(clause_subject(verb)), _own_subject(clause)
-    if verb.tag_ == "VBN" and verb.pos_ == "VERB":
+    if verb.pos_ == "VERB" and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "acl"):
         # "the judge ordered nine ex-ministers jailed": the object is the patient, the orderer acts
+        # (also where the small model tags the participle a past tense)
         governor = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
         patient = verb.head if verb.dep_ == "acl" else next(
-            (c for c in governor.children if c.dep_ in ("dobj", "nsubj") and governor.i < c.i < verb.i), None)
+            (c for c in governor.children if c.dep_ in ("dobj", "nsubj") and governor.i < c.i < verb.i), None) or next(
+            (c for c in verb.children if c.dep_ in SUBJECTS and governor.i < c.i < verb.i), None)  # "[them] jailed"
         if patient is not None and verb.dep_ in ("acl", "xcomp", "oprd", "ccomp") \
                 and fold(governor.lemma_) in rules.words.causative_verbs:
             return _resolve_relative(clause_subject(governor)), patient
@@ -463,17 +465,20 @@ def _document_owner(document: Token, rules: Rules) -> Token | None:
     return None
 
 
-def relative_object(verb: Token, rules: Rules) -> Token | None:
+def relative_object(verb: Token, rules: Rules, clause: bool = False) -> Token | None:
     """The noun a relative clause without an object of its own is about, as the verb's object:
-    "an accusation Rwanda has denied", "the man the police arrested"."""
+    "an accusation Rwanda has denied", "the man the police arrested", whatever the parser made of
+    the relative word ("groups [that] Ankara holds responsible"). With ``clause``, also when the verb
+    governs a clause (which the parser may make of what is said of the object)."""
     labels = rules.labels
     if verb.dep_ not in labels.relative_clauses or is_passive(verb):
         return None
     subject = _own_subject(verb)
     if subject is None or fold(subject.text) in RELATIVE_PRONOUNS:
         return None
-    if any(c.dep_ in labels.objects or c.dep_ in labels.open_clauses for c in verb.children):
-        return None
+    if any(c.dep_ in labels.objects - labels.object_predicates or (not clause and c.dep_ in labels.open_clauses)
+           for c in verb.children):
+        return None  # (a predicate of the object, "holds [responsible]", leaves the object's place open)
     return verb.head
 
 
@@ -600,7 +605,7 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
         elif child.dep_ == "prep" and child.lower_ == "from" and not governed_by_undergo_verb(noun, rules):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and is_actorish(obj, rules) and not _is_place(obj, rules):
-                agent = agent or obj  # "return fire from the Afghan Taliban", "calls from the UN"
+                agent = agent or obj  # "return fire from the rebels", "calls from the UN"
         elif _names_actor(child, rules) and not (trigger.type in rules.words.located_types
                                                   and _names_country(child, rules)):
             if poss_role == "target" and of_role == "target" and child.ent_type_ == "PERSON":
@@ -608,7 +613,7 @@ def _nominal_arguments(trigger: Trigger, rules: Rules) -> tuple[Token | None, To
             else:
                 agent = agent or child
     if agent is None and rules.predicate("request").has(fold(noun.lemma_), "nouns"):
-        # "calls for restraint from global leaders": the parser hangs the callers on what is called for
+        # "calls for calm from regional leaders": the parser hangs the callers on what is called for
         agent = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
                       for content in c.children if content.dep_ == "pobj"
                       for f in content.children if f.dep_ == "prep" and f.lower_ == "from"
@@ -697,7 +702,7 @@ def _laid_on(noun: Token, rules: Rules) -> Token | None:
 
 
 def _answerer(noun: Token, agent: Token | None, rules: Rules) -> Token | None:
-    """Who answers an accusation is whom it is against: "Wagner has not commented on the Western
+    """Who answers an accusation is whom it is against: "the militia has not responded to the French
     allegations", "the ministry rejected the accusations"."""
     verb = noun.head.head if noun.dep_ in rules.labels.preposition_objects and noun.head.dep_ in rules.labels.preposition \
         else noun.head if noun.dep_ in rules.labels.direct_objects else None
@@ -717,7 +722,7 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     - participles: "those caught up in the crackdown", "soldiers killed in the raid" -> the target.
     """
     while noun.dep_ in rules.labels.conjuncts and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
-        noun = noun.head  # "killed seven soldiers in a suicide bombing and coordinated attack": both theirs
+        noun = noun.head  # "killed four guards in a car bombing and gun attack": both theirs
     head = noun.head
     if noun.dep_ == "pobj" and fold(head.text) == "of" and (
             fold(head.head.lemma_) in rules.words.event_chain_nouns or fold(head.head.lemma_) in rules.words.quantity_heads
@@ -725,7 +730,7 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
         noun, head = head.head, head.head.head  # "began a new round of exercises", "carried out dozens of strikes"
     plan = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else None
     if plan is not None and plan.pos_ == "NOUN" and rules.predicate("future").has(fold(plan.lemma_), "nouns"):
-        # "his country has no plans for offensive action", "the junta's plans for an offensive": the planner's
+        # "her country has no plans for military action", "the junta's plans for an offensive": the planner's
         planner = _owner(plan, rules) or (clause_subject(plan.head) if plan.dep_ in OBJECTS
                                           and plan.head.pos_ in ("VERB", "AUX") else None)
         if planner is not None:
@@ -768,7 +773,7 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
         return clause_subject(verb), None  # "mobilized troops for a war against Iraq"
     violent = lemma in rules.verb_triggers and rules.event_types[rules.verb_triggers[lemma]].plover == "ASSAULT"
     if preposition in ("in", "during") and violent:
-        # "insurgents killed seven soldiers in a suicide bombing", "170 people were executed by
+        # "militants killed four guards in a car bombing", "60 villagers were shot by
         # gunmen during attacks on the villages": who did the one did the other, to the same victims
         if is_passive(verb):
             victim = clause_subject(verb)
@@ -777,7 +782,7 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     if preposition == "during" and not is_actorish(noun, rules) and not is_passive(verb) \
             and fold(noun.lemma_) in rules.noun_triggers \
             and rules.event_types[rules.noun_triggers[fold(noun.lemma_)]].plover == "CONSULT":
-        return clause_subject(verb), None  # "Zelenskiy told a press conference during a visit to Finland"
+        return clause_subject(verb), None  # "the president told reporters during a visit to Oslo"
     if preposition == "in" and verb.tag_ == "VBN":
         victim = clause_subject(verb)
         return None, _among(victim) if victim is not None else None
@@ -788,7 +793,7 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
     if rejecting and fold(noun.lemma_) in rules.words.document_nouns:
         return None, None  # "rejected the memorandum": someone else's agreement, not the rejecter's
     if lemma in rules.words.complement_verbs and (preposition in (None, "to", "on") and noun.dep_ != "nsubjpass"):
-        return clause_subject(verb), None  # "agreed to the cessation of hostilities", "refused talks"
+        return clause_subject(verb), None  # "agreed to an end of the fighting", "refused talks"
     if lemma in rules.words.support_verbs:
         if noun.dep_ == "nsubjpass":  # "the war game was staged by X and Y"
             return _agent_phrase(verb, rules), None
@@ -798,9 +803,9 @@ def _from_governor(noun: Token, rules: Rules) -> tuple[Token | None, Token | Non
 
 
 def _involved(preposition: Token, rules: Rules) -> Token | None:
-    """Who takes part in an event named under a word of involvement: "Tehran was not involved in the
-    attack", "X was behind the raid", "claimed responsibility for the bombing", "had nothing to do
-    with the attack", "is responsible for the ambush"."""
+    """Who takes part in an event named under a word of involvement: "Kigali played no part in the
+    raid", "X was behind the raid", "claimed responsibility for the bombing", "had nothing to do
+    with the raid", "is responsible for the ambush"."""
     words = rules.words.involvement_words
     holder = preposition.head
     if fold(preposition.text) not in words and fold(holder.lemma_) not in words:
@@ -817,11 +822,15 @@ def _involved(preposition: Token, rules: Rules) -> Token | None:
         if holder.dep_ in OBJECTS + ("attr",) and holder.head.pos_ in ("VERB", "AUX"):
             return clause_subject(holder.head)
         return None
+    if holder.pos_ == "ADJ" and holder.dep_ in rules.labels.adjective_modifiers and holder.head.i < holder.i \
+            and holder.head.dep_ in OBJECTS:
+        return holder.head  # "holds the militias responsible", parsed as "the militias responsible"
     if holder.pos_ == "ADJ" and holder.head.pos_ in ("VERB", "AUX"):
         # "holds the PKK responsible", "groups that Ankara holds responsible": the adjective is said of
         # its own subject or of the verb's object, not of the one who holds
         said_of = next((c for c in holder.children if c.dep_ in SUBJECTS), None) or next(
-            (c for c in holder.head.children if c.dep_ in OBJECTS), None) if holder.dep_ != "acomp" else None
+            (c for c in holder.head.children if c.dep_ in OBJECTS and c.i != holder.i), None) or relative_object(holder.head, rules, clause=True) \
+            if holder.dep_ != "acomp" else None
         return said_of if said_of is not None else clause_subject(holder.head)
     return None
 

@@ -176,7 +176,7 @@ def _governors(trigger: Token, rules: Rules, phrases: dict[int, frozenset[str]])
             # rebels attacked": a cause or circumstance is told as fact; only who tells it still counts
             boundary = len(found) if boundary is None else boundary
         if governor.pos_ == "ADP" and governor.head.i != governor.i:
-            # through a preposition ("called for the release", "in the event of an attack")
+            # through a preposition ("called for the release", "in case of an invasion")
             preposition = governor
             for predicate in classes_of(governor, rules, phrases):
                 if predicate.phrases and predicate.name not in seen_phrases:  # "call for", "in the event of"
@@ -282,7 +282,7 @@ def _combine(steps, negated: bool, trigger: Token, rules: Rules, ctx: DocContext
             if status == "factual":
                 negated = not negated
             elif status in ("planned", "hypothetical") and governor is not None and governor == decided_by:
-                disowned = not disowned  # "we do not plan to invade", "has no plans for an offensive"
+                disowned = not disowned  # "we do not intend to invade", "has no plans for an offensive"
             continue
         if predicate.agent == "subject" and commander is None and governor is not None and status == "factual":
             commander = _subject(governor, rules)
@@ -342,8 +342,14 @@ def _subject(governor: Token, rules: Rules) -> Token | None:
     labels = rules.labels
     if governor.pos_ == "ADJ" and governor.dep_ in labels.open_clauses | labels.objects and governor.head.pos_ == "VERB":
         return _subject(governor.head, rules)  # "Ankara holds the PKK responsible": Ankara speaks, not the PKK
+    if governor.pos_ == "ADJ" and governor.dep_ in labels.adjective_modifiers and governor.head.i < governor.i \
+            and governor.head.dep_ in labels.objects and governor.head.head.pos_ == "VERB":
+        return _subject(governor.head.head, rules)  # the same, parsed as "the militias responsible"
+    subjects = [c for c in governor.children if c.dep_ in labels.subjects]
     for child in governor.children:
         if child.dep_ in labels.subjects:
+            if child.tag_ in ("WP", "WDT") and len(subjects) > 1:
+                continue  # "militants whom Ankara holds responsible", parsed with two subjects: Ankara speaks
             if _is_dateline(child):  # "NAIROBI, Kenya -- President Ruto ordered ...": the apposition acts
                 child = next((c for c in child.subtree if c.dep_ in labels.appositions and not _is_dateline(c)), None)
                 if child is None:

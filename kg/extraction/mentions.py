@@ -213,7 +213,7 @@ def counterpart_of(token: Token, rules: Rules) -> Token | None:
 
 
 def _when(token: Token) -> bool:
-    """A date before a name says when, not who ("[On 17 July 2017] Russia's Supreme Court"); a lone
+    """A date before a name says when, not who ("[On 3 May 2021] Kenya's High Court"); a lone
     number the recogniser takes for a year may be a count ("2000 people"); a measure of time before
     a comparative says when too ("[Hours earlier] Maduro")."""
     if token.tag_ in ("JJR", "RBR") and any(c.dep_ == "npadvmod" for c in token.children):
@@ -251,11 +251,11 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
                    around: bool = False, placed: bool = False) -> tuple[int, int]:
     """The whole mention around a core noun phrase [start, end), as coders mark it: with the phrases
     after its head that name it (a locating "of" or "in" phrase, an apposition, a bracketed short
-    name, a participle: "Aya Hijazi, an American aid worker imprisoned in Egypt", "the National
+    name, a participle: "Lena Ortiz, a Chilean nurse held in Yemen", "the National
     Security Council (NSC)"), without relative clauses or dates. ``around``: a phrase that stands for
     an actor named in it ("dozens of supporters of X", "a military base") keeps only its apposition
     and the phrases that complete it, no participle, and with ``placed`` also those that say where it
-    is by naming a place ("a military base in Borno state")."""
+    is by naming a place ("an army base in Kano state")."""
     exclude = exclude or set()
     preps = rules.words.naming_preps
     if fold(head.lemma_) in rules.titles or fold(head.text) in rules.titles:
@@ -298,6 +298,8 @@ def mention_extent(head: Token, start: int, end: int, rules: Rules, exclude: set
         elif child.dep_ == "acl" and child.tag_ == "VBN" and not around:
             if any(t.dep_ == "relcl" or (t.pos_ == "VERB" and fold(t.lemma_) in rules.verb_triggers) for t in sub):
                 break  # a clause that tells an event of its own ("the gendarmerie attacked by ...") is no name
+            if fold(child.lemma_) in rules.words.saying_verbs:
+                break  # "..., the two governments announced on Monday": who says it, parsed as a participle
         elif child.dep_ in labels.punctuation and child.text in (",", "(") and k + 1 < len(rights) \
                 and rights[k + 1].dep_ in labels.appositions:
             continue
@@ -315,7 +317,7 @@ def located_after(head: Token, end: int, rules: Rules, exclude: set[int] | None 
     phrase on the noun itself is :func:`mention_extent`'s). Only a phrase whose object is a place:
     a place name, or a region noun ("in the north", "in the region"); never dates, nor what holds
     another argument; the place by its own phrase, up to a comma or bracket that lists or tells more
-    ("in the village of Silgadji, two church leaders ...", "in Inata (Seno)")."""
+    ("in the village of Kala, two teachers ...", "in Dori (Seno)")."""
     exclude = exclude or set()
     doc = head.doc
     labels = rules.labels
@@ -579,7 +581,7 @@ def _speaking_person(pronoun: Token, rules: Rules, ctx: DocContext, depth: int) 
 
 
 def persons_country(head: Token, rules: Rules, ctx: DocContext, exclude: set[int]) -> tuple[ActorRef, None] | None:
-    """A person's own country as the text says it ("Jagdeo said his country has no plans"): the
+    """A person's own country as the text says it ("Ruto said his country would not intervene"): the
     country the person is of, not the person."""
     noun, owner = head, head
     if head.dep_ in rules.labels.possessors:
@@ -895,7 +897,7 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
 
 def _named_by_organization(head: Token, rules: Rules):
     """A known organisation named by a modifier of a group noun ("ISGS" in "suspected ISGS
-    militants") or by its "of" or "from" phrase ("the radio broadcasts of BBC Africa", "fighters of
+    militants") or by its "of" or "from" phrase ("the broadcasts of Radio France Internationale", "fighters of
     Boko Haram", "fighters from Hamas")."""
     doc = head.doc
     owners = [o for c in head.rights if c.dep_ == "prep" and fold(c.text) in ("of", "from")

@@ -9,11 +9,11 @@ before any event is looked for, so that every later step reads the mended tree:
   head is the first conjunct, and the head the second ("[Ethiopia's government] and [Tigray forces]"),
   and so is a person's name among a person's modifiers ("[Prime Minister Abiy Ahmed] and [Somaliland
   leader Muse Bihi Abdi]");
-- a name broken into several subjects or objects of one verb: "Libyan Prime Minister Fayez al-Sarraj"
+- a name broken into several subjects or objects of one verb: "Sudanese Prime Minister Omar al-Fadil"
   and "Hezb-e-Islami" come as side-by-side subjects at their hyphens; adjacent phrases of the same
   part with no comma or coordinator between them, the last a proper noun, are one name headed by it;
-- a preposition coordinated with a clause: in "accused the army of halting the talks so that it could
-  undermine them and of violating the ceasefire", the second "of" comes as a conjunct of "undermine";
+- a preposition coordinated with a clause: in "accused the rebels of stalling the talks so that they could
+  wreck them and of breaking the truce", the second "of" comes as a conjunct of "undermine";
   it is a second phrase of the word the same preposition before it is of ("accused the army of
   halting ... and of violating").
 """
@@ -87,7 +87,7 @@ def _possible_merges(doc: Doc, rules: Rules) -> set[int]:
 
 def coordinated_preposition(preposition: Token, rules: Rules) -> Token | None:
     """The same preposition before a conjunct preposition hung on a word of another kind, of which
-    it is the conjunct ("of halting the talks so that it could undermine them and of violating")."""
+    it is the conjunct ("of stalling the talks so that they could wreck them and of breaking")."""
     if preposition.head.pos_ == "ADP" or preposition.head.i > preposition.i:
         return None
     word = preposition.lower_
@@ -105,12 +105,13 @@ def broken_names(verb: Token, rules: Rules) -> list[list[Token]]:
     run: list[Token] = []
     for child in verb.children:
         joined = run and child.dep_ == run[-1].dep_ and child.left_edge.i == run[-1].right_edge.i + 1
-        if child.dep_ in parts and (joined or not run):
+        part = child.dep_ in parts and child.pos_ != "PRON"  # a pronoun is no part of a name ("whom Ankara")
+        if part and (joined or not run):
             run.append(child)
         else:
             if len(run) > 1:
                 runs.append(run)
-            run = [child] if child.dep_ in parts else []
+            run = [child] if part else []
     if len(run) > 1:
         runs.append(run)
     return [r for r in runs if r[-1].pos_ == "PROPN" and not any(

@@ -110,7 +110,8 @@ class TriggerMatcher:
         ids = lambda words: frozenset(get_string_id(w) for w in words)
         self._verb_heads, self._noun_heads = ids(verb_heads), ids(noun_heads)
         self._verb_child = ids(labels.particles | self.objects | self.predicatives | labels.preposition)
-        self._verb_grandchild = (ids(self.objects | labels.preposition), ids(labels.compounds | labels.preposition_objects))
+        self._verb_grandchild = (ids(self.objects | labels.preposition),
+                                 ids(labels.compounds | labels.preposition_objects | labels.adjective_modifiers))
         self._head_noun = ids(labels.noun_clauses | labels.adjective_modifiers)
         self._noun_child = ids(labels.compounds | labels.adjective_modifiers | labels.preposition)
         self._noun_grandchild = (ids(labels.preposition), ids(labels.preposition_objects))
@@ -169,6 +170,8 @@ class TriggerMatcher:
         if kind == "grandchild":
             if part.dep_ in self.objects and end.dep_ in labels.compounds:
                 return ["object_modifier"]
+            if part.dep_ in self.objects and end.dep_ in labels.adjective_modifiers and end.pos_ == "ADJ" and end.i > part.i:
+                return ["object_predicative"]  # "holds the militias responsible", parsed as "militias responsible"
             return ["preposition_object"] if part.dep_ in labels.preposition and end.dep_ in labels.preposition_objects else []
         if kind == "child":
             return ["modifier"] if part.dep_ in labels.compounds | labels.adjective_modifiers else ["preposition"]
@@ -217,6 +220,8 @@ class TriggerMatcher:
         elif shape in ("object", "predicative"):
             for word in (fold(rest[0].lemma_), fold(rest[0].text)):
                 add(head.i, pos, shape, f"{lemma} {word}", (rest[0].i,))
+        elif shape == "object_predicative":
+            add(head.i, pos, "predicative", f"{lemma} {fold(rest[1].lemma_)}", (rest[1].i,))
         elif shape == "object_modifier":
             add(head.i, pos, shape, f"{lemma} {fold(rest[1].lemma_)}", (rest[0].i,))
         elif shape == "preposition_object":
@@ -339,7 +344,7 @@ def describes(token: Token, rules: Rules) -> bool:
 
 def _notional(trigger: Trigger, rules: Rules) -> bool:
     """An event noun that names no event that happened: a notion ("the principles of cooperation",
-    "in the name of fighting terrorism"), a description ("denounced the strikes as an assault on
+    "in the name of the fight against crime"), a description ("denounced the raids as an assault on
     ..."), or a bare motive ("recalled its ambassador in protest")."""
     token = trigger.token
     if token.dep_ not in rules.labels.preposition_objects:
@@ -359,8 +364,16 @@ def _resultative(trigger: Trigger, rules: Rules) -> bool:
     if trigger.consumed or fold(token.lemma_) not in rules.words.resultative_verbs:
         return False
     labels = rules.labels
+
+    def small_clause(complement: Token) -> bool:
+        """"Leaving [it damaged]": a participle whose own subject comes right after the verb, with no
+        word that opens a clause ("left as the rebels advanced" is a withdrawal)."""
+        subjects = [s for s in complement.children if s.dep_ in labels.subjects]
+        return not subjects or (subjects[0].left_edge.i == token.i + 1
+                                and not any(m.dep_ in labels.markers for m in complement.children))
+
     return any(c.dep_ in labels.open_clauses | labels.objects | labels.attributes | labels.adverbial_clauses
-               and (c.pos_ == "ADJ" or c.tag_ in ("VBN", "VBD") and not any(s.dep_ in labels.subjects for s in c.children))
+               and (c.pos_ == "ADJ" or c.tag_ in ("VBN", "VBD") and small_clause(c))
                for c in token.children)  # "leaving it damaged", where the small model tags "damaged" a past tense
 
 
@@ -374,7 +387,7 @@ def _best(token: Token, found, shapes: tuple[str, ...], table: dict[str, str], n
 
 
 def _demand_by_saying(token: Token, rules: Rules) -> Trigger | None:
-    """"Russia says Israel must end attacks": saying that someone must do something is a demand."""
+    """"Egypt says Ethiopia must stop the filling": saying that someone must do something is a demand."""
     labels = rules.labels
     if fold(token.lemma_) not in rules.words.saying_verbs:
         return None

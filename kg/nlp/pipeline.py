@@ -114,9 +114,12 @@ def build_pipeline(rules: Rules, model: str | None = None) -> Language:
     _register_components()
     if not Doc.has_extension("published"):
         Doc.set_extension("published", default=None)  # a document's date, which relative dates need
-    if "attribute_ruler" in nlp.pipe_names:  # the same attributes, by look-up (see kg.nlp.attributes)
+    if "attribute_ruler" in nlp.pipe_names:  # the same attributes, by look-up (see kg.nlp.attributes),
+        # then the tags the rules mend (tags.toml), which the lemmatizer after it reads
         patterns = nlp.get_pipe("attribute_ruler").patterns
-        nlp.replace_pipe("attribute_ruler", ATTRIBUTE_INDEX).use(patterns)
+        nlp.replace_pipe("attribute_ruler", ATTRIBUTE_INDEX).use(list(patterns) + rules.tag_fixes)
+    elif rules.tag_fixes and "parser" in nlp.pipe_names:
+        nlp.add_pipe(ATTRIBUTE_INDEX, after="parser").use(rules.tag_fixes)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     elif "senter" in nlp.pipe_names:

@@ -124,6 +124,7 @@ class Labels:
     passive_subjects: frozenset[str]
     passive_agents: frozenset[str]
     objects: frozenset[str]
+    object_predicates: frozenset[str]
     direct_objects: frozenset[str]
     indirect_objects: frozenset[str]
     preposition: frozenset[str]
@@ -211,6 +212,7 @@ class Rules:
     organization_names: list[str] = field(default_factory=list)
     acled: dict = field(default_factory=dict)
     intent: dict = field(default_factory=dict)
+    tag_fixes: list[dict] = field(default_factory=list)
 
     @classmethod
     def load(cls, directory: Path = RULES_DIR, ontology: Path = ONTOLOGY_FILE) -> "Rules":
@@ -240,6 +242,7 @@ class Rules:
             organization_names=organization_names,
             acled=_toml(directory / "acled.toml"),
             intent=_intent(_toml(directory / "intent.toml"), types),
+            tag_fixes=_tag_fixes(_toml(directory / "tags.toml")),
         )
 
     def predicate(self, name: str) -> Predicate:
@@ -487,6 +490,40 @@ def _class(name: str, classes: set[str]) -> str:
     if name not in classes:
         raise RulesError(f"actors.toml: {name!r} is not an actor class of the ontology")
     return name
+
+
+#: What a tag fix may match on (one token's attributes after the parser) and what it may set.
+TAG_FIX_MATCHES = {"TAG", "DEP", "LOWER"}
+TAG_FIX_SETS = {"TAG", "POS", "MORPH"}
+
+
+def _tag_fixes(table: dict) -> list[dict]:
+    """``tags.toml`` as attribute-ruler patterns: one one-token pattern per fix, in the file's order."""
+    _unknown("tags.toml", table, {"fix"})
+    fixes = table.get("fix", [])
+    if not isinstance(fixes, list):
+        raise RulesError("tags.toml: fix must be a list of [[fix]] tables")
+    patterns = []
+    for number, fix in enumerate(fixes, 1):
+        where = f"tags.toml: fix {number}"
+        if not isinstance(fix, dict):
+            raise RulesError(f"{where} must be a table with when and set")
+        _unknown(where, fix, {"when", "set"})
+        when, given = fix.get("when"), fix.get("set")
+        if not isinstance(when, dict) or not when or not isinstance(given, dict) or not given:
+            raise RulesError(f"{where} needs a when and a set table, neither empty")
+        _unknown(f"{where} when", when, TAG_FIX_MATCHES)
+        _unknown(f"{where} set", given, TAG_FIX_SETS)
+        token = {}
+        for name, value in when.items():
+            if isinstance(value, str):
+                token[name] = value
+            else:
+                token[name] = {"IN": _word_list(f"{where} when {name}", value)}
+        if not all(isinstance(v, str) and v for v in given.values()):
+            raise RulesError(f"{where} set: each value must be a string")
+        patterns.append({"patterns": [[token]], "attrs": dict(given), "index": 0})
+    return patterns
 
 
 def _intent(table: dict, types: dict[str, EventType]) -> dict:

@@ -109,7 +109,7 @@ CASES = [
     ("The minister said the government will meet the opposition next week.",
      ("government", "Consult", "political parties", "planned")),
     # a causative verb: its subject has the event done to its object
-    ("A Spanish judge has ordered nine former ministers jailed.", ("A Spanish judge", "Arrest", "Spanish government", "asserted")),
+    ("An Italian judge has ordered six former officials jailed.", ("An Italian judge", "Arrest", "Italian government", "asserted")),
     # saying that someone must act is a demand on them
     ("Russia says Israel must end its strikes on Syria.", ("Russia", "Request", "Israel", "asserted")),
     # several subjects: the one nearest the verb acts
@@ -130,8 +130,8 @@ CASES = [
     # coordinated parties that sign a thing are each other's partners
     ("Chad and Sudan signed a peace agreement on Friday.", ("Chad", "Agree", "Sudan", "asserted")),
     # an attack named in a phrase of circumstance is the doing of the verb's agent
-    ("Insurgents killed seven soldiers in a suicide bombing.", ("insurgents", "SuicideBombing", "soldiers", "asserted")),
-    ("About 170 people were executed by unidentified gunmen during attacks on two villages.",
+    ("Militants killed four policemen in a suicide bombing.", ("insurgents", "SuicideBombing", "police forces", "asserted")),
+    ("Some 60 villagers were executed by unknown gunmen during raids on three hamlets.",
      ("armed men", "Killing", "civilians", "asserted")),
     # and the other way round: killed in an attack by someone is killed by them
     ("Two soldiers were killed in an ambush by jihadists near Gao.", ("insurgents", "Ambush", "soldiers", "asserted")),
@@ -140,17 +140,17 @@ CASES = [
     # mediating talks, attending a meeting: the event is about the talks' parties, or the talks
     ("Putin attended a meeting with the Chinese ambassador in Moscow.", ("Putin", "Consult", "the Chinese ambassador", "asserted")),
     # the agent's own part is no target: what it suspended is
-    ("Sudan's army has suspended its participation in talks over a ceasefire.",
-     ("Sudanese soldiers", "Sanction", "participation", "asserted")),
+    ("Chad's junta has suspended its participation in negotiations over a truce.",
+     ("Chadian military junta", "Sanction", "participation", "asserted")),
     # the object of a relative clause is the noun it describes
-    ("Turkey struck Kurdish groups that Ankara holds responsible for the bombing.",
-     ("Turkish government", "Accuse", "Kurdish groups", "asserted")),
+    ("Pakistan struck Baloch groups that Islamabad holds responsible for the bombing.",
+     ("Pakistani government", "Accuse", "Baloch groups", "asserted")),
     ("Turkey struck Kurdish groups that Ankara blames for the bombing.", ("Kurdish groups", "Bombing", None, "alleged")),
     # people who set off a bomb are an armed group, people who storm a building a mob
     ("The men who bombed the church were arrested in Lagos.", ("armed men", "Bombing", "civilians", "asserted")),
     ("Youths attacked a police station in Dakar.", ("rioters", "Attack", "police forces", "asserted")),
     # a capital the recogniser leaves untagged, or takes for a person elsewhere, speaks for its government
-    ("Zelenskiy met Kyiv officials. The Kremlin said Kyiv was behind the attack, as Kyiv prepares to mount a counteroffensive.",
+    ("The envoy met Kyiv officials. Moscow said Kyiv was behind the raid, as Kyiv prepares to launch a counteroffensive.",
      ("Ukrainian government", "ArmedClash", None, "planned")),
     # a rebellion stands for the rebels only when a name, or "the", says whose
     ("The army crushed the rebellion.", ("soldiers", "Repression", "insurgents", "asserted")),
@@ -166,8 +166,8 @@ CASES = [
     ("Mali asked Minusma to leave.", ("Mali", "Request", "MINUSMA", "asserted")),
     # fighters from an organisation are its fighters; forces from a region are named after it
     ("Fighters from Hamas attacked the base.", ("Hamas", "Attack", "base", "asserted")),
-    ("The government and regional forces from Tigray agreed to cease hostilities.",
-     ("government", "Agree", "forces from Tigray", "asserted")),
+    ("The government and rebel forces from Darfur agreed to stop the fighting.",
+     ("government", "Agree", "forces from Darfur", "asserted")),
     # a suspected group is no group of suspects
     ("Airstrikes targeted suspected Taliban hideouts.", (None, "Airstrike", "Taliban", "asserted")),
     # ending or easing its own act is done to whom that act was aimed at
@@ -223,6 +223,19 @@ CASES = [
     # the press a speaker tells is the channel of what is said, no one a pronoun in it stands for
     ("A police spokesman told the Reuters news agency the raid answered the militia's attacks, including their "
      "occupation of the hospitals.", ("armed men", "TerritoryTakeover", "civilians", "reported")),
+    # holding someone responsible: the one held is accused, also where the parser hangs "responsible" on
+    # them, and in a relative clause whatever it makes of the relative word
+    ("Kinshasa holds the militias responsible for the massacre.", ("Congolese government", "Accuse", "armed men", "asserted")),
+    ("Kinshasa holds the militias responsible for the massacre.", ("armed men", "Attack", None, "alleged")),
+    ("Troops shelled militias that Kinshasa holds responsible for the massacre.",
+     ("Congolese government", "Accuse", "armed men", "asserted")),
+    # a plural noun the small model tags as a verb is still the one held responsible
+    ("Islamabad holds Baloch militants responsible for the bombing.",
+     ("Pakistani government", "Accuse", "Baloch militants", "asserted")),
+    # having someone jailed: the one jailed is the target, also as the subject of the participle
+    ("A court ordered the two journalists jailed.", ("government", "Arrest", "civilians", "asserted")),
+    # a withdrawal with a clause of its own is still a withdrawal (only a result complement is no event)
+    ("The troops left as the rebels advanced.", ("soldiers", "Withdraw", "insurgents", "asserted")),
 ]
 
 
@@ -339,12 +352,18 @@ def test_a_target_read_off_proximity_has_lower_confidence(extract):
     assert nearby["confidence"] < direct["confidence"]
 
 
+def test_a_relative_word_is_no_part_of_the_source_s_name(extract):
+    (attack,) = [e for e in extract("Troops shelled militias whom Kinshasa holds responsible for the massacre.")
+                 if e["action"]["type"] == "Attack" and e["modality"] == "alleged"]
+    assert attack["attributed_to"] == "Kinshasa"
+
+
 def test_holding_responsible_names_the_holder_as_source(extract):
     (bombing,) = [e for e in extract("Ankara holds the PKK responsible for the bombing.") if e["action"]["type"] == "Bombing"]
     assert bombing["attributed_to"] == "Ankara"
-    relative = extract("Jets struck Kurdish groups that Ankara holds responsible for the bomb attack.")
+    relative = extract("Jets struck Baloch separatists whom Islamabad holds responsible for the bomb attack.")
     (attack,) = [e for e in relative if e["action"]["type"] == "Bombing"]
-    assert (attack["actor"]["text"], attack["modality"], attack["attributed_to"]) == ("Kurdish groups", "alleged", "Ankara")
+    assert (attack["actor"]["text"], attack["modality"], attack["attributed_to"]) == ("Baloch separatists", "alleged", "Islamabad")
 
 
 def test_a_denied_accusation_is_the_denial_not_an_accusation(extract):
@@ -390,7 +409,7 @@ def test_a_relative_clause_without_an_object_is_about_its_noun(extract):
 
 def test_parties_that_agree_somewhere_are_not_agreeing_with_the_place(extract):
     events = extract("Chad and Sudan argued for months over their frontier. "
-                     "The two countries agreed last week in South Sudan to avoid any use of force.")
+                     "The two countries agreed last week in Ethiopia to refrain from any use of force.")
     (agree,) = [e for e in events if e["action"]["type"] == "Agree"]
     assert {agree["actor"]["label"], agree["target"]["label"]} == {"Chad", "Sudan"}
 
@@ -521,7 +540,7 @@ def test_a_particle_that_makes_another_word_keeps_the_bare_verb_s_sense_out(extr
 
 
 def test_speaking_of_something_is_no_meeting(extract):
-    assert not [e for e in extract("The minister spoke of a crisis of confidence between the government and the mission.")
+    assert not [e for e in extract("The envoy spoke of a climate of mistrust between the army and the mission.")
                 if e["action"]["plover"] == "CONSULT"]
     (talk,) = [e for e in extract("The minister spoke with the Chinese ambassador.") if e["action"]["plover"] == "CONSULT"]
     assert talk["target"]["text"] == "the Chinese ambassador"
@@ -538,9 +557,9 @@ def test_names_that_share_the_head_of_a_thing_are_no_agents(extract):
 
 
 def test_one_attack_told_by_two_words_is_one_event_of_its_method(extract):
-    events = extract("Insurgents killed seven soldiers in a suicide bombing.")
+    events = extract("Militants killed four policemen in a suicide bombing.")
     assert [(e["action"]["type"], e["actor"]["label"], e["target"]["label"]) for e in events] == \
-        [("SuicideBombing", "insurgents", "soldiers")]
+        [("SuicideBombing", "insurgents", "police forces")]
     (strike,) = extract("Ethiopian airstrikes killed at least eight people.")
     assert (strike["action"]["type"], strike["actor"]["label"]) == ("Airstrike", "Ethiopia")
 
@@ -548,7 +567,7 @@ def test_one_attack_told_by_two_words_is_one_event_of_its_method(extract):
 def test_a_notion_a_description_or_a_motive_is_no_event(extract):
     assert not [e for e in extract("The decision violates the principles of regional cooperation.")
                 if e["action"]["plover"] == "COOPERATE"]
-    (condemn,) = extract("The rebels denounced the strikes as an assault on the country's sovereignty.")
+    (condemn,) = extract("The opposition denounced the raids as an assault on the nation's independence.")
     assert condemn["action"]["type"] == "Condemn"
     assert not [e for e in extract("Chad recalled its ambassador in protest.") if e["action"]["plover"] == "PROTEST"]
 
@@ -570,8 +589,8 @@ def test_condemning_an_event_aims_at_who_did_it_when_the_text_says(extract):
 
 
 def test_a_border_closed_with_a_neighbour_is_aimed_at_the_neighbour(extract):
-    (ban,) = [e for e in extract("Burundi closed its border with Rwanda.") if e["action"]["type"] == "Ban"]
-    assert ban["target"]["label"] == "Rwanda"
+    (ban,) = [e for e in extract("Niger closed its border with Benin.") if e["action"]["type"] == "Ban"]
+    assert ban["target"]["label"] == "Benin"
 
 
 def test_accusations_that_someone_did_something_are_against_them(extract):
@@ -605,9 +624,9 @@ def test_a_wider_people_is_not_the_article_s_country(extract):
 
 
 def test_a_demand_about_a_thing_is_about_that_thing(extract):
-    (demand,) = [e for e in extract("The African Union said the suspension of talks should not stop mediation.")
+    (demand,) = [e for e in extract("ECOWAS said the suspension of dialogue should not halt mediation.")
                  if e["action"]["type"] == "Request"]
-    assert (demand["actor"]["label"], demand["target"]["type"]) == ("African Union", "Issue")
+    assert (demand["actor"]["label"], demand["target"]["type"]) == ("ECOWAS", "Issue")
 
 
 def test_an_accusation_in_the_passive_needs_an_accused(extract):
@@ -616,9 +635,9 @@ def test_an_accusation_in_the_passive_needs_an_accused(extract):
 
 
 def test_signing_a_thing_with_someone_is_one_signing_with_them(extract):
-    events = extract("The prime minister signed a memorandum of understanding with the Somaliland president.")
+    events = extract("The foreign minister signed a memorandum of understanding with the Puntland leader.")
     agreements = [e for e in events if e["action"]["type"] == "Agree"]
-    assert [a["target"]["text"] for a in agreements] == ["the Somaliland president"]
+    assert [a["target"]["text"] for a in agreements] == ["the Puntland leader"]
 
 
 def test_a_participle_adjunct_of_the_same_attack_is_no_second_attack(extract):
@@ -627,7 +646,7 @@ def test_a_participle_adjunct_of_the_same_attack_is_no_second_attack(extract):
 
 
 def test_a_result_the_model_tags_as_past_tense_is_still_a_result(extract):
-    events = extract("The coast guard fired water cannon at the boat, leaving it damaged.")
+    events = extract("The navy fired water cannon at the trawler, leaving it damaged.")
     assert "Withdraw" not in [e["action"]["type"] for e in events]
 
 
@@ -780,7 +799,8 @@ def test_a_person_s_own_words_speak_for_the_person_and_their_country(extract, se
 
 
 @pytest.mark.parametrize("sentence", [
-    "The minister said the ambush “leaves us no option but to strike back”.",
+    "The general said the raid “leaves us no choice but to respond”.",
+    "The navy fired water cannon at the trawler, leaving it badly damaged.",
     "The blast left five people dead in the market.",
 ])
 def test_a_thing_leaving_someone_somewhere_is_no_withdrawal(extract, sentence):

@@ -29,7 +29,7 @@ PRESENT = [
     # a person's name ends at an "of" phrase of a common noun the parser hangs on it
     ("The envoys warned Minister Anna Berg of the danger.", "target", "Minister Anna Berg"),
     # a name the recogniser stops inside its "of" phrase goes on to the phrase's end
-    ("The Parliament of the United Kingdom condemned the attack.", "actor", "The Parliament of the United Kingdom"),
+    ("The Parliament of South Africa condemned the raid.", "actor", "The Parliament of South Africa"),
     # a phrase that stands for the actor inside it keeps what completes it and its apposition
     ("Police detained dozens of supporters of the opposition leader.", "target",
      "dozens of supporters of the opposition leader"),
@@ -40,19 +40,19 @@ PRESENT = [
     # and so is the participant in an event noun's "of" phrase
     ("The government rejected the demands of the striking teachers.", "target", "the striking teachers"),
     # an event noun that stands for the actor in it takes none of its own phrases, which name its parts
-    ("Turkey issued an ultimatum to Damascus warning of military action.", "target", "Damascus warning"),
+    ("Kenya rejected a Mogadishu warning of military action.", "target", "a Mogadishu warning"),
     # a thing that stands for the actor in it keeps where it is only when the event is done to places
-    ("Gunmen attacked a military base in Borno state.", "target", "a military base in Borno state"),
+    ("Gunmen attacked an army base in Kano state.", "target", "an army base in Kano state"),
     ("The minister criticised US strategy in Afghanistan.", "target", "US strategy"),
     # and no participle of its own
-    ("Russia vetoed a UN draft resolution presented by Britain.", "target", "a UN draft resolution"),
+    ("China vetoed a UN draft resolution tabled by France.", "target", "a UN draft resolution"),
     # an apposition that tells the event again is not the mention's
     ("Gunmen attacked an army camp in northern Mali, the third attack this month.", "target",
      "an army camp in northern Mali"),
     # bare nouns that share the first conjunct's determiner, number or adjective are one mention with it
     ("The rebels released a Cuban physician and nurse on Friday.", "target", "a Cuban physician and nurse"),
-    ("Police arrested another 40 opposition politicians and activists.", "target",
-     "another 40 opposition politicians and activists"),
+    ("Police detained another 25 opposition lawmakers and students.", "target",
+     "another 25 opposition lawmakers and students"),
     # and each side of a clash on its own
     ("Syrian troops and rebels clashed near the border.", "actor", "Syrian troops"),
     # a title's phrase naming whom its holder serves is part of the mention
@@ -64,11 +64,11 @@ PRESENT = [
     # a phrase placing a common noun's people or things is part of its mention, wherever the parser hangs it
     ("Police detained dozens of protesters in the capital on Sunday.", "target", "dozens of protesters in the capital"),
     ("Troops captured the mosque in Mosul on Sunday.", "target", "the mosque in Mosul"),
-    ("Turkey threatened to attack Kurdish fighters across the border in northern Syria.", "target",
-     "Kurdish fighters across the border in northern Syria"),
+    ("Ethiopia threatened to attack rebel fighters across the border in eastern Sudan.", "target",
+     "rebel fighters across the border in eastern Sudan"),
     # the place by its own phrase, not what a comma adds after it
-    ("Gunmen attacked a church in the village of Kala, two worshippers were killed.", "target",
-     "a church in the village of Kala"),
+    ("Gunmen raided a mosque in the village of Kala, two worshippers were killed.", "target",
+     "a mosque in the village of Kala"),
     # a place standing as the target of an attack, from the thing it says where it is
     ("Gunmen attacked the cities in northern Nigeria with rockets.", "target", "the cities in northern Nigeria"),
     # a short name in brackets is part of the name
@@ -83,15 +83,15 @@ ABSENT = [
     ("The minister met Emmanuel Macron in Paris.", "target", "Emmanuel Macron in Paris"),
     ("Police arrested the protesters in May.", "target", "the protesters in May"),
     # a group that gives its own name in brackets is named by it
-    ("Militants attacked volunteer fighters (VDP) in the village of Kala.", "target",
-     "volunteer fighters (VDP) in the village of Kala"),
+    ("Jihadists attacked volunteer fighters (VDP) in the town of Dori.", "target",
+     "volunteer fighters (VDP) in the town of Dori"),
     # the place is no thing's that a participle only tells of
     ("Observers reported explosions involving unknown weapons near Kala.", "target", "unknown weapons near Kala"),
     ("The Kenyan army said it had killed four militants.", "actor", "it"),
     ("Syrian troops and rebels clashed near the border.", "target", "Syrian troops and rebels"),
     # nor a noun a clause away that the parser hangs on the subject
-    ("Kenya and Uganda have agreed to a new trade deal, the countries announced on Saturday, promising to negotiate further.",
-     "actor", "Kenya and Uganda have agreed to a new trade deal, the countries"),
+    ("Ghana and Togo have agreed to a new border pact, the two governments announced on Monday, promising further talks.",
+     "actor", "the two governments announced on Monday"),
     # a list is no apposition
     ("The United States, France and other governments sent aid to Nepal.", "actor", "The United States, France"),
 ]

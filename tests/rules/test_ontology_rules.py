@@ -33,3 +33,29 @@ def test_rules_naming_an_unknown_event_type_are_refused(tmp_path):
     (tmp_path / "triggers.toml").write_text('[Arestt]\nverbs = ["arrest"]\n', encoding="utf-8")
     with pytest.raises(RulesError, match="Arestt"):
         Rules.load(tmp_path)
+
+
+def _rules_with(tmp_path, name: str, text: str):
+    for path in RULES_DIR.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return Rules.load(tmp_path)
+
+
+def test_tag_fixes_load_as_attribute_ruler_patterns(tmp_path):
+    rules = _rules_with(tmp_path, "tags.toml", '[[fix]]\nwhen = { TAG = "VBZ", DEP = ["nsubj", "dobj"] }\n'
+                                               'set = { TAG = "NNS", POS = "NOUN" }\n')
+    assert rules.tag_fixes == [{"patterns": [[{"TAG": "VBZ", "DEP": {"IN": ["nsubj", "dobj"]}}]],
+                                "attrs": {"TAG": "NNS", "POS": "NOUN"}, "index": 0}]
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[[fix]]\nwhen = { SHAPE = "Xxx" }\nset = { TAG = "NN" }\n', "'SHAPE' is read by no code"),
+    ('[[fix]]\nwhen = { TAG = "VBZ" }\nset = { LEMMA = "x" }\n', "'LEMMA' is read by no code"),
+    ('[[fix]]\nwhen = { TAG = "VBZ" }\n', "needs a when and a set table"),
+    ('[[fixes]]\nwhen = { TAG = "VBZ" }\nset = { TAG = "NN" }\n', "'fixes' is read by no code"),
+    ('[[fix]]\nwhen = { TAG = "VBZ" }\nset = { TAG = 3 }\n', "must be a string"),
+])
+def test_tag_fixes_that_no_code_can_apply_are_refused(tmp_path, text, message):
+    with pytest.raises(RulesError, match=message):
+        _rules_with(tmp_path, "tags.toml", text)

@@ -75,7 +75,7 @@ def test_a_thing_done_to_is_an_issue_not_an_actor(tmp_path, extractor):
     from kg.api import KnowledgeGraph
 
     article = tmp_path / "vote.md"
-    article.write_text("---\npublished: 2025-06\n---\nBaghdad has rejected the referendum as unconstitutional.\n",
+    article.write_text("---\npublished: 2025-06\n---\nMadrid has rejected the referendum as illegal.\n",
                        encoding="utf-8")
     graph = KnowledgeGraph(":memory:")
     graph.build([article], extractor=extractor)
@@ -83,6 +83,6 @@ def test_a_thing_done_to_is_an_issue_not_an_actor(tmp_path, extractor):
         "PREFIX kgo: <https://w3id.org/kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
         "SELECT ?agent ?issue WHERE { ?e kgo:agent/rdfs:label ?agent ; kgo:about ?i . ?i a kgo:Issue ; rdfs:label ?issue "
         "FILTER NOT EXISTS { ?e kgo:target ?i } }")
-    assert [(r[0].value, r[1].value) for r in rows] == [("Iraqi government", "referendum")]  # the capital speaks for it
+    assert [(r[0].value, r[1].value) for r in rows] == [("Spanish government", "referendum")]  # the capital speaks for it
     assert "referendum" not in {d["label"] for _, d in graph.network().nodes(data=True)}
     assert graph.validate() == []
