@@ -234,6 +234,10 @@ CASES = [
      ("Pakistani government", "Accuse", "Baloch militants", "asserted")),
     # having someone jailed: the one jailed is the target, also as the subject of the participle
     ("A court ordered the two journalists jailed.", ("government", "Arrest", "civilians", "asserted")),
+    # people named by what they do for a living are civilians, and protesters only when they protest
+    ("Gunmen killed five workers at the mine.", ("armed men", "Killing", "civilians", "asserted")),
+    ("Gunmen abducted 20 students from a school.", ("armed men", "Abduction", "civilians", "asserted")),
+    ("Thousands of students marched in the capital.", ("protesters", "Protest", None, "asserted")),
     # a withdrawal with a clause of its own is still a withdrawal (only a result complement is no event)
     ("The troops left as the rebels advanced.", ("soldiers", "Withdraw", "insurgents", "asserted")),
 ]
