@@ -59,6 +59,7 @@ class ActorRef:
     place: bool = False  # a place named where an actor would be ("attacked Gao")
     candidates: tuple[str, ...] = ()  # the full names an ambiguous surname may stand for
     alone: tuple[str, int, int] | None = None  # own text and offsets, when ``text`` is a coordination it shares
+    generic: bool = False  # a kind of actor ("civilians", "Malian soldiers"), not one actor the text names
 
     def contract(self) -> dict:
         """The contract's actor object (extra fields only added, never renamed)."""
@@ -138,6 +139,12 @@ class EventRecord:
     place: PlaceRef | None = None
     iri: str | None = None
     notes: list[str] = field(default_factory=list)
+
+    def identified(self) -> bool:
+        """Whether one of the participants is an actor the text names, not a kind of actor or a
+        thing: what lets reports in different articles be known to tell the same happening."""
+        return any(ref is not None and ref.iri and not ref.generic and ref.type != "Issue"
+                   for ref in (self.actor, self.target))
 
     def contract(self) -> dict:
         """The event object of the DESIGN extraction contract: every field present, nulls where unknown."""

@@ -56,19 +56,23 @@ def found_events(doc: Doc, rules: Rules) -> Found:
 
 def resolved_events(found: Found, article_id: str, resolver: Resolver | None = None) -> list[EventRecord]:
     """The events of ``found`` with their names resolved (in place) and their IRIs, one per IRI
-    and place in the text."""
+    and place in the text.
+
+    An event's IRI is made from its type, agent, target and date, so that reports of one happening
+    meet. An event none of whose participants is an actor the text names (only kinds of actors,
+    "gunmen killed civilians", or things) names no happening another report could be known to tell:
+    its IRI is its article's own, unless it is dated and placed, when the place joins its identity."""
     events = found.events
     resolve_events(events, resolver or Resolver(), article_id, found.named)
     unique: dict[tuple, EventRecord] = {}
     for event in events:
-        event.iri = str(
-            event_iri(
-                event.action.type,
-                event.actor.iri if event.actor else None,
-                event.target.iri if event.target else None,
-                event.time.value if event.time else None,
-            )
-        )
+        date = event.time.value if event.time else None
+        scope = None
+        if not event.identified():
+            place = event.place
+            scope = f"place:{place.geonames or place.label}:{place.country}" if date and place else f"article:{article_id}"
+        event.iri = str(event_iri(event.action.type, event.actor.iri if event.actor else None,
+                                  event.target.iri if event.target else None, date, scope))
         identity = (event.iri, event.start)
         if identity not in unique:
             unique[identity] = event
@@ -863,7 +867,8 @@ def _as_crowd(ref: ActorRef, coding: dict, rules: Rules) -> ActorRef:
     if ref.type not in coding["agent_types"] or ref.type == "PoliticalParty" and ref.label != "political parties" \
             and not ref.label.endswith(" political parties"):
         return ref
-    return ActorRef(**{**ref.__dict__, "label": of_country(coding["agent_label"], ref.country, rules), "type": "Protesters"})
+    return ActorRef(**{**ref.__dict__, "label": of_country(coding["agent_label"], ref.country, rules), "type": "Protesters",
+                       "generic": True})
 
 
 def _as_armed(ref: ActorRef, rules: Rules) -> ActorRef:
@@ -873,7 +878,7 @@ def _as_armed(ref: ActorRef, rules: Rules) -> ActorRef:
         return ref
     kind = rules.groups[fold(rules.acled["riot"]["remote_agent_noun"])]
     return ActorRef(**{**ref.__dict__, "label": of_country(kind.label, ref.country, rules), "type": kind.type,
-                       "sector": kind.sector})
+                       "sector": kind.sector, "generic": True})
 
 
 def _issue_ref(head, exclude: set[int], rules: Rules) -> ActorRef:

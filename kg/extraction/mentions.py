@@ -881,8 +881,10 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
         side = next((rules.groups[fold(c.lemma_)] for c in head.lefts if c.dep_ in ("compound", "amod")
                      and fold(c.lemma_) in rules.groups), None)
         if side is not None:  # "the rebel leader", "a militia commander": of the group's kind, not the state's
-            return ActorRef(text=text, label=text, type=side.type, sector=side.sector, country=country or ctx.country)
-        return ActorRef(text=text, label=text, type=title.type, sector=title.sector, country=country or ctx.country)
+            return ActorRef(text=text, label=text, type=side.type, sector=side.sector, country=country or ctx.country,
+                            generic=True)
+        return ActorRef(text=text, label=text, type=title.type, sector=title.sector, country=country or ctx.country,
+                        generic=True)  # a role, not a name: "the minister" of one report need not be another's
     if head.pos_ == "PROPN":  # a known organisation, whatever the recogniser took it for ("Minusma" as a place)
         org = rules.organizations.get(fold(text)) or rules.organizations.get(fold(head.text))
         if org is not None:
@@ -946,5 +948,7 @@ def of_country(label: str, country: str | None, rules: Rules) -> str:
 
 
 def _group_ref(kind: ActorKind, country: str | None, rules: Rules, text: str) -> ActorRef:
+    """A kind of actor ("soldiers", "Malian civilians"), generic but for a state's own government."""
     label = of_country(kind.label or text, country, rules)
-    return ActorRef(text=text, label=label, type=kind.type, sector=kind.sector, country=country)
+    return ActorRef(text=text, label=label, type=kind.type, sector=kind.sector, country=country,
+                    generic=not (kind.type == "Government" and country))

@@ -51,9 +51,10 @@ def place_iri(name: str, geonames_id: int | None = None, country: str | None = N
     return URIRef(f"{DATA_BASE}place/" + slug(f"{name} {country}" if country else name))
 
 
-def event_iri(event_type: str, agent: str | None, target: str | None, date: str | None, place: str | None = None) -> URIRef:
-    """IRI of an event from what identifies it: type, resolved agent and target, date, place."""
-    return URIRef(f"{DATA_BASE}event/{slug(event_type)}-{short_hash(event_type, agent, target, date, place)}")
+def event_iri(event_type: str, agent: str | None, target: str | None, date: str | None, scope: str | None = None) -> URIRef:
+    """IRI of an event from what identifies it: type, resolved agent and target, date, and for an
+    event its participants do not identify, the ``scope`` it is known in (its place, or its article)."""
+    return URIRef(f"{DATA_BASE}event/{slug(event_type)}-{short_hash(event_type, agent, target, date, scope)}")
 
 
 def article_iri(article_id: str) -> URIRef:

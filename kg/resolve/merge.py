@@ -7,7 +7,10 @@ resolved agent and target, and a *compatible* date (one date contains the other:
 contains ``2025-08-01``). When exactly one such event exists the article's assertion points at
 it, and the event keeps the date it was first stored with (each assertion keeps its own time
 words). Undated events merge only with undated ones (the same IRI): an undated claim could be
-about any occasion. Corroboration is then countable: assertions, articles and sources per event.
+about any occasion. Only events with a participant the text names take part: "gunmen killed
+civilians" in two reports need not be one happening, and such an event's IRI is its article's
+own, or its place's when it is dated and placed (see :func:`kg.extraction.events.resolved_events`).
+Corroboration is then countable: assertions, articles and sources per event.
 """
 from __future__ import annotations
 
@@ -73,7 +76,7 @@ Row = tuple[str, str | None, str | None, str | None]  # event IRI, agent, target
 
 def identities(events: list[EventRecord]) -> list[Identity]:
     """The distinct identities (type, agent, target) of the events that name an agent or a target."""
-    keyed = (e for e in events if (e.actor and e.actor.iri) or (e.target and e.target.iri))
+    keyed = (e for e in events if e.identified())
     return sorted(set(map(_identity, keyed)), key=lambda key: tuple(k or "" for k in key))
 
 
@@ -116,8 +119,8 @@ def merge_events(store, article: Article, events: list[EventRecord], by_iri: boo
                 known.setdefault(key, {})[iri] = date
     moved: set[int] = set()
     for index, event in enumerate(events):
-        if not ((event.actor and event.actor.iri) or (event.target and event.target.iri)):
-            continue
+        if not event.identified():
+            continue  # its IRI is its article's or its place's own (see kg.extraction.events)
         candidates = known.setdefault(_identity(event), {})
         if event.iri in candidates:
             continue
@@ -141,7 +144,7 @@ def _probed(store, events: list[EventRecord], own: str, known: dict) -> list[Ide
     probes: dict[str, Identity] = {}
     rest: set[Identity] = set()
     for event in events:
-        if not ((event.actor and event.actor.iri) or (event.target and event.target.iri)):
+        if not event.identified():
             continue
         if not (event.time and event.time.value):
             continue  # undated: merges with undated events only, which have its own IRI

@@ -93,6 +93,7 @@ def map_data(items: Iterable[dict], *, crop: bool = False) -> dict:
         for key in ("lat", "lon", "placeCountry"):
             del event[key]
     for m in markers.values():
+        m["labels"].sort(key=str.casefold)  # in one order whatever the order of the events
         if not m["precise"]:
             m["countryName"] = centres[m["country"]]["name"]
     placed = [m for m in markers.values() if any(e["marker"] == m["id"] and e["where"] != "unplaced" for e in events.values())]

@@ -109,3 +109,17 @@ def test_an_event_another_article_still_asserts_stays(articles, extractor, tmp_p
     graph.build([a], extractor=extractor)
     dates = graph.store.select(f"SELECT ?d WHERE {{ ?e <{KGO}eventType> <{KGO}Arrest> ; <{KGO}date> ?d }} ORDER BY ?d")
     assert [r["d"].value for r in dates] == ["2025-08-01", "2025-08-02"]
+
+
+def test_events_only_kinds_of_actors_take_part_in_stay_their_article_s_own(tmp_path, extractor):
+    """"Gunmen killed five villagers" in two reports need not be one killing; an arrest of a named
+    person is one arrest however many report it; a killing dated and placed is one at that place."""
+    text = ("---\npublished: 2025-06-04\n---\nGunmen killed five villagers. Soldiers arrested Mohamed Bazoum. "
+            "Gunmen killed 12 civilians in Gao on Monday.\n")
+    graph = KnowledgeGraph(":memory:")
+    graph.build([write(tmp_path, "a.md", text), write(tmp_path, "b.md", text)], extractor=extractor)
+    rows = graph.store.select(f"""
+        SELECT ?t (COUNT(DISTINCT ?e) AS ?events) (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
+          ?e <{KGO}eventType> ?t . GRAPH ?g {{ ?a <{KGO}asserts> ?e }} }} GROUP BY ?t ?e ORDER BY ?t ?articles""")
+    found = sorted((r["t"].value.removeprefix(KGO), int(r["events"].value), int(r["articles"].value)) for r in rows)
+    assert found == [("Arrest", 1, 2), ("Killing", 1, 1), ("Killing", 1, 1), ("Killing", 1, 2)]
