@@ -163,6 +163,7 @@ class _Writer:
         self.asked: dict[str, dict] = {}  # what articles that resolved a surname alone answered, by article
         self.unresolved = Shelf()  # and what resolving their names again takes
         self.validator = None
+        self.writes = 0  # articles written to the store, the first time or again
         self.queue: queue.Queue = queue.Queue(maxsize=256)
         self.failure: BaseException | None = None
         self.thread = threading.Thread(target=self._store_loop, name="kg-store-writer", daemon=True)
@@ -279,12 +280,13 @@ class _Writer:
         elif quads is None:
             quads = list(ox.parse(result.nquads, format=ox.RdfFormat.N_QUADS))
         written = self.store.replace_article(article.id, quads)
+        self.writes += 1
+        if self.writes % FLUSH_EVERY == 0:  # articles written again at the end of a build count too
+            self.store.flush()  # else the store's write buffers hold every article written so far
         if result.redone:
             return
         self.summary.quads += written
         self.summary.articles += 1
-        if self.summary.articles % FLUSH_EVERY == 0:
-            self.store.flush()  # else the store's write buffers hold every article written so far
         self.summary.events += len(events)
         self.summary.words += len(article.text.split())
         if self.progress:
