@@ -13,7 +13,7 @@ before any event is looked for, so that every later step reads the mended tree:
   and "Hezb-e-Islami" come as side-by-side subjects at their hyphens; adjacent phrases of the same
   part with no comma or coordinator between them, the last a proper noun, are one name headed by it;
 - a preposition coordinated with a clause: in "accused the rebels of stalling the talks so that they could
-  wreck them and of breaking the truce", the second "of" comes as a conjunct of "undermine";
+  wreck them and of breaking the truce", the second "of" comes as a conjunct of "wreck";
   it is a second phrase of the word the same preposition before it is of ("accused the army of
   halting ... and of violating").
 """

@@ -493,8 +493,8 @@ def _class(name: str, classes: set[str]) -> str:
 
 
 #: What a tag fix may match on (one token's attributes after the parser) and what it may set.
-TAG_FIX_MATCHES = {"TAG", "DEP", "LOWER"}
-TAG_FIX_SETS = {"TAG", "POS", "MORPH"}
+TAG_FIX_MATCHES = frozenset({"TAG", "DEP", "LOWER"})
+TAG_FIX_SETS = frozenset({"TAG", "POS", "MORPH"})
 
 
 def _tag_fixes(table: dict) -> list[dict]:

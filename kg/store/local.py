@@ -40,7 +40,6 @@ class LocalStore:
     def __init__(self, store: ox.Store, path: str):
         self.store = store
         self.path = path
-        self._entities = ox.NamedNode(str(ENTITY_GRAPH))
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> "LocalStore":
@@ -107,7 +106,7 @@ class LocalStore:
         article removes, and the update need not look for its references (for an actor of many
         events, the army or the police, that look is most of a replacement's cost)."""
         for quad in self.store.quads_for_pattern(None, None, node, None):
-            if quad.graph_name == graph or (quad.graph_name == self._entities and quad.subject in events):
+            if quad.graph_name == graph or (quad.graph_name == ENTITY_GRAPH_OX and quad.subject in events):
                 continue
             return True
         return False
