@@ -4,7 +4,8 @@ with a suggestion rather than an empty answer.
 A named query's parameters are checked by name: ``type`` must be an event type of the scheme or a
 PLOVER root that some event in the store has (``arrest`` becomes ``Arrest``, ``coerce`` becomes
 ``COERCE``); ``actor`` must name one actor, folded as the views' search folds ("goita" finds
-"Asimi Goïta") and bound by its full name; ``since`` and ``until`` must be real dates
+"Asimi Goïta") and bound by its full name (a name of one actor as written is looked up in the
+index and wins; any other value is compared with every name); ``since`` and ``until`` must be real dates
 (``YYYY[-MM[-DD]]``); ``country`` must be a country code (or name) some place or actor in the store
 some place lies in. Other parameters pass unchanged.
 """
@@ -19,15 +20,39 @@ from kg.errors import InputError, QueryError
 from kg.rdf.vocab import sparql_prefixes
 from kg.text import close_matches, did_you_mean, fold
 
+SCHEME_QUERY = sparql_prefixes("kgo", "skos") + """
+SELECT ?type ?plover WHERE {
+  ?t skos:inScheme kgo:EventTypeScheme ; skos:notation ?type .
+  OPTIONAL { ?t kgo:ploverRoot ?plover }
+}"""
+
+#: Whether some event has the type ``?type`` names (a notation or a PLOVER root) or a narrower one:
+#: the types first (the subquery's LIMIT tells Oxigraph it is the small side), then one look-up.
+HAS_EVENTS_QUERY = sparql_prefixes("kgo", "skos") + """
+ASK {
+  { SELECT DISTINCT ?t WHERE { ?concept skos:notation|kgo:ploverRoot ?type . ?t skos:broader* ?concept } LIMIT 10000 }
+  ?event kgo:eventType ?t .
+}"""
+
+#: How many events each type has, narrower types included: a pass over every event, run only to
+#: say which types the store has when the one asked for has none.
 TYPES_QUERY = sparql_prefixes("kgo", "skos") + """
-SELECT ?type ?label ?plover (COUNT(DISTINCT ?event) AS ?events) WHERE {
-  ?t skos:inScheme kgo:EventTypeScheme ; skos:notation ?type ; skos:prefLabel ?label .
+SELECT ?type ?plover (COUNT(DISTINCT ?event) AS ?events) WHERE {
+  ?t skos:inScheme kgo:EventTypeScheme ; skos:notation ?type .
   OPTIONAL { ?t kgo:ploverRoot ?plover }
   OPTIONAL { ?narrower skos:broader* ?t . ?event kgo:eventType ?narrower }
-} GROUP BY ?type ?label ?plover"""
+} GROUP BY ?type ?plover"""
+
+#: The actors some event names that have ``?name`` as written for a name or other name: index look-ups.
+NAMED_ACTORS_QUERY = sparql_prefixes("kgo", "rdfs", "skos") + """
+SELECT DISTINCT ?actor ?label ?name WHERE {
+  ?actor rdfs:label|skos:altLabel ?name ; rdfs:label ?label .
+  FILTER EXISTS { ?event kgo:agent|kgo:target ?actor }
+}"""
 
 # Each part in a subquery of its own: Oxigraph joins subqueries through hash tables, one pass over
-# each property, where plain patterns are looked up once per event.
+# each property, where plain patterns are looked up once per event. Read only when the name given
+# is not an actor's name as written.
 ACTORS_QUERY = sparql_prefixes("kgo", "rdfs", "skos") + """
 SELECT DISTINCT ?actor ?label ?name WHERE {
   { SELECT DISTINCT ?actor WHERE { { ?event kgo:agent ?actor } UNION { ?event kgo:target ?actor } } }
@@ -38,31 +63,43 @@ SELECT DISTINCT ?actor ?label ?name WHERE {
 COUNTRIES_QUERY = sparql_prefixes("kgo") + "SELECT DISTINCT ?code WHERE { ?place a kgo:Place ; kgo:countryCode ?code }"
 
 
-def event_type_names(store) -> tuple[dict[str, str], dict[str, int]]:
-    """Every event type of the scheme and PLOVER root, by folded name, with how many events of the
-    store have it (narrower types and the root's types included)."""
+def event_type_names(store) -> dict[str, str]:
+    """Every event type of the scheme and PLOVER root by folded name."""
     names: dict[str, str] = {}
+    for row in store.query(SCHEME_QUERY):
+        names[fold(row["type"].value)] = row["type"].value
+        if row["plover"] is not None:
+            names.setdefault(fold(row["plover"].value), row["plover"].value)
+    return names
+
+
+def event_type_counts(store) -> dict[str, int]:
+    """How many events of the store each event type and PLOVER root has, narrower types included."""
     counts: dict[str, int] = {}
     for row in store.query(TYPES_QUERY):
         notation, events = row["type"].value, int(row["events"].value)
-        names[fold(notation)] = notation
         counts[notation] = counts.get(notation, 0) + events
         if row["plover"] is not None:
-            root = row["plover"].value
-            names.setdefault(fold(root), root)
-            counts[root] = counts.get(root, 0) + events
-    return names, counts
+            counts[row["plover"].value] = counts.get(row["plover"].value, 0) + events
+    return counts
 
 
-def resolve_event_type(value: str, names: dict[str, str], counts: dict[str, int], *, what: str = "event type") -> str:
+def has_events(store, name: str) -> bool:
+    """Whether some event of the store has the event type or PLOVER root ``name`` (or a narrower type)."""
+    return bool(store.query(HAS_EVENTS_QUERY, {"type": ox.Literal(name)}))
+
+
+def resolve_event_type(value: str, names: dict[str, str], present: Callable[[str], bool],
+                       counts: Callable[[], dict[str, int]], *, what: str = "event type") -> str:
     """The scheme's spelling of an event type or PLOVER root, any case; an :class:`InputError` with
-    the nearest names when there is none, or when no event in the store has it."""
+    the nearest names when there is none, or, with the types the store has (``counts``), when
+    ``present`` says no event has it."""
     found = names.get(fold(value))
     if found is None:
         raise InputError(f"no {what} {value!r}{did_you_mean(value, names.values()) or _some(names.values())}")
-    if not counts.get(found):
-        present = sorted(n for n, c in counts.items() if c and not n.isupper())
-        raise InputError(f"no event of type {found} in the graph; its event types: {_listed(present)}")
+    if not present(found):
+        have = sorted(n for n, c in counts().items() if c and not n.isupper())
+        raise InputError(f"no event of type {found} in the graph; its event types: {_listed(have)}")
     return found
 
 
@@ -118,16 +155,27 @@ def check_parameters(params: dict, store) -> dict:
             raise QueryError(str(error)) from None
         try:
             if name == "type":
-                checked[name] = ox.Literal(resolve_event_type(value, *event_type_names(store)))
+                checked[name] = ox.Literal(resolve_event_type(
+                    value, event_type_names(store), lambda found: has_events(store, found),
+                    lambda: event_type_counts(store)))
             elif name == "actor":
-                rows = [(r["actor"].value, r["label"].value, r["name"].value) for r in store.query(ACTORS_QUERY)]
-                checked[name] = ox.Literal(resolve_actor(value, rows))
+                checked[name] = ox.Literal(resolve_actor(value, _actor_rows(store, value)))
             elif name == "country":
                 present = {r["code"].value for r in store.query(COUNTRIES_QUERY)}
                 checked[name] = ox.Literal(resolve_country(value, present, country_names))
         except InputError as error:
             raise QueryError(f"--param {name}: {error}") from None
     return checked
+
+
+def _actor_rows(store, value: str) -> list[tuple[str, str, str]]:
+    """(IRI, label, name) rows to resolve ``value`` against: the actors one of whose names is
+    ``value`` as written, when one is (an index look-up), else every actor's every name."""
+    rows = [(r["actor"].value, r["label"].value, r["name"].value)
+            for r in store.query(NAMED_ACTORS_QUERY, {"name": ox.Literal(value)})]
+    if len({label for _, label, _ in rows}) == 1:
+        return rows
+    return [(r["actor"].value, r["label"].value, r["name"].value) for r in store.query(ACTORS_QUERY)]
 
 
 def country_names() -> dict[str, str]:

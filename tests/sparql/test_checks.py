@@ -55,3 +55,9 @@ def test_countries_are_codes_or_names_of_places_in_the_graph(sahel):
         rows(sahel, "events-by-place", country="MLY")
     with pytest.raises(QueryError, match=r"no place in France \(FRA\) in the graph; its places are in BFA, MLI, NER"):
         rows(sahel, "events-by-place", country="FRA")
+
+
+def test_an_actor_named_as_written_is_found_and_a_place_is_no_actor(sahel):
+    assert {r["role"] for r in rows(sahel, "actor-timeline", actor="Moussa Mara")} == {"target"}
+    with pytest.raises(QueryError, match=r"no actor 'Gao' in the graph"):
+        rows(sahel, "actor-timeline", actor="Gao")
