@@ -132,6 +132,7 @@ def sentence_events(sentence: Span, rules: Rules, ctx: DocContext, triggers: lis
         placed = rules.event_types[event_type].plover in rules.words.place_target_roots  # "attacked a base in Gao"
         targets = _mentions([t for t in args.targets if not _speaker_of_trailing_report(t, rules)], rules, ctx, exclude,
                             placed=placed)
+        event_type = _fitting_sense(trigger, event_type, agents, targets, rules)
         if targets and not trigger.nominal and all(_own_possessive(t, args.agents, rules) for t in args.targets) \
                 and (rules.event_types[event_type].plover not in rules.words.foreign_object_roots
                      or all(ref.pronoun or ref.label in {a.label for a, _ in agents} for ref, _ in targets)):
@@ -802,12 +803,34 @@ def _done_by_thing(trigger: Trigger, event_type: str, agents: list, rules: Rules
 
 
 def _sense_allows(event_type: str, agents, targets, rules: Rules) -> bool:
-    """Whether every participant found is one this event type's sense can take (triggers.toml)."""
+    """Whether every participant found is one this event type's sense can take (triggers.toml); a
+    place only when the sense names no targets or names places."""
     allowed = rules.participants[event_type]
     if any(ref.type not in allowed.agent and not ref.pronoun for ref, _ in agents):
         return False
+    if not allowed.places and any(ref.place or ref.type == "Place" for ref, _ in targets):
+        return False
     return not any(ref.type not in allowed.target and ref.type not in ("Issue", "Place") and not ref.pronoun
                    for ref, _ in targets)
+
+
+def _fitting_sense(trigger: Trigger, event_type: str, agents, targets, rules: Rules) -> str:
+    """The sense a verb of several senses has here: the first, in triggers.toml's order, whose
+    participant kinds take the actor and target found ("captured the town" a takeover, "captured
+    the commander" an arrest); its first sense when none does."""
+    senses = rules.verb_senses.get(trigger.key, ())
+    if trigger.nominal or len(senses) < 2 or event_type != senses[0]:
+        return event_type
+    return next((sense for sense in senses if _fits(sense, agents, targets, rules)), event_type)
+
+
+def _fits(event_type: str, agents, targets, rules: Rules) -> bool:
+    """Whether a sense can take these participants: their kinds, and a thing as the only target
+    only where the sense takes things."""
+    only_things = bool(targets) and all(ref.type == "Issue" for ref, _ in targets)
+    if only_things and not rules.participants[event_type].things:
+        return False
+    return _sense_allows(event_type, agents, targets, rules)
 
 
 def _narrower(classes: frozenset[str], rules: Rules) -> frozenset[str] | None:

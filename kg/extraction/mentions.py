@@ -762,7 +762,7 @@ def _backed_by_other(head: Token) -> bool:
 
 
 def _country_of_modifiers(head: Token, rules: Rules, ctx: DocContext) -> str | None:
-    """The country a phrase's modifiers name: "Malian", "Mali's", "the country's"."""
+    """The country a phrase's modifiers name: "Malian", "Mali's", "the country's", "in Mali", "in Lagos"."""
     gaz = rules.gazetteer
     for child in head.lefts:
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
@@ -783,7 +783,9 @@ def _country_of_modifiers(head: Token, rules: Rules, ctx: DocContext) -> str | N
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
-                    place = gaz.country(obj.text)
+                    name = next((e.text for e in obj.doc.ents if e.start <= obj.i < e.end), obj.text)
+                    named = any(c.pos_ == "PROPN" for c in head.lefts)  # "the Tis Hazari court in Delhi": its own name
+                    place = gaz.country(name) or (gaz.city(name, ctx.country) if not named else None)
                     if place:
                         return place.country
     return None
@@ -812,6 +814,9 @@ def _local_people(head: Token, rules: Rules) -> str | None:
 def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: DocContext) -> ActorRef | None:
     gaz = rules.gazetteer
     text = span.text
+    if _named_as_a_place(head, ent, rules):  # "the town of Rubaya", "the Tillaberi region", whatever the recogniser says
+        city = gaz.city(head.text, ctx.country)
+        return ActorRef(text=text, label=head.text, type="Actor", country=city.country if city else ctx.country, place=True)
     if ent is not None:
         label_ = ent.label_
         capital = gaz.capital_of(ent.text) if label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1 else None
@@ -890,11 +895,25 @@ def _type_mention(head: Token, ent: Span | None, span: Span, rules: Rules, ctx: 
         if org is not None:
             return ActorRef(text=text, label=org.name, type=org.type, sector=org.sector, country=org.country)
     if head.pos_ == "PROPN" and not head.ent_type_:
+        single = len(span) == 1 or span[0].pos_ == "DET" and len(span) == 2
+        city = gaz.city(head.text, ctx.country) if single and gaz.country(head.text) is None else None
+        if city is not None and (ctx.country is None or city.country == ctx.country):
+            return ActorRef(text=text, label=head.text, type="Actor", country=city.country, place=True)  # "captured Kidal"
         return ActorRef(text=text, label=_strip_determiner(span).text, type="Actor", country=country)
     if country is not None and any(c.dep_ in ("amod", "compound") and gaz.country_of_demonym(c.text) for c in head.lefts):
         place = gaz.by_iso3.get(country)
         return ActorRef(text=text, label=place.name if place else country, type="Country", sector="GOV", country=country)
     return None
+
+
+def _named_as_a_place(head: Token, ent: Span | None, rules: Rules) -> bool:
+    """A proper name the gazetteer does not know that a place noun says is a place: "the town of
+    X", "the X region" (a country or a region the gazetteer knows is typed by its entry)."""
+    if head.pos_ != "PROPN" or rules.gazetteer.country(ent.text if ent is not None else head.text) is not None:
+        return False
+    if head.dep_ == "pobj" and fold(head.head.text) == "of" and head.head.head.pos_ == "NOUN":
+        return fold(head.head.head.lemma_) in rules.words.region_nouns
+    return head.dep_ == "compound" and head.head.pos_ == "NOUN" and fold(head.head.lemma_) in rules.words.region_nouns
 
 
 def _named_by_organization(head: Token, rules: Rules):

@@ -29,6 +29,7 @@ ACTOR_TABLES = {"group": {"type", "sector", "label", "nouns"}, "title": {"type",
 #: Participant kinds every sense allows unless it says otherwise.
 ANY_ACTOR = "actor"
 ISSUE_KIND = "issue"
+PLACE_KIND = "place"
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class Participants:
     target: frozenset[str]
     crowd: frozenset[str] = frozenset()  # trigger keys that make this event only when a crowd does it
     things: bool = True  # a thing may be the target (the default; a sense naming its targets names "issue")
+    places: bool = True  # a place may be the target (the default; a sense naming its targets names "place")
     agentive: bool = False  # only an actor does it: a thing as its subject tells of another sense
 
 
@@ -194,6 +196,7 @@ class Rules:
     event_types: dict[str, EventType]
     verb_triggers: dict[str, str]
     noun_triggers: dict[str, str]
+    verb_senses: dict[str, tuple[str, ...]]  # every event type a verb key starts, in the file's order
     of_role: dict[str, str]
     poss_role: dict[str, str]
     weak: set[tuple[str, str]]
@@ -364,6 +367,7 @@ def _anaphora(table: dict, kinds: dict[str, frozenset[str]], section: str = "ana
 def _triggers(table: dict, types: dict[str, EventType], kinds: dict[str, frozenset[str]]) -> dict:
     verb_triggers: dict[str, str] = {}
     noun_triggers: dict[str, str] = {}
+    verb_senses: dict[str, tuple[str, ...]] = {}
     of_role: dict[str, str] = {}
     poss_role: dict[str, str] = {}
     weak: set[tuple[str, str]] = set()
@@ -375,6 +379,8 @@ def _triggers(table: dict, types: dict[str, EventType], kinds: dict[str, frozens
         _unknown(f"triggers.toml: [{type_name}]", spec, TRIGGER_KEYS)
         for verb in _word_list(f"triggers.toml: [{type_name}] verbs", spec.get("verbs", [])):
             verb_triggers.setdefault(fold(verb), type_name)
+            if type_name not in verb_senses.get(fold(verb), ()):
+                verb_senses[fold(verb)] = verb_senses.get(fold(verb), ()) + (type_name,)
         for noun in _word_list(f"triggers.toml: [{type_name}] nouns", spec.get("nouns", [])):
             noun_triggers.setdefault(fold(noun), type_name)
         of_role[type_name] = _role(spec.get("of", "target"), type_name, "of")
@@ -396,11 +402,12 @@ def _triggers(table: dict, types: dict[str, EventType], kinds: dict[str, frozens
         for word in crowd:
             verb_triggers.setdefault(word, type_name)
         things = "target" not in spec or ISSUE_KIND in spec["target"]
+        places = "target" not in spec or PLACE_KIND in spec["target"]
         agentive = spec.get("agentive", False)
         if not isinstance(agentive, bool):
             raise RulesError(f"triggers.toml: [{type_name}] agentive must be true or false, not {agentive!r}")
-        participants[type_name] = Participants(**sides, crowd=crowd, things=things, agentive=agentive)
-    return {"verb_triggers": verb_triggers, "noun_triggers": noun_triggers, "of_role": of_role,
+        participants[type_name] = Participants(**sides, crowd=crowd, things=things, places=places, agentive=agentive)
+    return {"verb_triggers": verb_triggers, "noun_triggers": noun_triggers, "verb_senses": verb_senses, "of_role": of_role,
             "poss_role": poss_role, "weak": weak, "planned_form": planned_form, "participants": participants}
 
 

@@ -101,6 +101,13 @@ CASES = [
      ("William Ruto", "Release", "Kenyan protesters", "asserted")),  # an order given is an act: the release is his
     # a thing done to stands as the target, typed Issue
     ("Baghdad rejected the referendum as unconstitutional.", ("Iraqi government", "Reject", "referendum", "asserted")),  # a capital speaks for its government
+    # a verb of several senses has the one whose participant kinds take what it is done to
+    ("Insurgents captured Kidal on Sunday.", ("insurgents", "TerritoryTakeover", "Kidal", "asserted")),
+    ("Rebels of the M23 group captured the town of Rubaya.", ("M23", "TerritoryTakeover", "Rubaya", "asserted")),
+    ("Soldiers captured a rebel commander near the border.", ("soldiers", "Arrest", None, "asserted")),
+    # a group "in" or "from" a city is of the city's country
+    ("Police in Kano detained four traders at the market.", ("Nigerian police forces", "Arrest", "civilians", "asserted")),
+    ("Gunmen from Maiduguri kidnapped a priest.", ("Nigerian armed men", "Abduction", "civilians", "asserted")),
     # what is moved is not the target; where it moves from is
     ("The United Nations withdrew peacekeepers from Sinai.", ("United Nations", "Withdraw", "Sinai", "asserted")),
     # an event noun that restates its verb adds no second event

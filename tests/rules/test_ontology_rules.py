@@ -27,6 +27,17 @@ def test_rules_load_and_index_triggers(rules):
     assert rules.gazetteer.country_of_demonym("Malian") == "MLI"
 
 
+def test_a_verb_under_several_types_keeps_them_in_the_file_order(tmp_path):
+    rules = _rules_with(tmp_path, "triggers.toml", '[Arrest]\nverbs = ["capture"]\ntarget = ["person"]\n\n'
+                        '[TerritoryTakeover]\nverbs = ["capture"]\ntarget = ["place", "issue"]\n\n[Attack]\nverbs = ["attack"]\n')
+    assert rules.verb_senses["capture"] == ("Arrest", "TerritoryTakeover") and rules.verb_triggers["capture"] == "Arrest"
+    assert rules.verb_senses["attack"] == ("Attack",)
+    arrest, takeover, attack = (rules.participants[t] for t in ("Arrest", "TerritoryTakeover", "Attack"))
+    assert (arrest.places, arrest.things) == (False, False)
+    assert (takeover.places, takeover.things) == (True, True)
+    assert (attack.places, attack.things) == (True, True)  # a sense that names no targets takes any
+
+
 def test_rules_naming_an_unknown_event_type_are_refused(tmp_path):
     for path in RULES_DIR.iterdir():
         (tmp_path / path.name).write_bytes(path.read_bytes())
