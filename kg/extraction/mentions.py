@@ -779,12 +779,12 @@ def _country_of_modifiers(head: Token, rules: Rules, ctx: DocContext) -> str | N
                         return place.country
                 if fold(token.lemma_) in ("country", "nation", "state") and child.dep_ == "poss":
                     return ctx.country
+    named = any(c.pos_ == "PROPN" for c in head.lefts)  # "the Tis Hazari court in Delhi": of its own name, not the town's
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
-                    name = next((e.text for e in obj.doc.ents if e.start <= obj.i < e.end), obj.text)
-                    named = any(c.pos_ == "PROPN" for c in head.lefts)  # "the Tis Hazari court in Delhi": its own name
+                    name = entity_of(obj).text
                     place = gaz.country(name) or (gaz.city(name, ctx.country) if not named else None)
                     if place:
                         return place.country

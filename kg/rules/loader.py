@@ -377,10 +377,10 @@ def _triggers(table: dict, types: dict[str, EventType], kinds: dict[str, frozens
         if type_name not in types:
             raise RulesError(f"triggers.toml: [{type_name}] is not an event type of the ontology")
         _unknown(f"triggers.toml: [{type_name}]", spec, TRIGGER_KEYS)
-        for verb in _word_list(f"triggers.toml: [{type_name}] verbs", spec.get("verbs", [])):
-            verb_triggers.setdefault(fold(verb), type_name)
-            if type_name not in verb_senses.get(fold(verb), ()):
-                verb_senses[fold(verb)] = verb_senses.get(fold(verb), ()) + (type_name,)
+        for verb in map(fold, _word_list(f"triggers.toml: [{type_name}] verbs", spec.get("verbs", []))):
+            verb_triggers.setdefault(verb, type_name)
+            if type_name not in verb_senses.setdefault(verb, ()):
+                verb_senses[verb] += (type_name,)
         for noun in _word_list(f"triggers.toml: [{type_name}] nouns", spec.get("nouns", [])):
             noun_triggers.setdefault(fold(noun), type_name)
         of_role[type_name] = _role(spec.get("of", "target"), type_name, "of")
